@@ -1,0 +1,59 @@
+/// Makes article text safe to draw: nothing in it may move the cursor, change colours, set the
+/// window title or clear the screen.
+///
+/// C0 controls, ESC and DEL become their visible Control Pictures (`␛`, `␇`, `␡` ...); C1
+/// controls become `�`; bidi overrides, embeddings and isolates are dropped; tabs become spaces;
+/// line and paragraph separators become spaces.
+public enum Sanitizer {
+    public static func clean(_ text: String, tabWidth: Int = 4) -> String {
+        guard text.unicodeScalars.contains(where: needsCleaning) else { return text }
+        var result = String.UnicodeScalarView()
+        var column = 0
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            switch value {
+            case 0x09:
+                let spaces = tabWidth - column % tabWidth
+                result.append(contentsOf: repeatElement(" ", count: spaces))
+                column += spaces
+                continue
+            case 0x0A:
+                result.append(scalar)
+                column = 0
+                continue
+            case 0x00..<0x20:
+                result.append(Unicode.Scalar(0x2400 + value)!)
+            case 0x7F:
+                result.append("\u{2421}")
+            case 0x80..<0xA0:
+                result.append("\u{FFFD}")
+            case 0x202A...0x202E, 0x2066...0x2069:
+                continue
+            case 0x2028, 0x2029:
+                result.append(" ")
+            default:
+                result.append(scalar)
+            }
+            column += 1
+        }
+        return String(result)
+    }
+
+    /// One line: newlines become spaces as well.
+    public static func cleanLine(_ text: String) -> String {
+        clean(text).replacingNewlines()
+    }
+
+    private static func needsCleaning(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value < 0x20 || (0x7F..<0xA0).contains(value) || (0x202A...0x202E).contains(value)
+            || (0x2066...0x2069).contains(value) || value == 0x2028 || value == 0x2029
+    }
+}
+
+private extension String {
+    func replacingNewlines() -> String {
+        guard contains("\n") else { return self }
+        return String(map { $0 == "\n" ? " " : $0 })
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Yams
+
+/// The user's settings from `$XDG_CONFIG_HOME/tsundoku/config.yaml`. Unknown keys and bad values
+/// are reported by name and otherwise ignored.
+public struct Config: Sendable, Equatable {
+    public var library: [String]?
+    public var state: String?
+    public var theme: String?
+    public var markReadOnOpen = true
+    public var browser: String?
+
+    public static let knownKeys = ["library", "state", "theme", "mark_read_on_open", "browser"]
+
+    public init() {}
+
+    /// Reads the file; a missing file is the defaults, anything wrong is in `warnings`.
+    public static func load(path: String) -> (config: Config, warnings: [String]) {
+        guard let bytes = try? FileIO.readIfPresent(path) else { return (Config(), []) }
+        return parse(String(decoding: bytes, as: UTF8.self), path: path)
+    }
+
+    static func parse(_ yaml: String, path: String) -> (config: Config, warnings: [String]) {
+        var config = Config()
+        var warnings: [String] = []
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch {
+            let reason = String(describing: error).split(separator: "\n").first.map(String.init) ?? "unreadable"
+            return (config, ["\(path): not valid YAML (\(reason)); using the defaults"])
+        }
+        guard let root else { return (config, []) }
+        guard let mapping = root.mapping else { return (config, ["\(path): expected keys and values; using the defaults"]) }
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? "?"
+            func text() -> String? {
+                guard let text = value.scalar?.string.trimmed, !text.isEmpty else {
+                    warnings.append("\(path): \(key) must be a text value")
+                    return nil
+                }
+                return text
+            }
+            switch key {
+            case "library":
+                if let sequence = value.sequence {
+                    config.library = sequence.compactMap { $0.scalar?.string }.map(expandingTilde)
+                } else if let folder = text() {
+                    config.library = [expandingTilde(folder)]
+                }
+            case "state": config.state = text().map(expandingTilde)
+            case "theme": config.theme = text()
+            case "browser": config.browser = text()
+            case "mark_read_on_open":
+                if let flag = value.bool { config.markReadOnOpen = flag } else {
+                    warnings.append("\(path): mark_read_on_open must be true or false")
+                }
+            default:
+                warnings.append("\(path): unknown setting \(key) (known: \(knownKeys.joined(separator: ", ")))")
+            }
+        }
+        return (config, warnings)
+    }
+
+    private static func expandingTilde(_ path: String) -> String {
+        guard path == "~" || path.hasPrefix("~/") else { return path }
+        return Paths.home + path.dropFirst()
+    }
+}
+
+/// Where tsundoku keeps its files, following the XDG base directory conventions.
+public enum Paths {
+    static var home: String { ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory() }
+
+    private static func base(_ variable: String, fallback: String) -> String {
+        if let value = ProcessInfo.processInfo.environment[variable], value.hasPrefix("/") { return value }
+        return home + "/" + fallback
+    }
+
+    public static var configFile: String { base("XDG_CONFIG_HOME", fallback: ".config") + "/tsundoku/config.yaml" }
+    public static var userThemes: String { base("XDG_CONFIG_HOME", fallback: ".config") + "/tsundoku/themes" }
+    public static var defaultStateFile: String { base("XDG_STATE_HOME", fallback: ".local/state") + "/tsundoku/marks.log" }
+
+    /// The metadata cache for a set of library folders, kept beside the state file.
+    public static func index(forState state: String, roots: [String]) -> String {
+        FileIO.directory(of: state) + "/index-" + ContentHash.hex(roots.sorted().joined(separator: "\n").utf8) + ".tsv"
+    }
+}

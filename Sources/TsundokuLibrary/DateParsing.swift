@@ -1,0 +1,105 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Parses the dates saved articles carry: `yyyy-MM-dd HH:mm:ss`, `yyyy-MM-dd` (both in local
+/// time, as read-later tools write them) and ISO 8601 with an optional fraction and offset.
+public enum DateParsing {
+    public static func parse(_ text: String) -> Date? {
+        let bytes = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        var cursor = 0
+        func number(_ digits: Int) -> Int? {
+            guard cursor + digits <= bytes.count else { return nil }
+            var value = 0
+            for byte in bytes[cursor..<cursor + digits] {
+                guard (0x30...0x39).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            cursor += digits
+            return value
+        }
+        func expect(_ byte: UInt8) -> Bool {
+            guard cursor < bytes.count, bytes[cursor] == byte else { return false }
+            cursor += 1
+            return true
+        }
+        guard let year = number(4), expect(UInt8(ascii: "-")), let month = number(2),
+              expect(UInt8(ascii: "-")), let day = number(2),
+              (1...12).contains(month), (1...31).contains(day) else { return nil }
+        var components = tm()
+        components.tm_year = Int32(year - 1900)
+        components.tm_mon = Int32(month - 1)
+        components.tm_mday = Int32(day)
+        components.tm_isdst = -1
+        if cursor == bytes.count { return localDate(&components) }
+        guard expect(UInt8(ascii: "T")) || expect(UInt8(ascii: " ")),
+              let hour = number(2), expect(UInt8(ascii: ":")), let minute = number(2),
+              hour < 24, minute < 60 else { return nil }
+        components.tm_hour = Int32(hour)
+        components.tm_min = Int32(minute)
+        var fraction = 0.0
+        if expect(UInt8(ascii: ":")) {
+            guard let second = number(2), second <= 60 else { return nil }
+            components.tm_sec = Int32(second)
+            if expect(UInt8(ascii: ".")) || expect(UInt8(ascii: ",")) {
+                var scale = 0.1
+                while cursor < bytes.count, (0x30...0x39).contains(bytes[cursor]) {
+                    fraction += Double(bytes[cursor] - 0x30) * scale
+                    scale /= 10
+                    cursor += 1
+                }
+            }
+        }
+        if cursor == bytes.count { return localDate(&components).map { $0 + fraction } }
+        var offsetSeconds = 0
+        if expect(UInt8(ascii: "Z")) || expect(UInt8(ascii: "z")) {
+            offsetSeconds = 0
+        } else {
+            let sign: Int
+            if expect(UInt8(ascii: "+")) { sign = 1 } else if expect(UInt8(ascii: "-")) { sign = -1 } else { return nil }
+            guard let offsetHours = number(2) else { return nil }
+            _ = expect(UInt8(ascii: ":"))
+            let offsetMinutes = number(2) ?? 0
+            offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60)
+        }
+        guard cursor == bytes.count else { return nil }
+        let utc = timegm(&components)
+        return Date(timeIntervalSince1970: Double(utc - offsetSeconds) + fraction)
+    }
+
+    private static func localDate(_ components: inout tm) -> Date? {
+        let seconds = mktime(&components)
+        return seconds == -1 ? nil : Date(timeIntervalSince1970: Double(seconds))
+    }
+
+    /// ISO 8601 with the local offset, e.g. `2023-12-17T20:02:29+08:00`.
+    public static func iso8601(_ date: Date) -> String {
+        let local = brokenDown(date)
+        let offset = Int(local.tm_gmtoff)
+        let zone = offset == 0 ? "Z" : (offset < 0 ? "-" : "+") + pad(abs(offset) / 3600, 2) + ":" + pad(abs(offset) % 3600 / 60, 2)
+        return day(local) + "T" + pad(Int(local.tm_hour), 2) + ":" + pad(Int(local.tm_min), 2) + ":"
+            + pad(Int(local.tm_sec), 2) + zone
+    }
+
+    /// The local calendar day, `yyyy-MM-dd`, as list rows show it.
+    public static func day(_ date: Date) -> String {
+        day(brokenDown(date))
+    }
+
+    private static func day(_ local: tm) -> String {
+        pad(Int(local.tm_year) + 1900, 4) + "-" + pad(Int(local.tm_mon) + 1, 2) + "-" + pad(Int(local.tm_mday), 2)
+    }
+
+    private static func brokenDown(_ date: Date) -> tm {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var local = tm()
+        localtime_r(&seconds, &local)
+        return local
+    }
+
+    private static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+}

@@ -1,0 +1,125 @@
+/// Splits a daily round-up (a lead story, then `### 02Title`, `### 03Title` ... sections, then
+/// trailing `##` sections) into its news items. Table-of-contents remnants and the site's own
+/// promotions and link lists are left out.
+enum DigestSplitter {
+    /// One news item of a digest: its title and the lines of the parsed text it covers.
+    struct Section: Equatable {
+        var title: String
+        var lines: [Range<Int>]
+    }
+
+    /// The news items, or nil when the text is not a digest.
+    static func split(_ outline: MarkdownOutline, lineCount: Int, digestTitle: String, site: String?) -> [Section]? {
+        let blocks = outline.blocks
+        let numbered: [(index: Int, number: Int, rest: String)] = blocks.indices.compactMap { index in
+            guard let level = blocks[index].headingLevel, (2...3).contains(level),
+                  let (number, rest) = leadingNumber(blocks[index].text) else { return nil }
+            return (index, number, rest)
+        }
+        guard numbered.count >= 2, numbered[0].number == 2,
+              blocks[..<numbered[0].index].contains(where: { $0.headingLevel == nil }) else { return nil }
+        let inSequence = numbered.enumerated().allSatisfy { $0.element.number == $0.offset + 2 }
+        let titles = numbered.map { inSequence ? $0.rest : blocks[$0.index].text.trimmed }
+        let remnants = Set(blocks.indices.filter { isContentsRemnant(blocks[$0], titles: titles) })
+
+        func region(_ index: Int) -> Range<Int> {
+            let end = index + 1 < blocks.count ? blocks[index + 1].startLine : lineCount
+            return blocks[index].startLine..<max(end, blocks[index].startLine)
+        }
+        func lines(_ indices: Range<Int>) -> [Range<Int>] {
+            merged(indices.filter { !remnants.contains($0) }.map(region))
+        }
+        func sectionEnd(after heading: Int) -> Int {
+            let level = blocks[heading].headingLevel ?? 2
+            return blocks.indices.dropFirst(heading + 1).first { index in
+                guard let other = blocks[index].headingLevel else { return false }
+                return other <= level
+            } ?? blocks.count
+        }
+
+        var sections: [Section] = []
+        var leadStart = 0
+        while leadStart < numbered[0].index, blocks[leadStart].headingLevel != nil { leadStart += 1 }
+        var leadTitle = headline(of: digestTitle)
+        if blocks[leadStart].isStrongOnly {
+            leadTitle = blocks[leadStart].text.trimmed
+            leadStart += 1
+        }
+        sections.append(Section(title: leadTitle, lines: lines(leadStart..<numbered[0].index)))
+
+        var cursor = numbered[0].index
+        for (offset, heading) in numbered.enumerated() {
+            let end = offset + 1 < numbered.count ? min(numbered[offset + 1].index, sectionEnd(after: heading.index))
+                : sectionEnd(after: heading.index)
+            sections.append(Section(title: titles[offset], lines: lines(heading.index + 1..<end)))
+            cursor = end
+        }
+
+        while cursor < blocks.count {
+            guard blocks[cursor].headingLevel != nil else { cursor += 1; continue }
+            let end = sectionEnd(after: cursor)
+            let body = (cursor + 1..<end).filter { !remnants.contains($0) }
+            if carriesNews(heading: blocks[cursor], body: body.map { blocks[$0] }, site: site) {
+                sections.append(Section(title: blocks[cursor].text.trimmed, lines: lines(cursor + 1..<end)))
+            }
+            cursor = end
+        }
+        return sections
+    }
+
+    /// `02B 站宣布` → (2, "B 站宣布"): two digits then the title.
+    static func leadingNumber(_ heading: String) -> (Int, String)? {
+        let characters = Array(heading.trimmed)
+        guard characters.count > 2, let tens = characters[0].wholeNumberValue, characters[0].isASCII,
+              let ones = characters[1].wholeNumberValue, characters[1].isASCII,
+              !(characters[2].isASCII && characters[2].isNumber) else { return nil }
+        var rest = String(characters[2...]).trimmed
+        if rest.hasPrefix(".") || rest.hasPrefix("、") { rest = String(rest.dropFirst()).trimmed }
+        return rest.isEmpty ? nil : (tens * 10 + ones, rest)
+    }
+
+    /// The headline after a series name: `派早报：字节跳动回应…` → `字节跳动回应…`.
+    static func headline(of title: String) -> String {
+        for separator in ["：", ": "] {
+            if let range = title.range(of: separator), title[..<range.lowerBound].count <= 12 {
+                let rest = title[range.upperBound...].trimmed
+                if !rest.isEmpty { return rest }
+            }
+        }
+        return title
+    }
+
+    /// A `03\. Title` paragraph repeating a section's title: what is left of a table of contents.
+    private static func isContentsRemnant(_ block: MarkdownOutline.Block, titles: [String]) -> Bool {
+        guard block.kind == .paragraph, let (_, rest) = leadingNumber(block.text) else { return false }
+        return titles.contains(rest)
+    }
+
+    /// A trailing section is news when it says something in its own words, is not a list of
+    /// links, and is not the site talking about itself.
+    private static func carriesNews(heading: MarkdownOutline.Block, body: [MarkdownOutline.Block], site: String?) -> Bool {
+        if let site, !site.isEmpty, heading.text.contains(site) { return false }
+        let lists = body.filter { $0.kind == .list }
+        if !lists.isEmpty, lists.allSatisfy(\.isLinkList) { return false }
+        return body.reduce(0) { $0 + max($1.ownTextCount, 0) } >= 20
+    }
+
+    private static func merged(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        for range in ranges where !range.isEmpty {
+            if let last = result.last, last.upperBound == range.lowerBound {
+                result[result.count - 1] = last.lowerBound..<range.upperBound
+            } else {
+                result.append(range)
+            }
+        }
+        return result
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing white space and newlines.
+    var trimmed: String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// One row of the library: a saved article, a digest, or one news item split out of a digest.
+///
+/// Metadata only; the body is read lazily through `body` (see `Library.document(for:)`).
+public struct Item: Sendable, Hashable, Identifiable {
+    /// What kind of row this is.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case article
+        case digest
+        case digestItem = "digest-item"
+    }
+
+    public var id: String
+    public var parent: String?
+    public var kind: Kind
+    public var title: String
+    public var author: String?
+    public var site: String?
+    public var url: String?
+    public var saved: Date
+    public var published: Date?
+    public var path: String
+    /// 1-based position of a digest item inside its digest.
+    public var position: Int?
+    public var tags: [String]
+    public var body: BodyLocation
+    public var highlights: BodyLocation?
+
+    public init(id: String, parent: String? = nil, kind: Kind, title: String, author: String? = nil,
+                site: String? = nil, url: String? = nil, saved: Date, published: Date? = nil,
+                path: String, position: Int? = nil, tags: [String] = [], body: BodyLocation,
+                highlights: BodyLocation? = nil) {
+        self.id = id
+        self.parent = parent
+        self.kind = kind
+        self.title = title
+        self.author = author
+        self.site = site
+        self.url = url
+        self.saved = saved
+        self.published = published
+        self.path = path
+        self.position = position
+        self.tags = tags
+        self.body = body
+        self.highlights = highlights
+    }
+}
+
+/// Where an item's text lives inside its file: the format and the line ranges (0-based, end
+/// exclusive) that make up the body, so the body can be parsed only when it is shown.
+public struct BodyLocation: Sendable, Hashable {
+    /// How the lines are to be read.
+    public enum Format: String, Sendable, Hashable {
+        case markdown
+        case plainText = "text"
+    }
+
+    public var format: Format
+    public var lines: [Range<Int>]
+
+    public init(format: Format, lines: [Range<Int>]) {
+        self.format = format
+        self.lines = lines
+    }
+}

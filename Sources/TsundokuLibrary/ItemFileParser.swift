@@ -1,0 +1,133 @@
+import Foundation
+
+/// Reads one saved file into its items: detects the format by content (front matter Markdown,
+/// other Markdown, plain text), gathers metadata, and splits digests into their news items.
+public enum ItemFileParser {
+    public static func parse(bytes: [UInt8], path: String, modified: Date) -> Result<[Item], LoadProblem> {
+        let text: String
+        switch TextDecoding.decode(bytes) {
+        case .success(let decoded): text = decoded
+        case .failure(let problem): return .failure(LoadProblem(path: path, message: problem.message))
+        }
+        let lines = SourceLines.split(text)
+        let contentID = ContentHash.hex(text.utf8)
+        switch FrontMatter.read(lines) {
+        case .failure(let problem)?:
+            return .failure(LoadProblem(path: path, message: problem.message))
+        case .success(let (frontMatter, bodyStart))?:
+            return .success(markdownItems(lines, bodyStart: bodyStart, frontMatter: frontMatter,
+                                          contentID: contentID, path: path, modified: modified))
+        case nil where MarkdownDetection.looksLikeMarkdown(lines):
+            return .success(markdownItems(lines, bodyStart: 0, frontMatter: FrontMatter(),
+                                          contentID: contentID, path: path, modified: modified))
+        case nil:
+            return .success([plainTextItem(lines, contentID: contentID, path: path, modified: modified)])
+        }
+    }
+
+    private static func markdownItems(_ lines: [Substring], bodyStart: Int, frontMatter: FrontMatter,
+                                      contentID: String, path: String, modified: Date) -> [Item] {
+        let scaffolding = OmnivoreScaffolding(lines: lines, body: bodyStart..<lines.count, knownTitle: frontMatter.title)
+        var content = scaffolding.content
+        let contentLines = content.flatMap { $0 }
+        let outline = MarkdownOutline(markdown: contentLines.map { lines[$0] }.joined(separator: "\n"))
+
+        var rawTitle = frontMatter.title ?? scaffolding.title
+        if rawTitle == nil, let heading = outline.blocks.first(where: { $0.headingLevel != nil }) {
+            rawTitle = heading.text.trimmed
+            if outline.blocks.first == heading, let first = contentLines.first {
+                let end = outline.blocks.count > 1 ? contentLines[outline.blocks[1].startLine] : first + 1
+                content = content.compactMap { range in
+                    let clipped = max(range.lowerBound, end)..<range.upperBound
+                    return clipped.isEmpty ? nil : clipped
+                }
+            }
+        }
+        let fallbackTitle = contentLines.lazy.map { lines[$0].trimmed }.first { !$0.isEmpty }.map(TitleText.shortened)
+        let author = frontMatter.author
+        let split = TitleText.splitSiteSuffix(rawTitle ?? fallbackTitle ?? fileName(path),
+                                              candidates: [frontMatter.siteName, author].compactMap { $0 })
+        let url = (frontMatter.originalURL ?? scaffolding.originalURL).map(LinkTargets.resolve)
+        let site = frontMatter.siteName ?? split.site ?? url.flatMap { URLComponents(string: $0)?.host }
+        let published = frontMatter.published ?? scaffolding.published.flatMap(DateParsing.parse)
+        let saved = frontMatter.saved ?? scaffolding.saved.flatMap(DateParsing.parse) ?? published ?? modified
+        let id = frontMatter.id ?? contentID
+        let highlights = scaffolding.highlights.map { BodyLocation(format: .markdown, lines: [$0]) }
+
+        let article = Item(id: id, kind: .article, title: split.title, author: author, site: site, url: url,
+                           saved: saved, published: published, path: path, tags: frontMatter.tags,
+                           body: BodyLocation(format: .markdown, lines: content), highlights: highlights)
+        guard let sections = DigestSplitter.split(outline, lineCount: contentLines.count,
+                                                  digestTitle: split.title, site: site) else { return [article] }
+        var digest = article
+        digest.kind = .digest
+        let children = sections.enumerated().map { offset, section in
+            var child = article
+            child.id = id + "#" + (offset + 1 < 10 ? "0" : "") + String(offset + 1)
+            child.parent = id
+            child.kind = .digestItem
+            child.title = section.title
+            child.position = offset + 1
+            child.highlights = nil
+            child.body = BodyLocation(format: .markdown, lines: fileRanges(section.lines, contentLines: contentLines))
+            return child
+        }
+        return [digest] + children
+    }
+
+    private static func plainTextItem(_ lines: [Substring], contentID: String, path: String, modified: Date) -> Item {
+        let firstIndex = lines.firstIndex { !$0.trimmed.isEmpty } ?? 0
+        let firstLine = lines.isEmpty ? "" : lines[firstIndex].trimmed
+        let title = TitleText.shortened(firstLine)
+        let bodyStart = TitleText.isTitleLike(firstLine) ? firstIndex + 1 : firstIndex
+        return Item(id: contentID, kind: .article, title: title.isEmpty ? fileName(path) : title,
+                    saved: modified, path: path,
+                    body: BodyLocation(format: .plainText, lines: [bodyStart..<max(bodyStart, lines.count)]))
+    }
+
+    /// Maps ranges of lines in the joined content text back to ranges of file lines.
+    private static func fileRanges(_ ranges: [Range<Int>], contentLines: [Int]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        for range in ranges {
+            for textLine in range where textLine < contentLines.count {
+                let fileLine = contentLines[textLine]
+                if let last = result.last, last.upperBound == fileLine {
+                    result[result.count - 1] = last.lowerBound..<fileLine + 1
+                } else {
+                    result.append(fileLine..<fileLine + 1)
+                }
+            }
+        }
+        return result
+    }
+
+    private static func fileName(_ path: String) -> String {
+        String(path.split(separator: "/").last ?? Substring(path))
+    }
+}
+
+/// Splitting text into lines the way cmark counts them (`\n`, `\r\n` or a lone `\r`).
+public enum SourceLines {
+    public static func split(_ text: String) -> [Substring] {
+        var lines: [Substring] = []
+        var start = text.startIndex
+        var index = text.startIndex
+        let utf8 = text.utf8
+        var utf8Index = utf8.startIndex
+        while utf8Index < utf8.endIndex {
+            let byte = utf8[utf8Index]
+            if byte == 0x0A || byte == 0x0D {
+                index = utf8Index
+                lines.append(text[start..<index])
+                var next = utf8.index(after: utf8Index)
+                if byte == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+                utf8Index = next
+                start = next
+            } else {
+                utf8Index = utf8.index(after: utf8Index)
+            }
+        }
+        lines.append(text[start...])
+        return lines
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+
+/// Where a library's files come from: folders (or single files) on disk, or the sample library
+/// compiled into the binary.
+public enum LibrarySource: Sendable, Hashable {
+    case paths([String])
+    case sample
+}
+
+/// All items of a library and the files that could not be loaded.
+public struct LibrarySnapshot: Sendable {
+    public var items: [Item]
+    public var problems: [LoadProblem]
+
+    public init(items: [Item], problems: [LoadProblem]) {
+        self.items = items
+        self.problems = problems
+    }
+}
+
+/// Loads a library: scans, reuses the metadata index where files are unchanged, parses the rest
+/// on every core, drops duplicate ids (reported), and reads item bodies on demand.
+public enum Library {
+    /// Loads every item. `indexPath` names the metadata cache (nil: parse everything);
+    /// `progress` is told how many files have been read so far.
+    public static func load(_ source: LibrarySource, indexPath: String? = nil,
+                            progress: (@Sendable (Int) -> Void)? = nil) -> LibrarySnapshot {
+        var problems: [LoadProblem] = []
+        let files: [ScannedFile]
+        switch source {
+        case .sample:
+            files = SampleLibrary.files.map {
+                ScannedFile(path: $0.path, size: Int64($0.text.utf8.count), modified: SampleLibrary.modified)
+            }
+        case .paths(let roots):
+            files = roots.flatMap { LibraryScanner.scan(absolute($0), problems: &problems) }
+        }
+        let index = indexPath.map(MetadataIndex.init(path:)) ?? MetadataIndex()
+        let results = parseAll(files, index: index, progress: progress)
+
+        var items: [Item] = []
+        var owners: [String: String] = [:]
+        var updated = MetadataIndex()
+        for (file, result) in zip(files, results) {
+            updated.entries[file.path] = MetadataIndex.Entry(size: file.size, modified: file.modified, result: result)
+            switch result {
+            case .failure(let problem):
+                problems.append(problem)
+            case .success(let fileItems):
+                guard let first = fileItems.first else { continue }
+                if let owner = owners[first.id] {
+                    problems.append(LoadProblem(path: file.path, message: "same item id \(first.id) as \(owner), skipped"))
+                    continue
+                }
+                for item in fileItems { owners[item.id] = file.path }
+                items += fileItems
+            }
+        }
+        if let indexPath, source != .sample, updated.entries.count != index.entries.count
+            || zip(files, results).contains(where: { index.lookup($0.0) == nil }) {
+            try? updated.write(to: indexPath)
+        }
+        return LibrarySnapshot(items: items, problems: problems)
+    }
+
+    /// The item's body as a `Document`, read from its file now.
+    public static func document(for item: Item) throws -> Document {
+        try document(at: item.body, path: item.path)
+    }
+
+    /// The item's `## Highlights`, when it has any.
+    public static func highlights(for item: Item) throws -> Document? {
+        try item.highlights.map { try document(at: $0, path: item.path) }
+    }
+
+    private static func document(at location: BodyLocation, path: String) throws -> Document {
+        let bytes = try readFile(path)
+        guard case .success(let text) = TextDecoding.decode(bytes) else {
+            throw LoadProblem(path: path, message: "changed since it was loaded and is no longer readable text")
+        }
+        let lines = SourceLines.split(text)
+        let selected = location.lines.flatMap { range in
+            range.clamped(to: 0..<lines.count).map { lines[$0] }
+        }
+        switch location.format {
+        case .markdown: return MarkdownDocument.parse(selected.joined(separator: "\n"))
+        case .plainText: return PlainTextDocument.parse(selected)
+        }
+    }
+
+    static func readFile(_ path: String) throws -> [UInt8] {
+        if let sample = SampleLibrary.files.first(where: { $0.path == path }) { return Array(sample.text.utf8) }
+        do {
+            return try FileIO.read(path)
+        } catch {
+            throw LoadProblem(path: path, message: "cannot read: \(error)")
+        }
+    }
+
+    private static func parseAll(_ files: [ScannedFile], index: MetadataIndex,
+                                 progress: (@Sendable (Int) -> Void)?) -> [Result<[Item], LoadProblem>] {
+        let results = ResultSlots(count: files.count)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var position = worker
+            while position < files.count {
+                let file = files[position]
+                let result = index.lookup(file) ?? parse(file)
+                results.set(position, result)
+                if let progress, worker == 0 { progress(results.filled) }
+                position += workers
+            }
+        }
+        return results.values
+    }
+
+    private static func parse(_ file: ScannedFile) -> Result<[Item], LoadProblem> {
+        let bytes: [UInt8]
+        do {
+            bytes = try readFile(file.path)
+        } catch let problem as LoadProblem {
+            return .failure(problem)
+        } catch {
+            return .failure(LoadProblem(path: file.path, message: "\(error)"))
+        }
+        let modified = Date(timeIntervalSince1970: Double(file.modified) / 1_000_000_000)
+        return ItemFileParser.parse(bytes: bytes, path: file.path, modified: modified)
+    }
+
+    private static func absolute(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        let base = FileManager.default.currentDirectoryPath
+        return (base.hasSuffix("/") ? base : base + "/") + path
+    }
+}
+
+/// Result slots filled from several threads, one slot per file.
+private final class ResultSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<[Item], LoadProblem>?]
+    private var count = 0
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ result: Result<[Item], LoadProblem>) {
+        lock.lock()
+        slots[index] = result
+        count += 1
+        lock.unlock()
+    }
+
+    var filled: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
+    }
+
+    var values: [Result<[Item], LoadProblem>] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0 ?? .success([]) }
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Real destinations behind the redirect wrappers that saved articles are full of, such as
+/// `https://sspai.com/link?target=<percent-encoded URL>` and Omnivore's image proxy.
+public enum LinkTargets {
+    /// Hosts (and path) whose query parameter carries the real destination.
+    private static let wrappers: [(host: String, path: String, parameter: String)] = [
+        ("sspai.com", "/link", "target"),
+        ("link.zhihu.com", "/", "target"),
+        ("www.google.com", "/url", "q"),
+        ("l.facebook.com", "/l.php", "u"),
+        ("steamcommunity.com", "/linkfilter/", "url"),
+        ("weibo.cn", "/sinaurl", "u"),
+    ]
+
+    public static func resolve(_ url: String) -> String {
+        var current = url
+        for _ in 0..<3 {
+            let next = unwrapOnce(current)
+            if next == current { break }
+            current = next
+        }
+        return current
+    }
+
+    private static func unwrapOnce(_ url: String) -> String {
+        if let range = url.range(of: "omnivore-image-cache.app/"),
+           let inner = url[range.upperBound...].range(of: "/http") {
+            return String(url[url.index(after: inner.lowerBound)...])
+        }
+        guard let components = URLComponents(string: url), let host = components.host?.lowercased() else { return url }
+        for wrapper in wrappers where host == wrapper.host || host == "www." + wrapper.host {
+            guard components.path == wrapper.path || components.path == wrapper.path + "/" else { continue }
+            if let target = components.queryItems?.first(where: { $0.name == wrapper.parameter })?.value,
+               target.hasPrefix("http://") || target.hasPrefix("https://") {
+                return target
+            }
+        }
+        return url
+    }
+}

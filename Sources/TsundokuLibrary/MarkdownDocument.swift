@@ -1,0 +1,94 @@
+import CCmark
+
+/// Markdown text to a `Document` through cmark-gfm. Nesting deeper than `maximumDepth` is kept
+/// as plain text, so hostile input cannot exhaust the stack.
+enum MarkdownDocument {
+    static let maximumDepth = 48
+
+    static func parse(_ markdown: String) -> Document {
+        let tree = CmarkTree(markdown: markdown)
+        return Document(blocks: blocks(CmarkNode(pointer: tree.root).children, depth: 0))
+    }
+
+    private static func blocks(_ nodes: [CmarkNode], depth: Int) -> [Block] {
+        nodes.compactMap { block($0, depth: depth) }
+    }
+
+    private static func block(_ node: CmarkNode, depth: Int) -> Block? {
+        if depth >= maximumDepth {
+            let text = node.plainText
+            return text.isEmpty ? nil : .paragraph([.text(text)])
+        }
+        switch node.type {
+        case CMARK_NODE_PARAGRAPH:
+            let content = inlines(node.children, depth: depth + 1)
+            return content.isEmpty ? nil : .paragraph(content)
+        case CMARK_NODE_HEADING:
+            return .heading(level: node.headingLevel, inlines(node.children, depth: depth + 1))
+        case CMARK_NODE_BLOCK_QUOTE:
+            return .quote(blocks(node.children, depth: depth + 1))
+        case CMARK_NODE_LIST:
+            return .list(ordered: node.isOrderedList, start: node.listStart,
+                         items: node.children.map { blocks($0.children, depth: depth + 1) })
+        case CMARK_NODE_CODE_BLOCK:
+            let info = node.fenceInfo.split(separator: " ").first.map(String.init)
+            var text = node.literal
+            if text.hasSuffix("\n") { text.removeLast() }
+            return .code(language: info, text: text)
+        case CMARK_NODE_THEMATIC_BREAK:
+            return .thematicBreak
+        case CMARK_NODE_HTML_BLOCK:
+            let text = HTMLText.strip(node.literal).trimmed
+            return text.isEmpty ? nil : .paragraph([.text(text)])
+        default:
+            guard node.typeName == "table" else {
+                let text = node.plainText
+                return text.isEmpty ? nil : .paragraph([.text(text)])
+            }
+            let rows = node.children.map { row in row.children.map { inlines($0.children, depth: depth + 1) } }
+            guard let header = rows.first else { return nil }
+            return .table(header: header, rows: Array(rows.dropFirst()))
+        }
+    }
+
+    private static func inlines(_ nodes: [CmarkNode], depth: Int) -> [Inline] {
+        nodes.compactMap { inline($0, depth: depth) }
+    }
+
+    private static func inline(_ node: CmarkNode, depth: Int) -> Inline? {
+        if depth >= maximumDepth { return .text(node.plainText) }
+        switch node.type {
+        case CMARK_NODE_TEXT: return .text(node.literal)
+        case CMARK_NODE_CODE: return .code(node.literal)
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_EMPH: return .emphasis(inlines(node.children, depth: depth + 1))
+        case CMARK_NODE_STRONG: return .strong(inlines(node.children, depth: depth + 1))
+        case CMARK_NODE_LINK:
+            return .link(url: LinkTargets.resolve(node.url), inlines(node.children, depth: depth + 1))
+        case CMARK_NODE_IMAGE:
+            return .image(url: LinkTargets.resolve(node.url), alt: node.plainText)
+        case CMARK_NODE_HTML_INLINE:
+            let tag = node.literal.lowercased()
+            return tag.hasPrefix("<br") ? .lineBreak : nil
+        default:
+            if node.typeName == "strikethrough" { return .strikethrough(inlines(node.children, depth: depth + 1)) }
+            let text = node.plainText
+            return text.isEmpty ? nil : .text(text)
+        }
+    }
+}
+
+/// The text inside HTML markup, tags removed and the common entities decoded.
+enum HTMLText {
+    static func strip(_ html: String) -> String {
+        var result = ""
+        var inTag = false
+        for character in html {
+            if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { result.append(character) }
+        }
+        return result.replacingOccurrences(of: "&nbsp;", with: " ").replacingOccurrences(of: "&lt;", with: "<")
+            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+}

@@ -1,0 +1,54 @@
+/// Which items a list shows.
+public enum ItemFilter: String, Sendable, CaseIterable {
+    case all, unread, starred
+}
+
+/// A library's items in reading order (newest first, each digest followed by its news items)
+/// together with their marks. A digest counts as read when all its items are.
+public struct MarkedLibrary: Sendable {
+    public let items: [Item]
+    public var marks: Marks
+    private let children: [String: [String]]
+    private let byID: [String: Int]
+
+    public init(items: [Item], marks: Marks) {
+        var children: [String: [Item]] = [:]
+        var topLevel: [Item] = []
+        for item in items {
+            if let parent = item.parent { children[parent, default: []].append(item) } else { topLevel.append(item) }
+        }
+        topLevel.sort { ($0.saved, $1.title, $1.id) > ($1.saved, $0.title, $0.id) }
+        var ordered: [Item] = []
+        ordered.reserveCapacity(items.count)
+        for item in topLevel {
+            ordered.append(item)
+            ordered += (children[item.id] ?? []).sorted { ($0.position ?? 0) < ($1.position ?? 0) }
+        }
+        self.items = ordered
+        self.marks = marks
+        self.children = children.mapValues { $0.map(\.id) }
+        var byID: [String: Int] = [:]
+        for (offset, item) in ordered.enumerated() { byID[item.id] = offset }
+        self.byID = byID
+    }
+
+    public func item(_ id: String) -> Item? { byID[id].map { items[$0] } }
+
+    public func isRead(_ item: Item) -> Bool {
+        if item.kind == .digest, let ids = children[item.id], !ids.isEmpty { return ids.allSatisfy(marks.isRead) }
+        return marks.isRead(item.id)
+    }
+
+    public func isStarred(_ item: Item) -> Bool { marks.isStarred(item.id) }
+
+    /// The ids a read mark on `id` applies to: a digest's own id and all its items.
+    public func idsForReadMark(_ id: String) -> [String] { [id] + (children[id] ?? []) }
+
+    public func filtered(_ filter: ItemFilter) -> [Item] {
+        switch filter {
+        case .all: return items
+        case .unread: return items.filter { !isRead($0) }
+        case .starred: return items.filter(isStarred)
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The read and starred marks of one user, kept in an append-only log file.
+///
+/// Promises: a mark is synced to disk before `append` returns; appends from several processes
+/// interleave without loss (`O_APPEND` under a shared lock); the file is only ever replaced whole
+/// (write, sync, rename, under an exclusive lock), so it is never left unreadable; lines that do
+/// not parse are moved to a `.damaged-<time>` file beside it and reported, never dropped.
+public struct StateStore: Sendable {
+    public let path: String
+
+    /// What loading found: the replayed marks, and a one-line report when the file was damaged.
+    public struct Loaded: Sendable {
+        public var marks: Marks
+        public var damage: String?
+    }
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    private var lockPath: String { path + ".lock" }
+
+    /// Replays the log. Damaged lines are set aside under the lock and the log rewritten without
+    /// them; the readable marks are always returned.
+    public func load() throws -> Loaded {
+        var parsed = try readLog()
+        var damage: String?
+        if !parsed.damaged.isEmpty || parsed.entries.count > 2 * Marks(parsed.entries).entryCount + 10_000 {
+            try FileIO.withLock(lockPath, exclusive: true) {
+                parsed = try readLog()
+                let marks = Marks(parsed.entries)
+                if !parsed.damaged.isEmpty {
+                    let aside = path + ".damaged-" + String(Int(Date().timeIntervalSince1970))
+                    try FileIO.replace(aside, with: Array(parsed.damaged.joined(separator: "\n").utf8) + [0x0A])
+                    damage = "\(path): \(parsed.damaged.count) unreadable line(s) moved to \(aside); the other marks are in use"
+                }
+                if !parsed.damaged.isEmpty || parsed.entries.count > marks.entryCount {
+                    try FileIO.replace(path, with: Array(marks.compacted.map(\.line).joined().utf8))
+                }
+            }
+        }
+        return Loaded(marks: Marks(parsed.entries), damage: damage)
+    }
+
+    /// Appends marks and returns once they are on disk.
+    public func append(_ entries: [MarkEntry]) throws {
+        guard !entries.isEmpty else { return }
+        let directory = FileIO.directory(of: path)
+        try FileIO.createDirectories(directory)
+        try FileIO.withLock(lockPath, exclusive: false) {
+            let existed = access(path, F_OK) == 0
+            let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw FileIO.Failure(description: "cannot write \(path): \(FileIO.errnoText())") }
+            defer { close(fd) }
+            var bytes = Array(entries.map(\.line).joined().utf8)
+            if endsWithTornLine(fd) { bytes.insert(0x0A, at: 0) }
+            try FileIO.writeAll(fd, bytes)
+            try FileIO.sync(fd)
+            if !existed { FileIO.syncDirectory(directory) }
+        }
+    }
+
+    /// Appends one mark per id with the current time.
+    public func mark(_ ids: [String], _ operation: MarkEntry.Operation, at date: Date = Date()) throws {
+        let time = Int64(date.timeIntervalSince1970 * 1000)
+        try append(ids.map { MarkEntry(time: time, operation: operation, id: $0) })
+    }
+
+    /// True when the last byte is not a newline (a crash cut the last line short): the next
+    /// append must start on a fresh line or its mark would be glued to the torn one.
+    private func endsWithTornLine(_ fd: Int32) -> Bool {
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_size > 0 else { return false }
+        var last: UInt8 = 0
+        return pread(fd, &last, 1, info.st_size - 1) == 1 && last != 0x0A
+    }
+
+    private func readLog() throws -> (entries: [MarkEntry], damaged: [String]) {
+        guard let bytes = try FileIO.readIfPresent(path) else { return ([], []) }
+        let text = String(decoding: bytes, as: UTF8.self)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let torn = lines.removeLast()
+        var entries: [MarkEntry] = []
+        var damaged: [String] = []
+        entries.reserveCapacity(lines.count)
+        for line in lines where !line.isEmpty {
+            if let entry = MarkEntry(line: line) { entries.append(entry) } else { damaged.append(String(line)) }
+        }
+        if !torn.isEmpty { damaged.append(String(torn)) }
+        return (entries, damaged)
+    }
+}

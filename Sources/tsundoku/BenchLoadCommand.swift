@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `tsundoku bench load --items N`: generates a library of N files in a temporary folder and
+/// times `tsundoku list --json` on it as a child process, cold (no index) and warm.
+struct BenchLoadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "load", abstract: "Time `list --json` on a generated library of N files (a tenth of them digests).")
+
+    @Option(help: "How many files to generate.") var items = 10_000
+    @Option(help: "Warm runs to take the median of.") var runs = 5
+
+    func run() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tsundoku-bench-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let library = folder + "/library"
+        let generated = try SyntheticLibrary.write(files: items, to: library)
+        print("generated \(items) files (\(generated.digests) digests), \(generated.bytes / 1_048_576) MB in \(library)")
+        let arguments = ["list", "--json", "--library", library, "--state", folder + "/state/marks.log"]
+        let cold = try ChildProcess.measure(arguments)
+        print("cold (no index):   \(cold.summary), \(cold.outputLines) output lines")
+        var warm = (0..<max(1, runs)).map { _ in try? ChildProcess.measure(arguments) }.compactMap { $0 }
+        warm.sort { $0.seconds < $1.seconds }
+        guard let median = warm.dropFirst(warm.count / 2).first, let maxRSS = warm.map(\.peakMB).max() else { return }
+        print("warm (index):      \(median.summary) median of \(warm.count), peak memory at most \(format(maxRSS)) MB")
+    }
+
+    private func format(_ value: Double) -> String { String(format: "%.1f", value) }
+}
+
+/// Runs this executable as a child process and reports its wall time and peak memory.
+enum ChildProcess {
+    /// One measured run.
+    struct Measurement {
+        var seconds: Double
+        var peakMB: Double
+        var outputLines: Int
+
+        var summary: String {
+            String(format: "%.0f ms wall, %.1f MB peak", seconds * 1000, peakMB)
+        }
+    }
+
+    static func measure(_ arguments: [String]) throws -> Measurement {
+        let executable = "/proc/self/exe"
+        let resolved = (try? FileManager.default.destinationOfSymbolicLink(atPath: executable)) ?? CommandLine.arguments[0]
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tsundoku-bench-out-\(getpid())").path
+        defer { unlink(output) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let argv = ([resolved] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let start = DispatchTime.now().uptimeNanoseconds
+        guard posix_spawn(&pid, resolved, &actions, nil, argv, environ) == 0 else {
+            throw ValidationError("cannot run \(resolved)")
+        }
+        var status: Int32 = 0
+        var usage = rusage()
+        wait4(pid, &status, 0, &usage)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let lines = (try? String(contentsOfFile: output, encoding: .utf8))?.split(separator: "\n").count ?? 0
+        return Measurement(seconds: seconds, peakMB: Double(usage.ru_maxrss) / 1024, outputLines: lines)
+    }
+}

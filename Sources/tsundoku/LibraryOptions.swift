@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import TsundokuLibrary
+
+/// The options every command that reads the library shares, and how they pick the library,
+/// the state file and the settings.
+struct LibraryOptions: ParsableArguments {
+    @Option(name: .customLong("library"), help: ArgumentHelp("A library folder or file (repeatable).", valueName: "dir"))
+    var folders: [String] = []
+
+    @Option(help: ArgumentHelp("The read/starred state file.", valueName: "file"))
+    var state: String?
+
+    /// Everything a command needs after the choices above are resolved.
+    struct Resolved {
+        var source: LibrarySource
+        var store: StateStore
+        var config: Config
+        var indexPath: String?
+    }
+
+    func resolve() -> Resolved {
+        let (config, warnings) = Config.load(path: Paths.configFile)
+        for warning in warnings { Diagnostics.warn(warning) }
+        let environment = ProcessInfo.processInfo.environment["TSUNDOKU_LIBRARY"]?
+            .split(separator: ":").map(String.init).filter { !$0.isEmpty }
+        let roots = !folders.isEmpty ? folders : (environment?.isEmpty == false ? environment : nil) ?? config.library
+        let statePath = state ?? config.state ?? Paths.defaultStateFile
+        let source: LibrarySource = roots.map { .paths($0) } ?? .sample
+        let indexPath = roots.map { Paths.index(forState: statePath, roots: $0) }
+        return Resolved(source: source, store: StateStore(path: statePath), config: config, indexPath: indexPath)
+    }
+
+    /// Loads the library and its marks; problems are summarised on standard error.
+    func load(reportProblems: Bool = true) throws -> (library: MarkedLibrary, problems: [LoadProblem], resolved: Resolved) {
+        let resolved = resolve()
+        let snapshot = Library.load(resolved.source, indexPath: resolved.indexPath)
+        let loaded: StateStore.Loaded
+        do {
+            loaded = try resolved.store.load()
+        } catch {
+            throw ValidationError("cannot read the state file \(resolved.store.path): \(error)")
+        }
+        if let damage = loaded.damage { Diagnostics.warn(damage) }
+        if reportProblems, !snapshot.problems.isEmpty {
+            Diagnostics.warn("\(snapshot.problems.count) file(s) could not be loaded; `tsundoku check` lists them")
+        }
+        return (MarkedLibrary(items: snapshot.items, marks: loaded.marks), snapshot.problems, resolved)
+    }
+}
+
+/// Messages for standard error, one line each, prefixed with the program's name.
+enum Diagnostics {
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data(("tsundoku: " + message + "\n").utf8))
+    }
+}
