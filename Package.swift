@@ -23,6 +23,7 @@ let package = Package(
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "TsundokuLibraryTests", dependencies: ["TsundokuLibrary"]),
         .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
+        .testTarget(name: "TsundokuCLITests", dependencies: ["tsundoku"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -33,6 +33,8 @@ public enum Sanitizer {
                 result.append(" ")
             default:
                 result.append(scalar)
+                column += DisplayWidth.of(scalar)
+                continue
             }
             column += 1
         }

@@ -30,6 +30,7 @@ public struct MarkEntry: Sendable, Hashable {
         let fields = line.split(separator: " ", omittingEmptySubsequences: false)
         guard fields.count == 3, let time = Int64(fields[0]), time >= 0,
               let operation = Operation(rawValue: String(fields[1])),
+              !fields[2].utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }),
               let id = Self.unescape(fields[2]), !id.isEmpty else { return nil }
         self.init(time: time, operation: operation, id: id)
     }

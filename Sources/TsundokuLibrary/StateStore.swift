@@ -53,11 +53,11 @@ public struct StateStore: Sendable {
         try FileIO.createDirectories(directory)
         try FileIO.withLock(lockPath, exclusive: false) {
             let existed = access(path, F_OK) == 0
-            let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+            let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
             guard fd >= 0 else { throw FileIO.Failure(description: "cannot write \(path): \(FileIO.errnoText())") }
             defer { close(fd) }
             var bytes = Array(entries.map(\.line).joined().utf8)
-            if endsWithTornLine(fd) { bytes.insert(0x0A, at: 0) }
+            if endsWithTornLine(fd) { bytes.insert(contentsOf: [0x01, 0x0A], at: 0) }
             try FileIO.writeAll(fd, bytes)
             try FileIO.sync(fd)
             if !existed { FileIO.syncDirectory(directory) }
@@ -71,7 +71,9 @@ public struct StateStore: Sendable {
     }
 
     /// True when the last byte is not a newline (a crash cut the last line short): the next
-    /// append must start on a fresh line or its mark would be glued to the torn one.
+    /// append must start on a fresh line or its mark would be glued to the torn one. The torn
+    /// line is closed with a raw control byte, which no mark line contains, so it can never
+    /// be mistaken for a mark and is set aside on the next load.
     private func endsWithTornLine(_ fd: Int32) -> Bool {
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_size > 0 else { return false }

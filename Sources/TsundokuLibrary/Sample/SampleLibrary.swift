@@ -8,7 +8,7 @@ public enum SampleLibrary {
     }
 
     /// When the sample's plain-text article counts as saved: 2026-11-19 22:00 UTC, in nanoseconds.
-    static let modified: Int64 = 1_763_589_600 * 1_000_000_000
+    static let modified: Int64 = 1_795_125_600 * 1_000_000_000
 
     public static let files: [File] = [
         File(path: "sample:/晨间速递-2026-11-20.txt", text: morningDigest),

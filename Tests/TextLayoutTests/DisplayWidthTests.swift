@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import TextLayout
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite struct DisplayWidthTests {
+    /// Every Unicode scalar measures as libc's `wcwidth` says in C.UTF-8, apart from the
+    /// differences `DisplayWidth` documents: controls count 0, rejected scalars count 1.
+    @Test func everyScalarAgreesWithWcwidth() throws {
+        let locale = try #require(newlocale(LC_CTYPE_MASK, "C.UTF-8", nil))
+        let previous = uselocale(locale)
+        defer {
+            uselocale(previous)
+            freelocale(locale)
+        }
+        let symbol = try #require(dlsym(nil, "wcwidth"), "libc has no wcwidth")
+        let wcwidth = unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
+        var mismatches: [String] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let expected = Int(wcwidth(Int32(value)))
+            let ours = DisplayWidth.of(scalar)
+            let isControl = value < 0x20 || (0x7F..<0xA0).contains(value)
+            let documented = expected == -1 && (isControl ? ours == 0 : ours == 1)
+            if ours != expected && !documented { mismatches.append(String(value, radix: 16)) }
+        }
+        #expect(mismatches.isEmpty, "differ from wcwidth: \(mismatches.prefix(20))")
+    }
+
+    @Test func clustersMeasureAsOneGlyph() {
+        #expect(DisplayWidth.of("汉字") == 4)
+        #expect(DisplayWidth.of("かなカナ") == 8)
+        #expect(DisplayWidth.of("한국어") == 6)
+        #expect(DisplayWidth.of("ＡＢ") == 4)
+        #expect(DisplayWidth.of("e\u{301}") == 1)
+        #expect(DisplayWidth.of("👨‍👩‍👧") == 2)
+        #expect(DisplayWidth.of("👍🏽") == 2)
+        #expect(DisplayWidth.of("🇨🇳") == 2)
+        #expect(DisplayWidth.of("abc") == 3)
+    }
+
+    @Test func truncationNeverSplitsAClusterOrOverflows() {
+        #expect(Truncation.truncate("中文标题很长很长", to: 7) == "中文标…")
+        #expect(Truncation.truncate("👨‍👩‍👧👨‍👩‍👧", to: 3) == "👨‍👩‍👧…")
+        #expect(Truncation.fit("ab", to: 4) == "ab  ")
+        #expect(Truncation.truncate("short", to: 10) == "short")
+    }
+
+    @Test func controlSequencesNeverSurviveSanitizing() {
+        let hostile = "标题\u{1B}]0;pwned\u{07}\u{1B}[2J\u{9B}31m\u{202E}evil\u{7F}\tend"
+        let clean = Sanitizer.clean(hostile)
+        #expect(!clean.unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) || $0.value == 0x202E })
+        #expect(clean == "标题␛]0;pwned␇␛[2J�31mevil␡ end")
+    }
+}

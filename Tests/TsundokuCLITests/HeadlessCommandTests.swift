@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+@Suite struct HeadlessCommandTests {
+    private static func article(_ id: String, _ title: String, saved: String) -> String {
+        "---\nid: \(id)\ntitle: \(title)\ndate_saved: \(saved)\n---\n\n\(title)的正文。\n"
+    }
+
+    private func libraryWithThreeArticles(_ cli: CLIRunner) -> String {
+        _ = cli.write("lib/a.md", Self.article("a", "最早的文章", saved: "2024-01-01 08:00:00"))
+        _ = cli.write("lib/sub/b.txt", Self.article("b", "中间的文章", saved: "2024-02-01 08:00:00"))
+        _ = cli.write("lib/c.markdown", Self.article("c", "最新的文章", saved: "2024-03-01 08:00:00"))
+        return cli.home + "/lib"
+    }
+
+    private func listJSON(_ cli: CLIRunner, _ arguments: [String]) throws -> [[String: Any]] {
+        let result = try cli.run(["list", "--json"] + arguments)
+        #expect(result.status == 0, "\(result.error)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
+    }
+
+    @Test func listIsNewestFirstWithEveryField() throws {
+        let cli = CLIRunner()
+        let rows = try listJSON(cli, ["--library", libraryWithThreeArticles(cli)])
+        #expect(rows.map { $0["id"] as? String } == ["c", "b", "a"])
+        let first = try #require(rows.first)
+        for key in ["id", "parent", "kind", "title", "author", "site", "url", "saved", "published", "read", "starred", "path"] {
+            #expect(first.keys.contains(key), "missing \(key)")
+        }
+        #expect(first["saved"] as? String == "2024-03-01T08:00:00Z")
+        #expect(first["parent"] is NSNull)
+        #expect(first["kind"] as? String == "article")
+    }
+
+    @Test func marksPersistAndFilterTheList() throws {
+        let cli = CLIRunner()
+        let library = libraryWithThreeArticles(cli)
+        #expect(try cli.run(["mark", "--read", "a", "--library", library]).status == 0)
+        #expect(try cli.run(["mark", "--star", "b", "--library", library]).status == 0)
+        #expect(try listJSON(cli, ["--library", library, "--unread"]).map { $0["id"] as? String } == ["c", "b"])
+        #expect(try listJSON(cli, ["--library", library, "--starred"]).map { $0["id"] as? String } == ["b"])
+        let table = try cli.run(["list", "--library", library]).output.split(separator: "\n")
+        #expect(table.count == 3)
+        #expect(table[1].hasPrefix("●★ 2024-02-01"))
+        #expect(table[2].hasPrefix("   2024-01-01"))
+    }
+
+    @Test func markingAnUnknownIDIsAnErrorAndMarksNothing() throws {
+        let cli = CLIRunner()
+        let library = libraryWithThreeArticles(cli)
+        let result = try cli.run(["mark", "--read", "a", "nope", "--library", library])
+        #expect(result.status != 0)
+        #expect(result.error.contains("unknown item id: nope"))
+        #expect(try listJSON(cli, ["--library", library, "--unread"]).count == 3)
+    }
+
+    @Test func markingADigestMarksItsItems() throws {
+        let cli = CLIRunner()
+        let rows = try listJSON(cli, [])
+        let digest = try #require(rows.first { $0["kind"] as? String == "digest" }?["id"] as? String)
+        #expect(try cli.run(["mark", "--read", digest]).status == 0)
+        let unread = try listJSON(cli, ["--unread"])
+        #expect(!unread.contains { ($0["id"] as? String)?.hasPrefix(digest) == true })
+        #expect(unread.count == rows.count - 8)
+    }
+
+    @Test func checkNamesEachBadFileAndFailsTheExitStatus() throws {
+        let cli = CLIRunner()
+        let library = libraryWithThreeArticles(cli)
+        _ = cli.write("lib/broken.md", "---\ntitle: 没写完\n")
+        _ = cli.write("lib/evil\u{1B}[2J.md", "")
+        let result = try cli.run(["check", "--library", library])
+        #expect(result.status == 1)
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines.contains { $0.hasSuffix("broken.md: front matter opened with --- is never closed") })
+        #expect(lines.contains { $0.contains("evil␛[2J.md: empty file") })
+        #expect(!result.output.contains("\u{1B}"))
+        #expect(try cli.run(["check", "--library", cli.write("ok/a.md", Self.article("x", "好", saved: "2024-01-01"))]).status == 0)
+    }
+
+    @Test func twoProcessesMarkingAtOnceLoseNothing() throws {
+        let cli = CLIRunner()
+        var ids: [String] = []
+        for index in 0..<40 {
+            _ = cli.write("lib/\(index).md", Self.article("id\(index)", "文章\(index)", saved: "2024-01-01 08:00:00"))
+            ids.append("id\(index)")
+        }
+        let script = """
+        lib="$HOME/lib"
+        ( for id in \(ids.prefix(20).joined(separator: " ")); do "$TSUNDOKU" mark --read "$id" --library "$lib" >/dev/null; done ) &
+        ( for id in \(ids.suffix(20).joined(separator: " ")); do "$TSUNDOKU" mark --star "$id" --library "$lib" >/dev/null; done ) &
+        wait
+        """
+        _ = try cli.shell(script)
+        let rows = try listJSON(cli, ["--library", cli.home + "/lib"])
+        #expect(rows.filter { $0["read"] as? Bool == true }.count == 20)
+        #expect(rows.filter { $0["starred"] as? Bool == true }.count == 20)
+    }
+
+    @Test func everyAcknowledgedMarkSurvivesKillNine() throws {
+        let cli = CLIRunner()
+        var ids: [String] = []
+        for index in 0..<200 {
+            _ = cli.write("lib/\(index).md", Self.article("k\(index)", "文章\(index)", saved: "2024-01-01 08:00:00"))
+            ids.append("k\(index)")
+        }
+        let script = """
+        lib="$HOME/lib"
+        ( for id in \(ids.joined(separator: " ")); do "$TSUNDOKU" mark --read "$id" --library "$lib" || exit; done ) > "$HOME/acks" &
+        writer=$!
+        sleep 0.6
+        pkill -9 -P $writer tsundoku; kill -9 $writer
+        wait 2>/dev/null
+        cat "$HOME/acks"
+        """
+        let acknowledged = try cli.shell(script).output.split(separator: "\n").map { $0.replacingOccurrences(of: "read ", with: "") }
+        #expect(!acknowledged.isEmpty)
+        #expect(acknowledged.count < ids.count)
+        let result = try cli.run(["list", "--json", "--library", cli.home + "/lib"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
+        let read = Set(rows.filter { $0["read"] as? Bool == true }.compactMap { $0["id"] as? String })
+        #expect(Set(acknowledged).isSubset(of: read))
+        #expect(!result.error.contains("unreadable") || result.error.contains("moved to"))
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+@testable import TsundokuLibrary
+
+@Suite struct StateStoreTests {
+    @Test func marksReplayWithTheLatestWinning() throws {
+        let folder = TemporaryFolder()
+        let store = StateStore(path: folder.path + "/state/marks.log")
+        try store.mark(["a", "b"], .read, at: Date(timeIntervalSince1970: 10))
+        try store.mark(["a"], .unread, at: Date(timeIntervalSince1970: 20))
+        try store.mark(["b"], .star, at: Date(timeIntervalSince1970: 30))
+        let marks = try store.load().marks
+        #expect(!marks.isRead("a"))
+        #expect(marks.isRead("b"))
+        #expect(marks.isStarred("b"))
+        #expect(!marks.isStarred("a"))
+    }
+
+    @Test func concatenatedLogsMergeByTime() {
+        let laptop = [MarkEntry(time: 100, operation: .read, id: "x"), MarkEntry(time: 300, operation: .star, id: "x")]
+        let phone = [MarkEntry(time: 200, operation: .unread, id: "x"), MarkEntry(time: 250, operation: .unstar, id: "x")]
+        let marks = Marks(laptop + phone)
+        #expect(!marks.isRead("x"))
+        #expect(marks.isStarred("x"))
+        #expect(Marks(phone + laptop) == marks)
+    }
+
+    @Test func idsWithSpacesAndNewlinesRoundTrip() throws {
+        let folder = TemporaryFolder()
+        let store = StateStore(path: folder.path + "/marks.log")
+        let odd = "weird id\nwith 100% 空格 #01"
+        try store.mark([odd], .star)
+        #expect(try store.load().marks.isStarred(odd))
+        #expect(try store.load().damage == nil)
+    }
+
+    @Test func marksForItemsNotInTheLibraryAreKept() throws {
+        let folder = TemporaryFolder()
+        let store = StateStore(path: folder.path + "/marks.log")
+        try store.mark(["gone-from-library"], .read)
+        try store.append((0..<30_000).map { MarkEntry(time: Int64($0), operation: $0 % 2 == 0 ? .read : .unread, id: "flip") })
+        let marks = try store.load().marks
+        #expect(marks.isRead("gone-from-library"))
+        let compactedSize = try #require(try FileManager.default.attributesOfItem(atPath: store.path)[.size] as? Int)
+        #expect(compactedSize < 200)
+        #expect(try store.load().marks.isRead("gone-from-library"))
+    }
+
+    @Test func aTornLastLineIsSetAsideAndTheNextMarkIsNotGluedToIt() throws {
+        let folder = TemporaryFolder()
+        let path = folder.path + "/marks.log"
+        folder.write("marks.log", "1000 read kept\n1001 star half-writ")
+        let store = StateStore(path: path)
+        try store.mark(["after"], .read)
+        let loaded = try store.load()
+        #expect(loaded.marks.isRead("kept"))
+        #expect(loaded.marks.isRead("after"))
+        #expect(!loaded.marks.isStarred("half-writ"))
+        let report = try #require(loaded.damage)
+        #expect(report.contains("1 unreadable line"))
+        let aside = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".damaged-") }
+        #expect(aside.count == 1)
+        let kept = try String(contentsOfFile: folder.path + "/" + aside[0], encoding: .utf8)
+        #expect(kept == "1001 star half-writ\u{1}\n")
+        #expect(try store.load().damage == nil)
+    }
+
+    @Test func aDamagedFileKeepsItsReadableMarksAndItsUnreadablePart() throws {
+        let folder = TemporaryFolder()
+        let path = folder.path + "/marks.log"
+        folder.write("marks.log", bytes: Array("5 read one\n".utf8) + [0x00, 0xFF, 0xFE, 0x0A] + Array("garbage line\n6 star two\n".utf8))
+        let loaded = try StateStore(path: path).load()
+        #expect(loaded.marks.isRead("one"))
+        #expect(loaded.marks.isStarred("two"))
+        #expect(loaded.damage?.contains("2 unreadable line") == true)
+        #expect(try StateStore(path: path).load().marks == loaded.marks)
+    }
+
+    @Test func aMissingFileIsAnEmptyState() throws {
+        let folder = TemporaryFolder()
+        let loaded = try StateStore(path: folder.path + "/none/marks.log").load()
+        #expect(loaded.marks == Marks())
+        #expect(loaded.damage == nil)
+    }
+
+    @Test func leftoverTemporaryFilesFromACrashedCompactionAreHarmless() throws {
+        let folder = TemporaryFolder()
+        let store = StateStore(path: folder.path + "/marks.log")
+        try store.mark(["a"], .read)
+        folder.write("marks.log.tmp-99999", "12 rea")
+        #expect(try store.load().marks.isRead("a"))
+        #expect(try store.load().damage == nil)
+    }
+
+    @Test func threadsAppendingAtOnceLoseNothing() async throws {
+        let folder = TemporaryFolder()
+        let store = StateStore(path: folder.path + "/marks.log")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for writer in 0..<4 {
+                group.addTask {
+                    for index in 0..<100 { try store.mark(["w\(writer)-\(index)"], .read) }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let marks = try store.load().marks
+        #expect(marks.markedIDs.count == 400)
+    }
+}
+
+@Suite struct MarkedLibraryTests {
+    @Test func digestsAreReadWhenAllTheirItemsAre() throws {
+        let snapshot = Library.load(.sample)
+        let digest = try #require(snapshot.items.first { $0.kind == .digest })
+        var library = MarkedLibrary(items: snapshot.items, marks: Marks())
+        #expect(library.items.first?.id == digest.id)
+        #expect(library.items.dropFirst().prefix(7).allSatisfy { $0.parent == digest.id })
+        let ids = library.idsForReadMark(digest.id)
+        #expect(ids.count == 8)
+        for (offset, id) in ids.dropFirst().enumerated() {
+            #expect(!library.isRead(digest))
+            library.marks.apply(MarkEntry(time: Int64(offset), operation: .read, id: id))
+        }
+        #expect(library.isRead(digest))
+        #expect(library.filtered(.unread).allSatisfy { $0.parent != digest.id && $0.id != digest.id })
+    }
+
+    @Test func theSampleLibraryHasEveryKind() {
+        let snapshot = Library.load(.sample)
+        #expect(snapshot.problems.isEmpty)
+        #expect(snapshot.items.filter { $0.kind == .digestItem }.count >= 6)
+        #expect(snapshot.items.filter { $0.kind == .article && $0.body.format == .markdown }.count == 2)
+        #expect(snapshot.items.filter { $0.body.format == .plainText }.count == 1)
+    }
+}
+
+@Suite struct MetadataIndexTests {
+    @Test func warmLoadsGiveTheSameItemsAndSeeChanges() throws {
+        let folder = TemporaryFolder()
+        for file in SampleLibrary.files {
+            folder.write("lib/" + (file.path.split(separator: "/").last.map(String.init) ?? "x"), file.text)
+        }
+        folder.write("lib/broken.md", bytes: [0xFF, 0xFE])
+        let index = folder.path + "/index.tsv"
+        let cold = Library.load(.paths([folder.path + "/lib"]), indexPath: index)
+        #expect(FileManager.default.fileExists(atPath: index))
+        let warm = Library.load(.paths([folder.path + "/lib"]), indexPath: index)
+        #expect(warm.items == cold.items)
+        #expect(warm.problems == cold.problems)
+        #expect(warm.problems.count == 1)
+
+        folder.write("lib/broken.md", "# 修好了\n\n现在可以读了。\n")
+        let changed = Library.load(.paths([folder.path + "/lib"]), indexPath: index)
+        #expect(changed.problems.isEmpty)
+        #expect(changed.items.contains { $0.title == "修好了" })
+    }
+}
