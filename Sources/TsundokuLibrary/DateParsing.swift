@@ -73,13 +73,26 @@ public enum DateParsing {
         return seconds == -1 ? nil : Date(timeIntervalSince1970: Double(seconds))
     }
 
-    /// ISO 8601 with the local offset, e.g. `2023-12-17T20:02:29+08:00`.
+    /// ISO 8601 in UTC, e.g. `2023-12-17T12:02:29Z`: what scripts read, the same in every zone.
     public static func iso8601(_ date: Date) -> String {
-        let local = brokenDown(date)
-        let offset = Int(local.tm_gmtoff)
-        let zone = offset == 0 ? "Z" : (offset < 0 ? "-" : "+") + pad(abs(offset) / 3600, 2) + ":" + pad(abs(offset) % 3600 / 60, 2)
-        return day(local) + "T" + pad(Int(local.tm_hour), 2) + ":" + pad(Int(local.tm_min), 2) + ":"
-            + pad(Int(local.tm_sec), 2) + zone
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var utc = tm()
+        gmtime_r(&seconds, &utc)
+        var bytes = Array("0000-00-00T00:00:00Z".utf8)
+        func put(_ value: Int32, at end: Int, digits: Int) {
+            var rest = Int(value)
+            for position in stride(from: end, to: end - digits, by: -1) {
+                bytes[position] = UInt8(0x30 + rest % 10)
+                rest /= 10
+            }
+        }
+        put(utc.tm_year + 1900, at: 3, digits: 4)
+        put(utc.tm_mon + 1, at: 6, digits: 2)
+        put(utc.tm_mday, at: 9, digits: 2)
+        put(utc.tm_hour, at: 12, digits: 2)
+        put(utc.tm_min, at: 15, digits: 2)
+        put(utc.tm_sec, at: 18, digits: 2)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The local calendar day, `yyyy-MM-dd`, as list rows show it.

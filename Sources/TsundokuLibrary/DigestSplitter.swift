@@ -120,6 +120,15 @@ enum DigestSplitter {
 extension StringProtocol {
     /// The text without leading and trailing white space and newlines.
     var trimmed: String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        let scalars = Substring(self).unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, scalars[start].properties.isWhitespace { scalars.formIndex(after: &start) }
+        while end > start {
+            let previous = scalars.index(before: end)
+            guard scalars[previous].properties.isWhitespace else { break }
+            end = previous
+        }
+        return String(Substring(scalars[start..<end]))
     }
 }

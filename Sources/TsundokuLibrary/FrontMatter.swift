@@ -44,8 +44,12 @@ struct FrontMatter: Sendable, Equatable {
     init() {}
 
     private init(_ mapping: Node.Mapping) {
+        var values: [String: Node] = [:]
+        for (key, value) in mapping {
+            if let name = key.scalar?.string, values[name] == nil { values[name] = value }
+        }
         func text(_ key: String) -> String? {
-            guard let scalar = mapping[key]?.scalar else { return nil }
+            guard let scalar = values[key]?.scalar else { return nil }
             let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
             return value.isEmpty ? nil : value
         }
@@ -58,7 +62,7 @@ struct FrontMatter: Sendable, Equatable {
         originalURL = text("original_url") ?? text("url")
         description = text("description")
         state = text("state")
-        if let sequence = mapping["tags"]?.sequence {
+        if let sequence = values["tags"]?.sequence {
             tags = sequence.compactMap { $0.scalar?.string }.filter { !$0.isEmpty }
         } else if let list = text("tags") {
             tags = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

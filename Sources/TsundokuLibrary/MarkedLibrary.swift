@@ -12,22 +12,27 @@ public struct MarkedLibrary: Sendable {
     private let byID: [String: Int]
 
     public init(items: [Item], marks: Marks) {
-        var children: [String: [Item]] = [:]
-        var topLevel: [Item] = []
-        for item in items {
-            if let parent = item.parent { children[parent, default: []].append(item) } else { topLevel.append(item) }
+        var childIndices: [String: [Int]] = [:]
+        var topLevel: [Int] = []
+        for (offset, item) in items.enumerated() {
+            if let parent = item.parent { childIndices[parent, default: []].append(offset) } else { topLevel.append(offset) }
         }
-        topLevel.sort { ($0.saved, $1.title, $1.id) > ($1.saved, $0.title, $0.id) }
-        var ordered: [Item] = []
-        ordered.reserveCapacity(items.count)
-        for item in topLevel {
-            ordered.append(item)
-            ordered += (children[item.id] ?? []).sorted { ($0.position ?? 0) < ($1.position ?? 0) }
+        topLevel.sort { left, right in
+            let a = items[left], b = items[right]
+            return a.saved != b.saved ? a.saved > b.saved : (a.title, a.id) < (b.title, b.id)
         }
+        var order: [Int] = []
+        order.reserveCapacity(items.count)
+        for index in topLevel {
+            order.append(index)
+            order += (childIndices[items[index].id] ?? []).sorted { (items[$0].position ?? 0) < (items[$1].position ?? 0) }
+        }
+        let ordered = order.map { items[$0] }
         self.items = ordered
         self.marks = marks
-        self.children = children.mapValues { $0.map(\.id) }
+        self.children = childIndices.mapValues { $0.map { items[$0].id } }
         var byID: [String: Int] = [:]
+        byID.reserveCapacity(ordered.count)
         for (offset, item) in ordered.enumerated() { byID[item.id] = offset }
         self.byID = byID
     }

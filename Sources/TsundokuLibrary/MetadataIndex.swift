@@ -23,28 +23,45 @@ struct MetadataIndex {
     /// Reads the cache; a missing, old or unreadable cache is simply empty.
     init(path: String) {
         guard let bytes = try? FileIO.readIfPresent(path) else { return }
-        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: true)
-        guard let header = lines.first, String(decoding: header, as: UTF8.self) == Self.formatVersion else { return }
-        var current: (path: String, entry: Entry)?
-        for line in lines.dropFirst() {
-            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map(Self.unescape)
+        let header = Array(Self.formatVersion.utf8) + [0x0A]
+        guard bytes.starts(with: header) else { return }
+        var currentPath: String?
+        var current: Entry?
+        var items: [Item] = []
+        func finish() {
+            guard let path = currentPath, var entry = current else { return }
+            if case .success = entry.result { entry.result = .success(items) }
+            entries[path] = entry
+        }
+        var fields: [String] = []
+        var lineStart = header.count
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            fields.removeAll(keepingCapacity: true)
+            var fieldStart = lineStart
+            for position in lineStart...lineEnd where position == lineEnd || bytes[position] == 0x09 {
+                fields.append(Self.unescape(bytes[fieldStart..<position]))
+                fieldStart = position + 1
+            }
+            lineStart = lineEnd + 1
             switch fields.first {
             case "F" where fields.count == 4:
-                if let current { entries[current.path] = current.entry }
-                guard let size = Int64(fields[2]), let modified = Int64(fields[3]) else { current = nil; continue }
-                current = (fields[1], Entry(size: size, modified: modified, result: .success([])))
+                finish()
+                items.removeAll()
+                currentPath = fields[1]
+                current = Int64(fields[2]).flatMap { size in
+                    Int64(fields[3]).map { Entry(size: size, modified: $0, result: .success([])) }
+                }
             case "E" where fields.count == 2:
-                guard let path = current?.path else { continue }
-                current?.entry.result = .failure(LoadProblem(path: path, message: fields[1]))
+                if let path = currentPath { current?.result = .failure(LoadProblem(path: path, message: fields[1])) }
             case "I":
-                guard let path = current?.path, let item = Self.item(fields, path: path),
-                      case .success(let items) = current?.entry.result else { continue }
-                current?.entry.result = .success(items + [item])
+                if let path = currentPath, let item = Self.item(fields, path: path) { items.append(item) }
             default:
                 continue
             }
         }
-        if let current { entries[current.path] = current.entry }
+        finish()
     }
 
     func lookup(_ file: ScannedFile) -> Result<[Item], LoadProblem>? {

@@ -79,7 +79,7 @@ struct OmnivoreScaffolding: Equatable {
     }
 
     private static func highlightsSection(_ lines: [Substring], in range: Range<Int>) -> Range<Int>? {
-        guard let start = range.first(where: { lines[$0].trimmed == "## Highlights" }) else { return nil }
+        guard let start = range.first(where: { lines[$0].hasPrefix("## Highlights") && lines[$0].trimmed == "## Highlights" }) else { return nil }
         let end = range.dropFirst(start + 1 - range.lowerBound).first { index in
             let line = lines[index]
             return line.hasPrefix("# ") || line.hasPrefix("## ")

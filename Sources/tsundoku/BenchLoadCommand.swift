@@ -12,10 +12,12 @@ struct BenchLoadCommand: ParsableCommand {
 
     @Option(help: "How many files to generate.") var items = 10_000
     @Option(help: "Warm runs to take the median of.") var runs = 5
+    @Option(help: ArgumentHelp("Generate into this folder and keep it (default: a temporary folder, removed).", valueName: "dir"))
+    var keep: String?
 
     func run() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tsundoku-bench-\(getpid())").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let folder = keep ?? FileManager.default.temporaryDirectory.appendingPathComponent("tsundoku-bench-\(getpid())").path
+        defer { if keep == nil { try? FileManager.default.removeItem(atPath: folder) } }
         let library = folder + "/library"
         let generated = try SyntheticLibrary.write(files: items, to: library)
         print("generated \(items) files (\(generated.digests) digests), \(generated.bytes / 1_048_576) MB in \(library)")

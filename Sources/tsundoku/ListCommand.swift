@@ -41,48 +41,72 @@ enum TableListing {
     }
 }
 
-/// The JSON array scripts read; written by hand for speed on large libraries.
+/// The JSON array scripts read; built as bytes by hand, which is several times faster than
+/// `JSONEncoder` on large libraries.
 enum JSONListing {
     static func render(_ items: [Item], library: MarkedLibrary) -> String {
-        var output = "["
-        output.reserveCapacity(items.count * 400)
-        for (offset, item) in items.enumerated() {
-            output += offset == 0 ? "\n  {" : ",\n  {"
-            output += "\"id\": " + quoted(item.id)
-            output += ", \"parent\": " + (item.parent.map(quoted) ?? "null")
-            output += ", \"kind\": " + quoted(item.kind.rawValue)
-            output += ", \"title\": " + quoted(item.title)
-            output += ", \"author\": " + (item.author.map(quoted) ?? "null")
-            output += ", \"site\": " + (item.site.map(quoted) ?? "null")
-            output += ", \"url\": " + (item.url.map(quoted) ?? "null")
-            output += ", \"saved\": " + quoted(DateParsing.iso8601(item.saved))
-            output += ", \"published\": " + (item.published.map { quoted(DateParsing.iso8601($0)) } ?? "null")
-            output += ", \"read\": " + (library.isRead(item) ? "true" : "false")
-            output += ", \"starred\": " + (library.isStarred(item) ? "true" : "false")
-            output += ", \"path\": " + quoted(item.path) + "}"
+        var output: [UInt8] = []
+        output.reserveCapacity(items.count * 420)
+        func raw(_ text: StaticString) {
+            text.withUTF8Buffer { output.append(contentsOf: $0) }
         }
-        return output + (items.isEmpty ? "]\n" : "\n]\n")
+        func field(_ name: StaticString, _ value: String?) {
+            raw(name)
+            if let value { appendQuoted(value, to: &output) } else { raw("null") }
+        }
+        raw("[")
+        for (offset, item) in items.enumerated() {
+            raw(offset == 0 ? "\n  {" : ",\n  {")
+            field("\"id\": ", item.id)
+            field(", \"parent\": ", item.parent)
+            field(", \"kind\": ", item.kind.rawValue)
+            field(", \"title\": ", item.title)
+            field(", \"author\": ", item.author)
+            field(", \"site\": ", item.site)
+            field(", \"url\": ", item.url)
+            field(", \"saved\": ", DateParsing.iso8601(item.saved))
+            field(", \"published\": ", item.published.map(DateParsing.iso8601))
+            raw(", \"read\": ")
+            raw(library.isRead(item) ? "true" : "false")
+            raw(", \"starred\": ")
+            raw(library.isStarred(item) ? "true" : "false")
+            field(", \"path\": ", item.path)
+            raw("}")
+        }
+        raw(items.isEmpty ? "]\n" : "\n]\n")
+        return String(decoding: output, as: UTF8.self)
     }
 
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
-                    || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
+    /// Appends `text` as a JSON string: quotes, backslashes and every control character
+    /// (C0, DEL, C1, U+2028 and U+2029) escaped, everything else as UTF-8.
+    static func appendQuoted(_ text: String, to output: inout [UInt8]) {
+        output.append(0x22)
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x22: output += [0x5C, 0x22]
+            case 0x5C: output += [0x5C, 0x5C]
+            case 0x0A: output += [0x5C, 0x6E]
+            case 0x0D: output += [0x5C, 0x72]
+            case 0x09: output += [0x5C, 0x74]
+            case 0x00..<0x20, 0x7F: appendEscape(UInt32(byte), to: &output)
+            case 0xC2 where index + 1 < bytes.count && (0x80..<0xA0).contains(bytes[index + 1]):
+                appendEscape(UInt32(bytes[index + 1]), to: &output)
+                index += 1
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                appendEscape(0x2000 + UInt32(bytes[index + 2]) - 0x80, to: &output)
+                index += 2
+            default: output.append(byte)
             }
+            index += 1
         }
-        return result + "\""
+        output.append(0x22)
+    }
+
+    private static func appendEscape(_ value: UInt32, to output: inout [UInt8]) {
+        let hex = Array(String(value, radix: 16).utf8)
+        output += Array("\\u".utf8) + Array(repeating: 0x30, count: 4 - hex.count) + hex
     }
 }
