@@ -100,6 +100,12 @@ public enum DateParsing {
         day(brokenDown(date))
     }
 
+    /// The local time of day, `HH:mm`.
+    public static func time(_ date: Date) -> String {
+        let local = brokenDown(date)
+        return pad(Int(local.tm_hour), 2) + ":" + pad(Int(local.tm_min), 2)
+    }
+
     private static func day(_ local: tm) -> String {
         pad(Int(local.tm_year) + 1900, 4) + "-" + pad(Int(local.tm_mon) + 1, 2) + "-" + pad(Int(local.tm_mday), 2)
     }

@@ -52,7 +52,7 @@ public enum ItemFileParser {
         let published = frontMatter.published ?? scaffolding.published.flatMap(DateParsing.parse)
         let saved = frontMatter.saved ?? scaffolding.saved.flatMap(DateParsing.parse) ?? published ?? modified
         let id = frontMatter.id ?? contentID
-        let highlights = scaffolding.highlights.map { BodyLocation(format: .markdown, lines: [$0]) }
+        let highlights = scaffolding.highlights.map { BodyLocation(format: .markdown, lines: [$0.dropFirst()]) }
 
         let article = Item(id: id, kind: .article, title: split.title, author: author, site: site, url: url,
                            saved: saved, published: published, path: path, tags: frontMatter.tags,

@@ -7,7 +7,7 @@ import Foundation
 /// `F path size mtime` opens a file's record, followed by its `I` item lines or one `E` problem.
 struct MetadataIndex {
     /// Bumped whenever parsing changes what it produces, so old caches are ignored.
-    static let formatVersion = "tsundoku-index 3"
+    static let formatVersion = "tsundoku-index 4"
 
     /// What one file parsed to.
     struct Entry {

@@ -11,7 +11,7 @@ struct Tsundoku: ParsableCommand {
         (folders separated by ':'), else `library:` in $XDG_CONFIG_HOME/tsundoku/config.yaml, \
         else the sample library built into the binary.
         """,
-        subcommands: [ListCommand.self, MarkCommand.self, CheckCommand.self, BenchCommand.self],
+        subcommands: [ListCommand.self, RenderCommand.self, MarkCommand.self, CheckCommand.self, BenchCommand.self],
         defaultSubcommand: ListCommand.self
     )
 }

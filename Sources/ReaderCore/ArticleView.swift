@@ -1,0 +1,239 @@
+import Foundation
+import TextLayout
+import TsundokuLibrary
+
+/// The reader view of one item at a given width: a header (title, site, author, dates, the
+/// original link, the digest it came from), the body's blocks, and the numbered links and images.
+public struct ArticleView: Sendable {
+    public let lines: [ArticleLine]
+    /// The numbered link destinations, `[1]` first.
+    public let links: [String]
+
+    /// The narrowest width the view lays out for; narrower panes get this width, clipped.
+    public static let minimumWidth = 20
+
+    public init(item: Item, document: Document, highlights: Document? = nil, digestTitle: String? = nil, width: Int) {
+        var builder = ArticleBuilder(width: max(width, Self.minimumWidth))
+        builder.header(item, digestTitle: digestTitle)
+        builder.blocks(document.blocks, first: [], rest: [])
+        if let highlights, !highlights.blocks.isEmpty {
+            builder.section("摘录")
+            builder.blocks(highlights.blocks, first: [], rest: [])
+        }
+        builder.references()
+        lines = builder.lines
+        links = builder.inline.references.links
+    }
+
+    /// The lines as plain text, trailing spaces removed: what `tsundoku render` prints.
+    public var plainText: String {
+        lines.map { line in
+            var text = line.text
+            while text.last == " " { text.removeLast() }
+            return text
+        }.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Accumulates the lines of an `ArticleView`; one method per kind of block.
+struct ArticleBuilder {
+    typealias Runs = [StyledRun<TextStyle>]
+
+    let width: Int
+    var lines: [ArticleLine] = []
+    var inline = InlineRuns(references: References())
+
+    init(width: Int) {
+        self.width = width
+    }
+
+    mutating func header(_ item: Item, digestTitle: String?) {
+        paragraph([StyledRun(Sanitizer.cleanLine(item.title), TextStyle(.title, strong: true))], first: [], rest: [])
+        let source = [item.site, item.author].compactMap { $0 }.map(Sanitizer.cleanLine).filter { !$0.isEmpty }
+        if !source.isEmpty { meta(source.joined(separator: " · ")) }
+        var dates = ["收藏 " + Self.dateTime(item.saved)]
+        if let published = item.published { dates.append("发布 " + Self.dateTime(published)) }
+        meta(dates.joined(separator: " · "))
+        if let digestTitle, let position = item.position {
+            meta("摘自「" + Sanitizer.cleanLine(digestTitle) + "」第 \(position) 条")
+        }
+        if !item.tags.isEmpty { meta("标签 " + item.tags.map(Sanitizer.cleanLine).joined(separator: "、")) }
+        if let url = item.url {
+            paragraph([StyledRun("原文 ", TextStyle(.meta)), StyledRun(Sanitizer.cleanLine(url), TextStyle(.link))], first: [], rest: [])
+        }
+        lines.append(ArticleLine(runs: [StyledRun(String(repeating: "─", count: width), TextStyle(.rule))], width: width))
+        blank([])
+    }
+
+    mutating func blocks(_ blocks: [Block], first: Runs, rest: Runs, tight: Bool = false) {
+        for (index, block) in blocks.enumerated() {
+            if index > 0, !tight { blank(rest) }
+            self.block(block, first: index == 0 ? first : rest, rest: rest)
+        }
+    }
+
+    private mutating func block(_ block: Block, first: Runs, rest: Runs) {
+        switch block {
+        case .paragraph(let inlines):
+            paragraph(inline.runs(inlines, style: TextStyle(.body)), first: first, rest: rest)
+        case .heading(let level, let inlines):
+            let marker = level <= 2 ? "" : String(repeating: "#", count: level - 2) + " "
+            let runs = [StyledRun(marker, TextStyle(.heading, strong: true))]
+                + inline.runs(inlines, style: TextStyle(.heading, strong: true))
+            paragraph(runs, first: first, rest: rest)
+        case .quote(let children):
+            let bar = StyledRun("│ ", TextStyle(.quoteBar))
+            blocks(children, first: first + [bar], rest: rest + [bar])
+        case .list(let ordered, let start, let items):
+            list(ordered: ordered, start: start, items: items, first: first, rest: rest)
+        case .code(_, let text):
+            code(text, first: first, rest: rest)
+        case .thematicBreak:
+            let available = max(1, width - Self.width(of: rest))
+            emit(first + [StyledRun(String(repeating: "─", count: min(available, 40)), TextStyle(.rule))])
+        case .table(let header, let rows):
+            table(header: header, rows: rows, first: first, rest: rest)
+        }
+    }
+
+    private mutating func list(ordered: Bool, start: Int, items: [[Block]], first: Runs, rest: Runs) {
+        let depth = Self.width(of: rest) / 2
+        let bullets = ["• ", "◦ ", "▪ "]
+        let numbers = items.indices.map { "\(start + $0). " }
+        let markerWidth = ordered ? (numbers.map { $0.count }.max() ?? 3) : 2
+        for (index, item) in items.enumerated() {
+            let marker = ordered ? numbers[index].padding(toLength: markerWidth, withPad: " ", startingAt: 0)
+                : bullets[depth % bullets.count]
+            let hanging = rest + [StyledRun(String(repeating: " ", count: markerWidth), TextStyle(.body))]
+            let lead = (index == 0 ? first : rest) + [StyledRun(marker, TextStyle(.listMarker))]
+            if item.isEmpty {
+                emit(lead)
+            } else {
+                blocks(item, first: lead, rest: hanging, tight: true)
+            }
+        }
+    }
+
+    private mutating func code(_ text: String, first: Runs, rest: Runs) {
+        let style = TextStyle(.code)
+        let available = max(4, width - Self.width(of: rest))
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let prefix = index == 0 ? first : rest
+            let clean = Sanitizer.clean(String(rawLine))
+            var pieces: [String] = []
+            var current = ""
+            var used = 0
+            for character in clean {
+                let columns = DisplayWidth.of(character)
+                let limit = pieces.isEmpty ? available : available - 2
+                if used + columns > limit {
+                    pieces.append(current)
+                    current = ""
+                    used = 0
+                }
+                current.append(character)
+                used += columns
+            }
+            pieces.append(current)
+            for (pieceIndex, piece) in pieces.enumerated() {
+                if pieceIndex == 0 {
+                    emit(prefix + [StyledRun(piece, style)])
+                } else {
+                    emit(rest + [StyledRun("↪ ", TextStyle(.continuation)), StyledRun(piece, style)])
+                }
+            }
+        }
+    }
+
+    private mutating func table(header: [[Inline]], rows: [[[Inline]]], first: Runs, rest: Runs) {
+        let available = width - Self.width(of: rest)
+        let columns = max(header.count, rows.map(\.count).max() ?? 0)
+        func cell(_ row: [[Inline]], _ column: Int) -> String {
+            column < row.count ? Sanitizer.cleanLine(row[column].plainText) : ""
+        }
+        let widths = (0..<columns).map { column in
+            ([header] + rows).map { DisplayWidth.of(cell($0, column)) }.max() ?? 0
+        }
+        let border = TextStyle(.tableBorder)
+        if widths.reduce(0, +) + 3 * max(columns - 1, 0) <= available {
+            for (index, row) in ([header] + rows).enumerated() {
+                var runs: Runs = index == 0 ? first : rest
+                for column in 0..<columns {
+                    if column > 0 { runs.append(StyledRun(" │ ", border)) }
+                    runs.append(StyledRun(Truncation.fit(cell(row, column), to: widths[column]), TextStyle(.body, strong: index == 0)))
+                }
+                emit(runs)
+                if index == 0 {
+                    let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─")
+                    emit(rest + [StyledRun(rule, border)])
+                }
+            }
+            return
+        }
+        for (index, row) in rows.enumerated() {
+            if index > 0 { emit(rest + [StyledRun(String(repeating: "╌", count: max(1, min(available, 20))), border)]) }
+            for column in 0..<columns {
+                let label = cell(header, column)
+                let runs = [StyledRun(label.isEmpty ? "" : label + "：", TextStyle(.body, strong: true)),
+                            StyledRun(cell(row, column), TextStyle(.body))]
+                paragraph(runs, first: index == 0 && column == 0 ? first : rest, rest: rest + [StyledRun("  ", TextStyle(.body))])
+            }
+        }
+    }
+
+    mutating func section(_ title: String) {
+        blank([])
+        paragraph([StyledRun(title, TextStyle(.heading, strong: true))], first: [], rest: [])
+        blank([])
+    }
+
+    mutating func references() {
+        let links = inline.references.links
+        let images = inline.references.images
+        guard !links.isEmpty || !images.isEmpty else { return }
+        section("链接")
+        for (index, url) in links.enumerated() {
+            let label = "[\(index + 1)] "
+            paragraph([StyledRun(label, TextStyle(.linkNumber)), StyledRun(url, TextStyle(.link))], first: [],
+                      rest: [StyledRun(String(repeating: " ", count: label.count), TextStyle(.body))])
+        }
+        for (index, url) in images.enumerated() where !url.isEmpty {
+            let label = "[图 \(index + 1)] "
+            paragraph([StyledRun(label, TextStyle(.image)), StyledRun(url, TextStyle(.link))], first: [],
+                      rest: [StyledRun(String(repeating: " ", count: 4), TextStyle(.body))])
+        }
+    }
+
+    private mutating func meta(_ text: String) {
+        paragraph([StyledRun(text, TextStyle(.meta))], first: [], rest: [])
+    }
+
+    /// Wraps runs to the width left after the prefixes; the first line gets `first`, the others `rest`.
+    mutating func paragraph(_ runs: Runs, first: Runs, rest: Runs) {
+        let available = max(2, width - max(Self.width(of: first), Self.width(of: rest)))
+        let wrapped = LineBreaker.wrap(runs, width: available)
+        if wrapped.isEmpty { emit(first); return }
+        for (index, line) in wrapped.enumerated() {
+            emit((index == 0 ? first : rest) + line.runs)
+        }
+    }
+
+    private mutating func blank(_ prefix: Runs) {
+        let bars = prefix.filter { $0.style.role == .quoteBar }
+        emit(bars.isEmpty ? [] : bars)
+    }
+
+    private mutating func emit(_ runs: Runs) {
+        let kept = runs.filter { !$0.text.isEmpty }
+        lines.append(ArticleLine(runs: kept, width: Self.width(of: kept)))
+    }
+
+    private static func width(of runs: Runs) -> Int {
+        runs.reduce(0) { $0 + DisplayWidth.of($1.text) }
+    }
+
+    /// Day and time joined by a no-break space, so a narrow pane never separates them.
+    private static func dateTime(_ date: Date) -> String {
+        DateParsing.day(date) + "\u{A0}" + DateParsing.time(date)
+    }
+}

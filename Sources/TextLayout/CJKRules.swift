@@ -1,0 +1,30 @@
+/// The line-breaking prohibitions of Chinese and Japanese typesetting (kinsoku shori) that
+/// UAX #14 leaves loose, and the CJK quote contexts where it is too strict.
+enum CJKRules {
+    /// Characters that may not begin a line: closing punctuation, iteration marks, the prolonged
+    /// sound mark, small kana, and the first half of a dash or ellipsis pair.
+    static let noLineStart: Set<UInt32> = Set(
+        "，。、；：？！）」』》〉】〕〗〙〛｝］｠｡､”’・ー々〻ゝゞヽヾぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ…‥—～,.;:?!)]}%".unicodeScalars.map(\.value))
+
+    /// Characters that may not end a line: opening brackets and quotes.
+    static let noLineEnd: Set<UInt32> = Set("（「『《〈【〔〖〘〚｛［｟“‘([{".unicodeScalars.map(\.value))
+
+    /// Opening and closing quotes that UAX #14 glues to both neighbours (class QU); next to CJK
+    /// text a line may break before an opening one and after a closing one.
+    static let openingQuotes: Set<UInt32> = [0x201C, 0x2018]
+    static let closingQuotes: Set<UInt32> = [0x201D, 0x2019]
+
+    /// Ideographs, kana, hangul and fullwidth forms: text set without spaces between words.
+    static func isCJK(_ value: UInt32) -> Bool {
+        (0x2E80...0x9FFF).contains(value) || (0xAC00...0xD7AF).contains(value) || (0xF900...0xFAFF).contains(value)
+            || (0xFF00...0xFFEF).contains(value) || (0x20000...0x3FFFD).contains(value)
+    }
+
+    /// Hangul syllables and jamo: Korean breaks at spaces between words, not inside them.
+    static func isHangul(_ value: UInt32) -> Bool {
+        (0xAC00...0xD7A3).contains(value) || (0x1100...0x11FF).contains(value) || (0x3130...0x318F).contains(value)
+    }
+
+    /// After these a URL or other overlong token may be broken.
+    static let tokenBreakAfter: Set<UInt32> = Set("/?&-=_.,;#".unicodeScalars.map(\.value))
+}

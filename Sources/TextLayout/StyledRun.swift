@@ -1,0 +1,24 @@
+/// A piece of text in one style; paragraphs are laid out as sequences of runs.
+public struct StyledRun<Style: Hashable & Sendable>: Hashable, Sendable {
+    public var text: String
+    public var style: Style
+
+    public init(_ text: String, _ style: Style) {
+        self.text = text
+        self.style = style
+    }
+}
+
+/// One laid-out line: its runs (styles kept, adjacent runs of one style merged) and its width.
+public struct StyledLine<Style: Hashable & Sendable>: Hashable, Sendable {
+    public var runs: [StyledRun<Style>]
+    public var width: Int
+
+    public init(runs: [StyledRun<Style>], width: Int) {
+        self.runs = runs
+        self.width = width
+    }
+
+    /// The line's text without styles.
+    public var text: String { runs.map(\.text).joined() }
+}
