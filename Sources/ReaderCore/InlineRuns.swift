@@ -62,7 +62,7 @@ struct InlineRuns {
                 inner.role = .link
                 collect(children, style: inner, into: &pieces)
                 if let number = references.link(url) {
-                    pieces.append(.run(StyledRun("[\(number)]", TextStyle(.linkNumber))))
+                    pieces.append(.run(StyledRun("[\(number)]", TextStyle(.linkNumber), keepsWithPrevious: true)))
                 }
             case .image(let url, let alt):
                 let number = references.image(url)

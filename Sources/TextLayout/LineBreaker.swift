@@ -88,16 +88,21 @@ struct ClusterParagraph<Style: Hashable & Sendable> {
     private var breakable: [Bool] = []
     /// For each run: the UTF-8 offset where it ends, and its style.
     private let runEnds: [(end: Int, style: Style)]
+    /// UTF-8 offsets of runs that keep with the run before them.
+    private let gluedStarts: Set<Int>
 
     init(_ runs: [StyledRun<Style>]) {
         var text = ""
         var ends: [(Int, Style)] = []
+        var glued = Set<Int>()
         for run in runs where !run.text.isEmpty {
+            if run.keepsWithPrevious { glued.insert(text.utf8.count) }
             text += run.text
             ends.append((text.utf8.count, run.style))
         }
         self.text = text
         self.runEnds = ends
+        self.gluedStarts = glued
         measure()
         findBreaks()
     }
@@ -137,7 +142,8 @@ struct ClusterParagraph<Style: Hashable & Sendable> {
                 allowed = true
             }
             if CJKRules.noLineStart.contains(current.firstScalar) || CJKRules.noLineEnd.contains(before.lastScalar)
-                || (CJKRules.isHangul(before.lastScalar) && CJKRules.isHangul(current.firstScalar)) {
+                || (CJKRules.isHangul(before.lastScalar) && CJKRules.isHangul(current.firstScalar))
+                || gluedStarts.contains(current.start) {
                 allowed = false
             }
             breakable[index] = allowed

@@ -2,10 +2,13 @@
 public struct StyledRun<Style: Hashable & Sendable>: Hashable, Sendable {
     public var text: String
     public var style: Style
+    /// No line may break between this run and the one before (a link and its `[n]`).
+    public var keepsWithPrevious: Bool
 
-    public init(_ text: String, _ style: Style) {
+    public init(_ text: String, _ style: Style, keepsWithPrevious: Bool = false) {
         self.text = text
         self.style = style
+        self.keepsWithPrevious = keepsWithPrevious
     }
 }
 

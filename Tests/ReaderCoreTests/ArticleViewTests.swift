@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+import TextLayout
+import TsundokuLibrary
+@testable import ReaderCore
+
+@Suite struct ArticleViewTests {
+    private func library(_ files: [String: String]) throws -> (MarkedLibrary, () -> Void) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tsundoku-view-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for (name, text) in files { try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name)) }
+        let snapshot = Library.load(.paths([folder]))
+        return (MarkedLibrary(items: snapshot.items, marks: Marks()), { try? FileManager.default.removeItem(atPath: folder) })
+    }
+
+    @Test func nothingFromTheArticleReachesTheTerminalAsAControlSequence() throws {
+        let hostile = "---\nid: hostile\ntitle: \"标题\\e]0;pwned\\a\\e[2J\"\nauthor: \"\\u202Eevil\"\n---\n\n正文\u{1B}[31m红色\u{1B}[0m，\u{9B}2J清屏，\u{7}响铃，\u{202E}反向\u{2066}隔离\u{2069}。\n\n```\ncode\u{1B}]52;c;AAAA\u{7}\tend\n```\n"
+        let (library, cleanup) = try library(["hostile.md": hostile])
+        defer { cleanup() }
+        let item = try #require(library.items.first)
+        #expect(item.title.contains("\u{1B}"))
+        for width in [20, 40, 80] {
+            let view = try ArticleLoader.view(item, in: library, width: width)
+            let scalars = view.lines.flatMap { $0.text.unicodeScalars }
+            let controls = scalars.filter { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }
+            #expect(controls.isEmpty, "control characters at width \(width): \(controls.map { String($0.value, radix: 16) })")
+            #expect(view.plainText.contains("␛[31m红色"))
+        }
+    }
+
+    @Test func everyLineOfEverySampleItemFitsItsWidth() throws {
+        let snapshot = Library.load(.sample)
+        let library = MarkedLibrary(items: snapshot.items, marks: Marks())
+        for item in library.items {
+            for width in [20, 33, 40, 61, 80, 120] {
+                let view = try ArticleLoader.view(item, in: library, width: width)
+                for line in view.lines {
+                    #expect(line.width <= width, "\(item.title) at \(width): \(line.text)")
+                    #expect(DisplayWidth.of(line.text) == line.width)
+                }
+            }
+        }
+    }
+
+    @Test func aDigestItemShowsItsOwnSectionAndNamesItsDigest() throws {
+        let snapshot = Library.load(.sample)
+        let library = MarkedLibrary(items: snapshot.items, marks: Marks())
+        let item = try #require(library.items.first { $0.kind == .digestItem && $0.position == 3 })
+        let text = try ArticleLoader.view(item, in: library, width: 60).plainText
+        #expect(text.hasPrefix("某输入法推出离线语音识别\n"))
+        #expect(text.contains("摘自「晨间速递：开源终端阅读器迎来中文排版更新」第 3 条"))
+        #expect(text.contains("支持普通话和粤语"))
+        #expect(!text.contains("开源字体项目"))
+    }
+
+    @Test func linksAreNumberedOnceWithTheirRealDestinationsListed() throws {
+        let snapshot = Library.load(.sample)
+        let library = MarkedLibrary(items: snapshot.items, marks: Marks())
+        let item = try #require(library.items.first { $0.kind == .digestItem && $0.position == 1 })
+        let view = try ArticleLoader.view(item, in: library, width: 80)
+        #expect(view.links == ["https://example.org/announce/2026-11"])
+        #expect(view.plainText.contains("公告[1]"))
+        #expect(view.plainText.contains("[1] https://example.org/announce/2026-11"))
+        #expect(view.plainText.contains("[图 1: 发布公告中的排版对比截图]"))
+        let linkRuns = view.lines.flatMap(\.runs).filter { $0.style.role == .link }
+        #expect(linkRuns.contains { $0.text == "公告" })
+    }
+}
