@@ -21,7 +21,7 @@ public struct ArticleView: Sendable {
             builder.blocks(highlights.blocks, first: [], rest: [])
         }
         builder.references()
-        lines = builder.lines
+        lines = builder.layOut()
         links = builder.inline.references.links
     }
 
@@ -40,7 +40,8 @@ struct ArticleBuilder {
     typealias Runs = [StyledRun<TextStyle>]
 
     let width: Int
-    var lines: [ArticleLine] = []
+    /// What the view is made of, in order: finished lines, and paragraphs still to be wrapped.
+    private var pieces: [Piece] = []
     var inline = InlineRuns(references: References())
 
     init(width: Int) {
@@ -61,7 +62,7 @@ struct ArticleBuilder {
         if let url = item.url {
             paragraph([StyledRun("原文 ", TextStyle(.meta)), StyledRun(Sanitizer.cleanLine(url), TextStyle(.link))], first: [], rest: [])
         }
-        lines.append(ArticleLine(runs: [StyledRun(String(repeating: "─", count: width), TextStyle(.rule))], width: width))
+        emit([StyledRun(String(repeating: "─", count: width), TextStyle(.rule))])
         blank([])
     }
 
@@ -208,13 +209,47 @@ struct ArticleBuilder {
         paragraph([StyledRun(text, TextStyle(.meta))], first: [], rest: [])
     }
 
-    /// Wraps runs to the width left after the prefixes; the first line gets `first`, the others `rest`.
+    /// Records a paragraph to wrap to the width left after the prefixes; the first line gets
+    /// `first`, the others `rest`. Wrapping happens in `layOut`, on every core.
     mutating func paragraph(_ runs: Runs, first: Runs, rest: Runs) {
-        let available = max(2, width - max(Self.width(of: first), Self.width(of: rest)))
+        pieces.append(.paragraph(runs, first: first, rest: rest))
+    }
+
+    /// The finished lines: paragraphs are wrapped in parallel, then everything is put in order.
+    func layOut() -> [ArticleLine] {
+        let slots = LineSlots(count: pieces.count)
+        let pieces = self.pieces
+        let width = self.width
+        DispatchQueue.concurrentPerform(iterations: min(pieces.count, 64)) { worker in
+            var index = worker
+            let stride = min(pieces.count, 64)
+            while index < pieces.count {
+                if case .paragraph(let runs, let first, let rest) = pieces[index] {
+                    slots.set(index, Self.wrap(runs, first: first, rest: rest, width: width))
+                }
+                index += stride
+            }
+        }
+        var lines: [ArticleLine] = []
+        for (index, piece) in pieces.enumerated() {
+            switch piece {
+            case .line(let line): lines.append(line)
+            case .paragraph: lines += slots.lines(index)
+            }
+        }
+        return lines
+    }
+
+    private static func wrap(_ runs: Runs, first: Runs, rest: Runs, width: Int) -> [ArticleLine] {
+        let firstWidth = Self.width(of: first)
+        let restWidth = Self.width(of: rest)
+        let available = max(2, width - max(firstWidth, restWidth))
         let wrapped = LineBreaker.wrap(runs, width: available)
-        if wrapped.isEmpty { emit(first); return }
-        for (index, line) in wrapped.enumerated() {
-            emit((index == 0 ? first : rest) + line.runs)
+        if wrapped.isEmpty { return [ArticleLine(runs: first.filter { !$0.text.isEmpty }, width: firstWidth)] }
+        return wrapped.enumerated().map { index, line in
+            let prefix = index == 0 ? first : rest
+            return ArticleLine(runs: prefix.filter { !$0.text.isEmpty } + line.runs,
+                               width: (index == 0 ? firstWidth : restWidth) + line.width)
         }
     }
 
@@ -225,7 +260,13 @@ struct ArticleBuilder {
 
     private mutating func emit(_ runs: Runs) {
         let kept = runs.filter { !$0.text.isEmpty }
-        lines.append(ArticleLine(runs: kept, width: Self.width(of: kept)))
+        pieces.append(.line(ArticleLine(runs: kept, width: Self.width(of: kept))))
+    }
+
+    /// A finished line, or a paragraph waiting to be wrapped.
+    private enum Piece {
+        case line(ArticleLine)
+        case paragraph(Runs, first: Runs, rest: Runs)
     }
 
     private static func width(of runs: Runs) -> Int {
@@ -235,5 +276,27 @@ struct ArticleBuilder {
     /// Day and time joined by a no-break space, so a narrow pane never separates them.
     private static func dateTime(_ date: Date) -> String {
         DateParsing.day(date) + "\u{A0}" + DateParsing.time(date)
+    }
+}
+
+/// Wrapped paragraphs filled in from several threads, one slot per piece of the view.
+private final class LineSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [[ArticleLine]]
+
+    init(count: Int) {
+        slots = Array(repeating: [], count: count)
+    }
+
+    func set(_ index: Int, _ lines: [ArticleLine]) {
+        lock.lock()
+        slots[index] = lines
+        lock.unlock()
+    }
+
+    func lines(_ index: Int) -> [ArticleLine] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots[index]
     }
 }

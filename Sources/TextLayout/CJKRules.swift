@@ -3,16 +3,16 @@
 enum CJKRules {
     /// Characters that may not begin a line: closing punctuation, iteration marks, the prolonged
     /// sound mark, small kana, and the first half of a dash or ellipsis pair.
-    static let noLineStart: Set<UInt32> = Set(
+    static let noLineStart = ScalarSet(
         "，。、；：？！）」』》〉】〕〗〙〛｝］｠｡､”’・ー々〻ゝゞヽヾぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ…‥—～,.;:?!)]}%".unicodeScalars.map(\.value))
 
     /// Characters that may not end a line: opening brackets and quotes.
-    static let noLineEnd: Set<UInt32> = Set("（「『《〈【〔〖〘〚｛［｟“‘([{".unicodeScalars.map(\.value))
+    static let noLineEnd = ScalarSet("（「『《〈【〔〖〘〚｛［｟“‘([{".unicodeScalars.map(\.value))
 
     /// Opening and closing quotes that UAX #14 glues to both neighbours (class QU); next to CJK
     /// text a line may break before an opening one and after a closing one.
-    static let openingQuotes: Set<UInt32> = [0x201C, 0x2018]
-    static let closingQuotes: Set<UInt32> = [0x201D, 0x2019]
+    static let openingQuotes = ScalarSet([0x201C, 0x2018])
+    static let closingQuotes = ScalarSet([0x201D, 0x2019])
 
     /// Ideographs, kana, hangul and fullwidth forms: text set without spaces between words.
     static func isCJK(_ value: UInt32) -> Bool {
@@ -26,5 +26,19 @@ enum CJKRules {
     }
 
     /// After these a URL or other overlong token may be broken.
-    static let tokenBreakAfter: Set<UInt32> = Set("/?&-=_.,;#".unicodeScalars.map(\.value))
+    static let tokenBreakAfter = ScalarSet("/?&-=_.,;#".unicodeScalars.map(\.value))
+}
+
+/// A set of Basic Multilingual Plane scalars as a bitmap: membership is one array read, which
+/// matters in the line breaker's inner loop.
+struct ScalarSet: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 1024)
+
+    init(_ values: [UInt32]) {
+        for value in values where value < 0x10000 { bits[Int(value >> 6)] |= 1 << UInt64(value & 63) }
+    }
+
+    func contains(_ value: UInt32) -> Bool {
+        value < 0x10000 && bits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0
+    }
 }

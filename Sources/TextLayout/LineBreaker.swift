@@ -11,7 +11,8 @@ import CUnistring
 public enum LineBreaker {
     public static func wrap<Style>(_ runs: [StyledRun<Style>], width: Int) -> [StyledLine<Style>] {
         let width = max(width, 2)
-        let paragraph = ClusterParagraph(runs)
+        let kept = runs.filter { !$0.text.isEmpty }
+        let paragraph = ClusterParagraph(texts: kept.map(\.text), glued: kept.map(\.keepsWithPrevious))
         guard !paragraph.clusters.isEmpty else { return [] }
         var lines: [StyledLine<Style>] = []
         var lineStart = 0
@@ -23,7 +24,16 @@ public enum LineBreaker {
         func emit(_ end: Int) {
             var last = end
             while last > lineStart, clusters[last - 1].isSpace { last -= 1 }
-            lines.append(paragraph.line(lineStart..<last))
+            let (pieces, lineWidth) = paragraph.line(lineStart..<last)
+            var lineRuns: [StyledRun<Style>] = []
+            for (text, run) in pieces {
+                if let previous = lineRuns.last, previous.style == kept[run].style {
+                    lineRuns[lineRuns.count - 1].text += text
+                } else {
+                    lineRuns.append(StyledRun(text, kept[run].style))
+                }
+            }
+            lines.append(StyledLine(runs: lineRuns, width: lineWidth))
         }
         func startLine(at start: Int) {
             lineStart = start
@@ -57,7 +67,7 @@ public enum LineBreaker {
     /// Where to cut a token that does not fit on a line of its own: after a URL separator in the
     /// latter part of the line, else right before the cluster that overflowed, moved back when
     /// that cluster may not start a line.
-    private static func emergencyBreak<Style>(_ paragraph: ClusterParagraph<Style>, from start: Int, to overflow: Int) -> Int {
+    private static func emergencyBreak(_ paragraph: ClusterParagraph, from start: Int, to overflow: Int) -> Int {
         let clusters = paragraph.clusters
         let earliest = start + max(1, (overflow - start) / 2)
         var candidate = overflow
@@ -73,7 +83,7 @@ public enum LineBreaker {
 
 /// A paragraph split into grapheme clusters with their widths, UTF-8 offsets and the break
 /// opportunity before each.
-struct ClusterParagraph<Style: Hashable & Sendable> {
+struct ClusterParagraph {
     struct Cluster {
         var start: Int
         var width: Int
@@ -86,19 +96,20 @@ struct ClusterParagraph<Style: Hashable & Sendable> {
     let text: String
     private(set) var clusters: [Cluster] = []
     private var breakable: [Bool] = []
-    /// For each run: the UTF-8 offset where it ends, and its style.
-    private let runEnds: [(end: Int, style: Style)]
+    /// For each run: the UTF-8 offset where it ends.
+    private let runEnds: [Int]
     /// UTF-8 offsets of runs that keep with the run before them.
     private let gluedStarts: Set<Int>
 
-    init(_ runs: [StyledRun<Style>]) {
+    /// `texts` are the runs' texts (none empty); `glued` tells which keep with the run before.
+    init(texts: [String], glued keeps: [Bool]) {
         var text = ""
-        var ends: [(Int, Style)] = []
+        var ends: [Int] = []
         var glued = Set<Int>()
-        for run in runs where !run.text.isEmpty {
-            if run.keepsWithPrevious { glued.insert(text.utf8.count) }
-            text += run.text
-            ends.append((text.utf8.count, run.style))
+        for (piece, keeps) in zip(texts, keeps) {
+            if keeps { glued.insert(text.utf8.count) }
+            text += piece
+            ends.append(text.utf8.count)
         }
         self.text = text
         self.runEnds = ends
@@ -107,11 +118,80 @@ struct ClusterParagraph<Style: Hashable & Sendable> {
         findBreaks()
     }
 
+    /// Splits the text into grapheme clusters. Between two scalars that both `standAlone` there
+    /// is always a cluster boundary (every UAX #29 rule that joins scalars involves a combining
+    /// mark, joiner, variation selector, jamo, regional indicator or prepended mark, none of
+    /// which stand alone), so such scalars are decoded straight from UTF-8 and only the short
+    /// stretches around the others go through Swift's full grapheme segmentation.
     private mutating func measure() {
+        var copy = text
+        var regions: [Range<Int>] = []
+        var found: [Cluster] = []
+        copy.withUTF8 { bytes in
+            found.reserveCapacity(bytes.count / 2)
+            var offset = 0
+            var previousAlone = true
+            var regionStart: Int?
+            var pending: Cluster?
+            while offset < bytes.count {
+                let lead = bytes[offset]
+                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0x7F >> UInt32(length))
+                for index in 1..<length { value = value << 6 | UInt32(bytes[offset + index] & 0x3F) }
+                let alone = Self.standsAlone(value)
+                if alone, previousAlone {
+                    if let start = regionStart {
+                        regions.append(start..<(pending?.start ?? offset))
+                        regionStart = nil
+                    }
+                    if let cluster = pending { found.append(cluster) }
+                    let width = value == 0x0A ? 0 : DisplayWidth.of(Unicode.Scalar(value)!)
+                    pending = Cluster(start: offset, width: width, firstScalar: value, lastScalar: value)
+                } else if regionStart == nil {
+                    regionStart = pending?.start ?? offset
+                    pending = nil
+                }
+                previousAlone = alone
+                offset += length
+            }
+            if let start = regionStart { regions.append(start..<bytes.count) } else if let cluster = pending { found.append(cluster) }
+        }
+        guard !regions.isEmpty else {
+            clusters = found
+            return
+        }
+        clusters.reserveCapacity(found.count + regions.count)
+        var next = 0
+        for region in regions {
+            while next < found.count, found[next].start < region.lowerBound {
+                clusters.append(found[next])
+                next += 1
+            }
+            measureGraphemeClusters(from: region.lowerBound, to: region.upperBound)
+        }
+        clusters += found[next...]
+    }
+
+    /// Scalars that never join a neighbour into one grapheme cluster by themselves: ASCII,
+    /// Latin, general punctuation, symbols, CJK, kana (not the combining sound marks), hangul
+    /// syllables, fullwidth forms.
+    private static func standsAlone(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x0A, 0x20...0x7E, 0xA0...0x2FF, 0x2000...0x200A, 0x2010...0x2027, 0x2030...0x205E,
+             0x2070...0x20CF, 0x2100...0x23FF, 0x2460...0x25FF, 0x2E80...0x3029, 0x3030...0x3098,
+             0x309B...0x312F, 0x3190...0x9FFF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+             0xFF00...0xFF9D, 0xFFA0...0xFFEF, 0x20000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private mutating func measureGraphemeClusters(from start: Int, to end: Int) {
         let utf8 = text.utf8
-        clusters.reserveCapacity(utf8.count / 2)
-        var offset = 0
-        for character in text {
+        let piece = text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+        var offset = start
+        for character in piece {
             let scalars = character.unicodeScalars
             let first = scalars.first!.value
             let last = scalars.count == 1 ? first : scalars.last!.value
@@ -129,51 +209,55 @@ struct ClusterParagraph<Style: Hashable & Sendable> {
                 u8_possible_linebreaks_v2(bytes.baseAddress, bytes.count, "UTF-8", result.baseAddress)
             }
         }
-        breakable = [Bool](repeating: false, count: clusters.count)
-        for index in clusters.indices.dropFirst() {
-            let before = clusters[index - 1]
-            let current = clusters[index]
-            let value = opportunities[current.start]
-            var allowed = value == CChar(UC_BREAK_POSSIBLE) || value == CChar(UC_BREAK_HYPHENATION)
-            if !allowed, CJKRules.openingQuotes.contains(current.firstScalar), CJKRules.isCJK(before.lastScalar) {
-                allowed = true
+        let possible = CChar(UC_BREAK_POSSIBLE)
+        let hyphenation = CChar(UC_BREAK_HYPHENATION)
+        let noStart = CJKRules.noLineStart
+        let noEnd = CJKRules.noLineEnd
+        var result = [Bool](repeating: false, count: clusters.count)
+        clusters.withUnsafeBufferPointer { clusters in
+            opportunities.withUnsafeBufferPointer { opportunities in
+                for index in clusters.indices.dropFirst() {
+                    let before = clusters[index - 1]
+                    let current = clusters[index]
+                    let value = opportunities[current.start]
+                    var allowed = value == possible || value == hyphenation
+                    if !allowed {
+                        allowed = (CJKRules.openingQuotes.contains(current.firstScalar) && CJKRules.isCJK(before.lastScalar))
+                            || (CJKRules.closingQuotes.contains(before.lastScalar) && CJKRules.isCJK(current.firstScalar))
+                    }
+                    if allowed, noStart.contains(current.firstScalar) || noEnd.contains(before.lastScalar)
+                        || (CJKRules.isHangul(before.lastScalar) && CJKRules.isHangul(current.firstScalar))
+                        || (!gluedStarts.isEmpty && gluedStarts.contains(current.start)) {
+                        allowed = false
+                    }
+                    result[index] = allowed
+                }
             }
-            if !allowed, CJKRules.closingQuotes.contains(before.lastScalar), CJKRules.isCJK(current.firstScalar) {
-                allowed = true
-            }
-            if CJKRules.noLineStart.contains(current.firstScalar) || CJKRules.noLineEnd.contains(before.lastScalar)
-                || (CJKRules.isHangul(before.lastScalar) && CJKRules.isHangul(current.firstScalar))
-                || gluedStarts.contains(current.start) {
-                allowed = false
-            }
-            breakable[index] = allowed
         }
+        breakable = result
     }
 
     func canBreak(before index: Int) -> Bool { breakable[index] }
 
-    /// The clusters in `range` as a styled line.
-    func line(_ range: Range<Int>) -> StyledLine<Style> {
-        guard !range.isEmpty else { return StyledLine(runs: [], width: 0) }
+    /// The clusters in `range` as pieces of text, each with the index of the run it comes from,
+    /// and the width of the range.
+    func line(_ range: Range<Int>) -> (pieces: [(text: String, run: Int)], width: Int) {
+        guard !range.isEmpty else { return ([], 0) }
         let start = clusters[range.lowerBound].start
         let end = range.upperBound < clusters.count ? clusters[range.upperBound].start : text.utf8.count
-        var runs: [StyledRun<Style>] = []
+        var pieces: [(text: String, run: Int)] = []
         var position = start
-        let utf8 = text.utf8
-        for (runEnd, style) in runEnds where runEnd > position {
-            let pieceEnd = min(runEnd, end)
-            let from = utf8.index(utf8.startIndex, offsetBy: position)
-            let to = utf8.index(utf8.startIndex, offsetBy: pieceEnd)
-            let piece = String(text[from..<to])
-            if let last = runs.last, last.style == style {
-                runs[runs.count - 1].text += piece
-            } else {
-                runs.append(StyledRun(piece, style))
+        var copy = text
+        copy.withUTF8 { bytes in
+            for (run, runEnd) in runEnds.enumerated() where runEnd > position {
+                let pieceEnd = min(runEnd, end)
+                pieces.append((String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<pieceEnd]), as: UTF8.self), run))
+                position = pieceEnd
+                if position >= end { break }
             }
-            position = pieceEnd
-            if position >= end { break }
         }
-        let width = clusters[range].reduce(0) { $0 + $1.width }
-        return StyledLine(runs: runs, width: width)
+        var width = 0
+        for index in range { width += clusters[index].width }
+        return (pieces, width)
     }
 }

@@ -6,7 +6,8 @@
 /// line and paragraph separators become spaces.
 public enum Sanitizer {
     public static func clean(_ text: String, tabWidth: Int = 4) -> String {
-        guard text.unicodeScalars.contains(where: needsCleaning) else { return text }
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }),
+              text.unicodeScalars.contains(where: needsCleaning) else { return text }
         var result = String.UnicodeScalarView()
         var column = 0
         for scalar in text.unicodeScalars {
@@ -55,7 +56,7 @@ public enum Sanitizer {
 
 private extension String {
     func replacingNewlines() -> String {
-        guard contains("\n") else { return self }
+        guard utf8.contains(0x0A) else { return self }
         return String(map { $0 == "\n" ? " " : $0 })
     }
 }

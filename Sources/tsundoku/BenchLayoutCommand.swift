@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import ReaderCore
+import TextLayout
+import TsundokuLibrary
+
+/// `tsundoku bench layout`: wraps generated 1 MB and 5 MB mixed Chinese articles at width 80,
+/// and opens the 5 MB one in the reader view (read, parse, lay out), in process.
+struct BenchLayoutCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "layout", abstract: "Time line breaking and the reader view on 1 MB and 5 MB articles.")
+
+    @Option(help: "Columns to lay out for.") var width = 80
+    @Option(help: "Runs to take the median of.") var runs = 5
+
+    func run() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tsundoku-layout-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for megabytes in [1, 5] {
+            let markdown = SyntheticArticle.markdown(bytes: megabytes * 1_048_576)
+            let paragraphs = markdown.split(separator: "\n\n").map { [StyledRun(String($0), 0)] }
+            let wrap = median {
+                var lines = 0
+                for paragraph in paragraphs { lines += LineBreaker.wrap(paragraph, width: width).count }
+                return lines
+            }
+            let path = folder + "/article-\(megabytes).md"
+            try Data(("---\nid: bench-\(megabytes)\ntitle: 长文 \(megabytes) MB\n---\n\n" + markdown).utf8).write(to: URL(fileURLWithPath: path))
+            let snapshot = Library.load(.paths([path]))
+            let library = MarkedLibrary(items: snapshot.items, marks: Marks())
+            guard let item = library.items.first else { throw ValidationError("the generated article did not load") }
+            let open = median { try! ArticleLoader.view(item, in: library, width: width).lines.count }
+            let size = Double(markdown.utf8.count) / 1_048_576
+            print(String(format: "%d MB article: wrap %.1f ms (%.0f MB/s, %d lines); open in reader view %.1f ms (%.0f MB/s)",
+                         megabytes, wrap.seconds * 1000, size / wrap.seconds, wrap.result,
+                         open.seconds * 1000, size / open.seconds))
+        }
+    }
+
+    private func median(_ body: () -> Int) -> (seconds: Double, result: Int) {
+        var times: [Double] = []
+        var result = 0
+        for _ in 0..<max(1, runs) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            result = body()
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        return (times.sorted()[times.count / 2], result)
+    }
+}
+
+/// A long article of mixed Chinese and Latin prose, in paragraphs, for layout benchmarks.
+enum SyntheticArticle {
+    static func markdown(bytes: Int) -> String {
+        let sentences = [
+            "据报道，开发者在 GitHub 上发布了新版本的 Swift 编译器，带来了更快的增量构建。",
+            "“这是我们迄今为止最大的一次更新……”负责人在发布会上说——随后走下了舞台。",
+            "价格为 ¥5,999（约 $829），比去年高 12.5%，详情见 https://example.com/docs/release-notes 。",
+            "日本語の「ちょっと待って」も、한국어 문장도 함께 섞여 있습니다。",
+            "The update ships with a new layout engine and better support for CJK line breaking. ",
+            "用户可以在《中文排版需求》里找到行首行尾禁则的完整说明，包括「」『』（）等符号。",
+            "家庭 👨‍👩‍👧 与旗帜 🇨🇳 这样的表情符号，也必须作为一个整体来显示。",
+        ]
+        var text = ""
+        var index = 0
+        while text.utf8.count < bytes {
+            for _ in 0..<(4 + index % 5) {
+                text += sentences[index % sentences.count]
+                index += 1
+            }
+            text += "\n\n"
+        }
+        return text
+    }
+}
