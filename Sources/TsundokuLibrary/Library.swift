@@ -40,9 +40,8 @@ public enum Library {
 
         var items: [Item] = []
         var owners: [String: String] = [:]
-        var updated = MetadataIndex()
+        owners.reserveCapacity(files.count)
         for (file, result) in zip(files, results) {
-            updated.entries[file.path] = MetadataIndex.Entry(size: file.size, modified: file.modified, result: result)
             switch result {
             case .failure(let problem):
                 problems.append(problem)
@@ -56,8 +55,11 @@ public enum Library {
                 items += fileItems
             }
         }
-        if let indexPath, source != .sample, updated.entries.count != index.entries.count
-            || zip(files, results).contains(where: { index.lookup($0.0) == nil }) {
+        if let indexPath, source != .sample, files.count != index.entries.count || files.contains(where: { index.lookup($0) == nil }) {
+            var updated = MetadataIndex()
+            for (file, result) in zip(files, results) {
+                updated.entries[file.path] = MetadataIndex.Entry(size: file.size, modified: file.modified, result: result)
+            }
             try? updated.write(to: indexPath)
         }
         return LibrarySnapshot(items: items, problems: problems)

@@ -25,6 +25,7 @@ struct MetadataIndex {
         guard let bytes = try? FileIO.readIfPresent(path) else { return }
         let header = Array(Self.formatVersion.utf8) + [0x0A]
         guard bytes.starts(with: header) else { return }
+        entries.reserveCapacity(bytes.count / 300)
         var currentPath: String?
         var current: Entry?
         var items: [Item] = []

@@ -20,9 +20,11 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let (library, _, _) = try options.load()
         let items = library.filtered(unread ? .unread : starred ? .starred : .all)
-        let output = json ? JSONListing.render(items, library: library)
-            : TableListing.render(items, library: library, width: TerminalSize.columns())
-        FileHandle.standardOutput.write(Data(output.utf8))
+        if json {
+            JSONListing.write(items, library: library, to: FileHandle.standardOutput)
+        } else {
+            FileHandle.standardOutput.write(Data(TableListing.render(items, library: library, width: TerminalSize.columns()).utf8))
+        }
     }
 }
 
@@ -42,11 +44,18 @@ enum TableListing {
 }
 
 /// The JSON array scripts read; built as bytes by hand, which is several times faster than
-/// `JSONEncoder` on large libraries.
+/// `JSONEncoder` on large libraries, and written out in chunks so memory stays flat.
 enum JSONListing {
-    static func render(_ items: [Item], library: MarkedLibrary) -> String {
+    private static let chunkSize = 256 * 1024
+
+    static func write(_ items: [Item], library: MarkedLibrary, to handle: FileHandle) {
         var output: [UInt8] = []
-        output.reserveCapacity(items.count * 420)
+        output.reserveCapacity(chunkSize + 4096)
+        func flushIfFull() {
+            guard output.count >= chunkSize else { return }
+            handle.write(Data(output))
+            output.removeAll(keepingCapacity: true)
+        }
         func raw(_ text: StaticString) {
             text.withUTF8Buffer { output.append(contentsOf: $0) }
         }
@@ -72,9 +81,10 @@ enum JSONListing {
             raw(library.isStarred(item) ? "true" : "false")
             field(", \"path\": ", item.path)
             raw("}")
+            flushIfFull()
         }
         raw(items.isEmpty ? "]\n" : "\n]\n")
-        return String(decoding: output, as: UTF8.self)
+        handle.write(Data(output))
     }
 
     /// Appends `text` as a JSON string: quotes, backslashes and every control character

@@ -124,3 +124,41 @@ import Testing
         #expect(!result.error.contains("unreadable") || result.error.contains("moved to"))
     }
 }
+
+@Suite struct RenderCommandTests {
+    @Test func renderPrintsPlainLinesThatFitTheWidth() throws {
+        let cli = CLIRunner()
+        let list = try cli.run(["list", "--json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(list.output.utf8)) as? [[String: Any]])
+        for row in rows {
+            let id = try #require(row["id"] as? String)
+            for width in [20, 40, 80] {
+                let result = try cli.run(["render", id, "--width", String(width)])
+                #expect(result.status == 0, "\(result.error)")
+                #expect(result.output.hasPrefix(String((row["title"] as? String ?? "").prefix(4))))
+                for line in result.output.split(separator: "\n") {
+                    #expect(!line.hasSuffix(" "))
+                    #expect(line.count <= width, "\(id) at \(width): \(line)")
+                }
+            }
+        }
+    }
+
+    @Test func renderNeverPrintsEscapeSequencesFromTheArticle() throws {
+        let cli = CLIRunner()
+        let library = cli.home + "/lib"
+        _ = cli.write("lib/evil.md", "---\nid: evil\ntitle: \"坏标题\\e]2;owned\\a\\e[2J\"\n---\n\n正文\u{1B}[31m变红\u{1B}[0m\u{9B}H，\u{202E}反转。\n")
+        let result = try cli.run(["render", "evil", "--library", library, "--width", "40"])
+        #expect(result.status == 0)
+        #expect(!result.output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B || $0.value == 0x202E })
+        #expect(result.output.hasPrefix("坏标题␛]2;owned␇␛[2J"))
+        let table = try cli.run(["list", "--library", library])
+        #expect(!table.output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+    }
+
+    @Test func renderingAnUnknownIDFails() throws {
+        let result = try CLIRunner().run(["render", "no-such-item"])
+        #expect(result.status != 0)
+        #expect(result.error.contains("unknown item id: no-such-item"))
+    }
+}
