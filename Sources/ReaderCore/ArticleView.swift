@@ -8,12 +8,15 @@ public struct ArticleView: Sendable {
     public let lines: [ArticleLine]
     /// The numbered link destinations, `[1]` first.
     public let links: [String]
+    /// The width the view was laid out for.
+    public let width: Int
 
     /// The narrowest width the view lays out for; narrower panes get this width, clipped.
     public static let minimumWidth = 20
 
     public init(item: Item, document: Document, highlights: Document? = nil, digestTitle: String? = nil, width: Int) {
-        var builder = ArticleBuilder(width: max(width, Self.minimumWidth))
+        self.width = max(width, Self.minimumWidth)
+        var builder = ArticleBuilder(width: self.width)
         builder.header(item, digestTitle: digestTitle)
         builder.blocks(document.blocks, first: [], rest: [])
         if let highlights, !highlights.blocks.isEmpty {

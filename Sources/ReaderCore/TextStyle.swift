@@ -4,6 +4,8 @@ import TextLayout
 public enum Role: String, Sendable, Hashable, CaseIterable {
     case body, title, meta, heading, link, linkNumber, quote, quoteBar, code, continuation
     case listMarker, image, rule, tableBorder, highlight
+    case listUnread, listRead, listDate, listSource, listMark, listSelected, listSelectedUnfocused
+    case header, status, statusMessage, statusError, border, borderFocused, overlay, overlayTitle, search
 }
 
 /// A role plus the attributes Markdown adds inside it.
@@ -12,6 +14,8 @@ public struct TextStyle: Hashable, Sendable {
     public var emphasis = false
     public var strong = false
     public var strikethrough = false
+    /// Drawn with foreground and background swapped (the selection when colours are off).
+    public var reverse = false
 
     public init(_ role: Role, emphasis: Bool = false, strong: Bool = false, strikethrough: Bool = false) {
         self.role = role

@@ -11,7 +11,8 @@ struct Tsundoku: ParsableCommand {
         (folders separated by ':'), else `library:` in $XDG_CONFIG_HOME/tsundoku/config.yaml, \
         else the sample library built into the binary.
         """,
-        subcommands: [ListCommand.self, RenderCommand.self, MarkCommand.self, CheckCommand.self, BenchCommand.self],
-        defaultSubcommand: ListCommand.self
+        subcommands: [ReadCommand.self, ListCommand.self, RenderCommand.self, MarkCommand.self, CheckCommand.self,
+                      ThemesCommand.self, BenchCommand.self],
+        defaultSubcommand: ReadCommand.self
     )
 }

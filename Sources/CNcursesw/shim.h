@@ -1,0 +1,49 @@
+#ifndef TSUNDOKU_CNCURSESW_SHIM_H
+#define TSUNDOKU_CNCURSESW_SHIM_H
+#define _XOPEN_SOURCE_EXTENDED 1
+#define NCURSES_WIDECHAR 1
+#include <locale.h>
+#include <langinfo.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+/* Macros Swift cannot import, as functions. */
+static inline int tsu_color_pair(int pair) { return (int)COLOR_PAIR(pair); }
+static inline int tsu_lines(void) { return LINES; }
+static inline int tsu_cols(void) { return COLS; }
+static inline int tsu_colors(void) { return COLORS; }
+static inline WINDOW *tsu_stdscr(void) { return stdscr; }
+static inline unsigned long tsu_button1_clicked(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED; }
+static inline unsigned long tsu_button1_press(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED; }
+static inline unsigned long tsu_wheel_up(void) { return BUTTON4_PRESSED; }
+static inline unsigned long tsu_wheel_down(void) { return BUTTON5_PRESSED; }
+static inline attr_t tsu_attr_bold(void) { return A_BOLD; }
+static inline attr_t tsu_attr_dim(void) { return A_DIM; }
+static inline attr_t tsu_attr_underline(void) { return A_UNDERLINE; }
+static inline attr_t tsu_attr_reverse(void) { return A_REVERSE; }
+static inline attr_t tsu_attr_italic(void) { return A_ITALIC; }
+static inline int tsu_ccharw_max(void) { return CCHARW_MAX; }
+static inline int tsu_color_pairs(void) { return COLOR_PAIRS; }
+
+/* Draws one cell: the cluster's code points (at most CCHARW_MAX) with attributes and a pair. */
+static inline int tsu_put_cell(int y, int x, const wchar_t *chars, attr_t attrs, short pair) {
+    cchar_t cell;
+    if (setcchar(&cell, chars, attrs, pair, NULL) != OK) return ERR;
+    return mvadd_wch(y, x, &cell);
+}
+
+#include <signal.h>
+/* Set by SIGINT, SIGTERM and SIGHUP; the run loop polls it and leaves cleanly. */
+static volatile sig_atomic_t tsu_stop_signal = 0;
+static inline void tsu_on_stop_signal(int number) { tsu_stop_signal = number; }
+static inline void tsu_install_stop_handlers(void) {
+    struct sigaction action;
+    action.sa_handler = tsu_on_stop_signal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    sigaction(SIGINT, &action, NULL);
+    sigaction(SIGTERM, &action, NULL);
+    sigaction(SIGHUP, &action, NULL);
+}
+static inline int tsu_stop_requested(void) { return tsu_stop_signal; }
+#endif

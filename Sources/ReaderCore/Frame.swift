@@ -1,0 +1,109 @@
+import TextLayout
+
+/// A rectangle of terminal cells: origin at the top left, size in columns and rows.
+public struct Rect: Hashable, Sendable {
+    public var x: Int
+    public var y: Int
+    public var width: Int
+    public var height: Int
+
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x
+        self.y = y
+        self.width = max(0, width)
+        self.height = max(0, height)
+    }
+
+    public func contains(x px: Int, y py: Int) -> Bool {
+        px >= x && px < x + width && py >= y && py < y + height
+    }
+}
+
+/// One terminal cell: a grapheme cluster (empty for the second half of a wide one) and its style.
+public struct Cell: Hashable, Sendable {
+    public var text: String
+    public var style: TextStyle
+    /// The right half of a two-column cluster drawn in the cell before.
+    public var isContinuation: Bool
+
+    public static let blank = Cell(text: " ", style: TextStyle(.body), isContinuation: false)
+}
+
+/// What the screen shows: a grid of cells that views draw into and the backend copies to the
+/// terminal. Wide clusters take two cells; nothing drawn ever spills past a clip rectangle.
+public struct Frame: Sendable, Equatable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        cells[y * width + x]
+    }
+
+    /// Fills a rectangle with spaces in a style.
+    public mutating func fill(_ rect: Rect, style: TextStyle) {
+        for row in max(0, rect.y)..<min(height, rect.y + rect.height) {
+            for column in max(0, rect.x)..<min(width, rect.x + rect.width) {
+                cells[row * width + column] = Cell(text: " ", style: style, isContinuation: false)
+            }
+        }
+    }
+
+    /// Draws text from (x, y) within `clip`, one cluster per cell (two for wide ones); a wide
+    /// cluster that would cross the clip edge becomes a space. Returns the columns used.
+    @discardableResult
+    public mutating func draw(_ text: String, x: Int, y: Int, style: TextStyle, clip: Rect) -> Int {
+        guard y >= max(0, clip.y), y < min(height, clip.y + clip.height) else { return 0 }
+        let right = min(width, clip.x + clip.width)
+        var column = x
+        for character in text {
+            let columns = DisplayWidth.of(character)
+            if columns == 0 { continue }
+            if column + columns > right {
+                if column < right, column >= clip.x { put(" ", column, y, style) }
+                break
+            }
+            if column >= clip.x {
+                put(String(character), column, y, style)
+                if columns == 2 { cells[y * width + column + 1] = Cell(text: "", style: style, isContinuation: true) }
+            }
+            column += columns
+        }
+        return column - x
+    }
+
+    /// Draws styled runs in sequence on one row.
+    @discardableResult
+    public mutating func draw(_ runs: [StyledRun<TextStyle>], x: Int, y: Int, clip: Rect) -> Int {
+        var column = x
+        for run in runs { column += draw(run.text, x: column, y: y, style: run.style, clip: clip) }
+        return column - x
+    }
+
+    /// Changes the style of a row's cells within a rectangle, keeping their text.
+    public mutating func restyle(_ rect: Rect, _ change: (inout TextStyle) -> Void) {
+        for row in max(0, rect.y)..<min(height, rect.y + rect.height) {
+            for column in max(0, rect.x)..<min(width, rect.x + rect.width) {
+                change(&cells[row * width + column].style)
+            }
+        }
+    }
+
+    private mutating func put(_ text: String, _ x: Int, _ y: Int, _ style: TextStyle) {
+        if cells[y * width + x].isContinuation, x > 0 { cells[y * width + x - 1].text = " " }
+        cells[y * width + x] = Cell(text: text, style: style, isContinuation: false)
+    }
+
+    /// The rows as text, trailing spaces kept: what tests compare with literals.
+    public var lines: [String] {
+        (0..<height).map { row in
+            (0..<width).map { self[$0, row] }.filter { !$0.isContinuation }.map(\.text).joined()
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import TextLayout
+
+/// Panels drawn over the panes: the key help and the link picker.
+enum Overlays {
+    static func drawHelp(into frame: inout Frame) {
+        let rows = Keymap.help.map { "  " + Truncation.fit($0.keys, to: 16) + "  " + $0.meaning }
+        drawBox(title: " 按键（Esc 或 q 关闭）", rows: rows, selected: nil, into: &frame)
+    }
+
+    static func drawLinks(_ links: [String], selected: Int, into frame: inout Frame) {
+        let rows = links.enumerated().map { " [\($0.offset + 1)] " + $0.element }
+        drawBox(title: " 文中链接（Enter 打开，Esc 关闭）", rows: rows, selected: selected, into: &frame)
+    }
+
+    private static func drawBox(title: String, rows: [String], selected: Int?, into frame: inout Frame) {
+        let width = min(frame.width - 4, max(DisplayWidth.of(title) + 2, (rows.map { DisplayWidth.of($0) }.max() ?? 0) + 2))
+        let height = min(frame.height - 2, rows.count + 2)
+        guard width > 4, height > 2 else { return }
+        let box = Rect(x: (frame.width - width) / 2, y: (frame.height - height) / 2, width: width, height: height)
+        frame.fill(box, style: TextStyle(.overlay))
+        let inner = Rect(x: box.x + 1, y: box.y + 1, width: box.width - 2, height: box.height - 2)
+        frame.draw(title, x: box.x, y: box.y, style: TextStyle(.overlayTitle, strong: true), clip: box)
+        let first = max(0, min((selected ?? 0) - inner.height + 1, rows.count - inner.height))
+        for offset in 0..<inner.height where first + offset < rows.count {
+            let index = first + offset
+            frame.draw(Truncation.truncate(rows[index], to: inner.width), x: inner.x, y: inner.y + offset, style: TextStyle(.overlay), clip: inner)
+            if index == selected {
+                frame.restyle(Rect(x: inner.x, y: inner.y + offset, width: inner.width, height: 1)) { style in
+                    style.role = .listSelected
+                    style.reverse = true
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import TextLayout
+
+/// Where state becomes cells: draws the whole screen for a state into a `Frame`.
+public enum Screen {
+    public static func render(_ state: AppState) -> Frame {
+        var frame = Frame(width: state.width, height: state.height)
+        let layout = state.layout
+        guard layout.fits else {
+            let notice = "终端太小：至少需要 \(ScreenLayout.minimumWidth)×\(ScreenLayout.minimumHeight)"
+            frame.draw(Truncation.truncate(notice, to: state.width), x: 0, y: 0, style: TextStyle(.statusError), clip: layout.status)
+            return frame
+        }
+        HeaderBar.draw(state, into: &frame, at: layout.header)
+        ListPane.draw(state, into: &frame, layout: layout)
+        ReaderPane.draw(state, into: &frame, layout: layout)
+        if layout.sideBySide {
+            for row in layout.separator.y..<(layout.separator.y + layout.separator.height) {
+                frame.draw("│", x: layout.separator.x, y: row, style: TextStyle(.border), clip: layout.separator)
+            }
+        }
+        StatusBar.draw(state, into: &frame, at: layout.status)
+        switch state.overlay {
+        case .help?: Overlays.drawHelp(into: &frame)
+        case .links(let selected)?: Overlays.drawLinks(state.reader?.view?.links ?? [], selected: selected, into: &frame)
+        case nil: break
+        }
+        return frame
+    }
+}
+
+/// The top line: program, library, filter and counts.
+enum HeaderBar {
+    static func draw(_ state: AppState, into frame: inout Frame, at rect: Rect) {
+        frame.fill(rect, style: TextStyle(.header))
+        let filter = state.filter == .all ? "全部" : state.filter == .unread ? "未读" : "星标"
+        let text = " tsundoku · \(Sanitizer.cleanLine(state.libraryName)) · \(filter) · \(state.unreadCount) 未读 / \(state.library.items.count) 条"
+            + (state.isLoading ? " · 载入中…" : "")
+        frame.draw(text, x: 0, y: rect.y, style: TextStyle(.header, strong: true), clip: rect)
+    }
+}
+
+/// The line at the bottom: the search being typed, a message, or key hints, and the position.
+enum StatusBar {
+    static func draw(_ state: AppState, into frame: inout Frame, at rect: Rect) {
+        frame.fill(rect, style: TextStyle(.status))
+        var position = state.rows.isEmpty ? "0/0" : "\(state.selected + 1)/\(state.rows.count)"
+        if state.focus == .reader, let reader = state.reader, let view = reader.view, !view.lines.isEmpty {
+            let end = min(view.lines.count, reader.top + state.layout.reader.height)
+            position += " · " + (end >= view.lines.count ? "末尾" : "\(end * 100 / view.lines.count)%")
+        }
+        let right = " " + position + " "
+        let rightWidth = DisplayWidth.of(right)
+        let left: (String, TextStyle)
+        if state.isSearching || !state.query.isEmpty {
+            left = (" /" + Sanitizer.cleanLine(state.query) + (state.isSearching ? "▏" : "  (Esc 清除)"), TextStyle(.search))
+        } else if let message = state.message {
+            left = (" " + Sanitizer.cleanLine(message.text), TextStyle(message.isError ? .statusError : .statusMessage))
+        } else {
+            left = (" j/k 移动 · Enter 打开 · r 已读 · s 星标 · o 原文 · / 搜索 · ? 帮助 · q 退出", TextStyle(.status))
+        }
+        let leftClip = Rect(x: rect.x, y: rect.y, width: max(0, rect.width - rightWidth), height: 1)
+        frame.draw(Truncation.truncate(left.0, to: leftClip.width), x: rect.x, y: rect.y, style: left.1, clip: leftClip)
+        frame.draw(right, x: rect.x + rect.width - rightWidth, y: rect.y, style: TextStyle(.status), clip: rect)
+    }
+}

@@ -1,0 +1,160 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Yams
+
+/// A colour as a theme names it: an xterm palette index (0-255) or a 24-bit colour.
+public enum ThemeColor: Hashable, Sendable {
+    case index(Int)
+    case rgb(Int, Int, Int)
+
+    static let basicNames = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]
+
+    /// `#rrggbb`, `0`-`255`, or a basic colour name (`bright-` for the light variants).
+    init?(_ text: String) {
+        let value = text.lowercased()
+        if value.hasPrefix("#"), value.count == 7, let number = Int(value.dropFirst(), radix: 16) {
+            self = .rgb(number >> 16, number >> 8 & 0xFF, number & 0xFF)
+        } else if let number = Int(value), (0...255).contains(number) {
+            self = .index(number)
+        } else if let basic = Self.basicNames.firstIndex(of: value) {
+            self = .index(basic)
+        } else if value.hasPrefix("bright-"), let basic = Self.basicNames.firstIndex(of: String(value.dropFirst(7))) {
+            self = .index(basic + 8)
+        } else {
+            return nil
+        }
+    }
+}
+
+/// How one role is drawn: colours (nil is the terminal's default) and attributes.
+public struct RoleStyle: Hashable, Sendable {
+    public var foreground: ThemeColor?
+    public var background: ThemeColor?
+    public var bold = false, dim = false, italic = false, underline = false, reverse = false
+
+    public init(foreground: ThemeColor? = nil, background: ThemeColor? = nil) {
+        self.foreground = foreground
+        self.background = background
+    }
+}
+
+/// A colour theme: each semantic role mapped to colours and attributes.
+public struct Theme: Sendable, Equatable {
+    public var name: String
+    public var roles: [Role: RoleStyle]
+
+    /// The style for a role; a role the theme leaves out is drawn like body text.
+    public func style(for role: Role) -> RoleStyle {
+        roles[role] ?? roles[.body] ?? RoleStyle()
+    }
+
+    /// Attributes only, for `NO_COLOR`: bold, dim, underline and reverse say what colours would.
+    public static let monochrome: Theme = {
+        var roles: [Role: RoleStyle] = [:]
+        func set(_ role: Role, _ change: (inout RoleStyle) -> Void) {
+            var style = RoleStyle()
+            change(&style)
+            roles[role] = style
+        }
+        for role in [Role.title, .heading, .listUnread, .statusError, .search, .overlayTitle] { set(role) { $0.bold = true } }
+        for role in [Role.meta, .listRead, .listDate, .linkNumber, .rule, .quoteBar, .continuation] { set(role) { $0.dim = true } }
+        set(.link) { $0.underline = true }
+        for role in [Role.listSelected, .header, .status, .statusMessage, .border, .overlay] { set(role) { $0.reverse = true } }
+        set(.borderFocused) { $0.reverse = true; $0.bold = true }
+        set(.listSelectedUnfocused) { $0.underline = true }
+        return Theme(name: "monochrome", roles: roles)
+    }()
+}
+
+/// Why a theme file could not be used, in one line.
+public struct ThemeProblem: Error, Equatable, Sendable, CustomStringConvertible {
+    public var description: String
+}
+
+/// The shipped themes (compiled in from `Themes/`) and the user's, by name or path.
+public enum ThemeCatalog {
+    public static let defaultName = "dark"
+
+    public static var builtinNames: [String] { EmbeddedThemes.files.keys.sorted() }
+
+    /// Loads a theme by name (user folder first, then the shipped ones) or by file path.
+    public static func load(_ nameOrPath: String, userDirectory: String,
+                            readFile: (String) -> String? = ThemeCatalog.readFile) -> Result<Theme, ThemeProblem> {
+        load(nameOrPath, userDirectory: userDirectory, readFile: readFile, depth: 0)
+    }
+
+    private static func load(_ nameOrPath: String, userDirectory: String, readFile: (String) -> String?,
+                             depth: Int) -> Result<Theme, ThemeProblem> {
+        guard depth < 8 else { return .failure(ThemeProblem(description: "theme \(nameOrPath): inherits too deeply (a cycle?)")) }
+        let isPath = nameOrPath.contains("/")
+        let text = isPath ? readFile(nameOrPath)
+            : readFile(userDirectory + "/" + nameOrPath + ".yaml") ?? EmbeddedThemes.files[nameOrPath]
+        guard let text else {
+            return .failure(ThemeProblem(description: "theme \(nameOrPath) not found (known: \(builtinNames.joined(separator: ", ")))"))
+        }
+        let label = isPath ? nameOrPath : "theme \(nameOrPath)"
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            let reason = String(describing: error).split(separator: "\n").first.map(String.init) ?? "unreadable"
+            return .failure(ThemeProblem(description: "\(label): not valid YAML (\(reason))"))
+        }
+        guard let mapping = root?.mapping else { return .failure(ThemeProblem(description: "\(label): expected keys and values")) }
+        var theme = Theme(name: mapping["name"]?.string ?? nameOrPath, roles: [:])
+        if let parent = mapping["inherits"]?.string {
+            switch load(parent, userDirectory: userDirectory, readFile: readFile, depth: depth + 1) {
+            case .success(let base): theme.roles = base.roles
+            case .failure(let problem): return .failure(problem)
+            }
+        }
+        var palette: [String: ThemeColor] = [:]
+        for (key, value) in mapping["palette"]?.mapping ?? [:] {
+            guard let name = key.string, let text = value.string, let color = ThemeColor(text) else {
+                return .failure(ThemeProblem(description: "\(label): palette entry \(key.string ?? "?") is not a colour"))
+            }
+            palette[name] = color
+        }
+        for (key, value) in mapping["roles"]?.mapping ?? [:] {
+            guard let name = key.string, let role = Role(rawValue: name) else {
+                return .failure(ThemeProblem(description: "\(label): unknown role \(key.string ?? "?")"))
+            }
+            var style = RoleStyle()
+            for (part, keyPath) in [("fg", \RoleStyle.foreground), ("bg", \RoleStyle.background)] {
+                guard let text = value.mapping?[part]?.string else { continue }
+                guard let color = palette[text] ?? ThemeColor(text) else {
+                    return .failure(ThemeProblem(description: "\(label): \(name).\(part) \(text) is not a colour or palette name"))
+                }
+                style[keyPath: keyPath] = color
+            }
+            for attribute in value.mapping?["attrs"]?.sequence?.compactMap(\.string) ?? [] {
+                switch attribute {
+                case "bold": style.bold = true
+                case "dim": style.dim = true
+                case "italic": style.italic = true
+                case "underline": style.underline = true
+                case "reverse": style.reverse = true
+                default: return .failure(ThemeProblem(description: "\(label): \(name) has unknown attribute \(attribute)"))
+                }
+            }
+            theme.roles[role] = style
+        }
+        return .success(theme)
+    }
+
+    /// Reads a theme file from disk; nil when it is missing or not text.
+    public static func readFile(_ path: String) -> String? {
+        guard let handle = fopen(path, "r") else { return nil }
+        defer { fclose(handle) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, handle)
+            if count <= 0 { break }
+            bytes += buffer[0..<count]
+            if bytes.count > 1_048_576 { return nil }
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import ReaderCore
+import TsundokuLibrary
+
+/// Carries out the effects `update` asks for, at the edge: saving marks, reading bodies,
+/// opening links, reloading. Each reports back with an action.
+struct EffectRunner {
+    var store: StateStore
+    var source: LibrarySource
+    var indexPath: String?
+    var browser: String?
+    var environment: [String: String]
+    /// Runs a program that needs the terminal, curses suspended around it.
+    var withTerminal: (() -> Void) -> Void
+    /// Hands an action over from a background thread to the run loop.
+    var post: @Sendable (Action) -> Void
+
+    func run(_ effect: Effect) -> [Action] {
+        switch effect {
+        case .saveMarks(let ids, let operation):
+            let time = Int64(Date().timeIntervalSince1970 * 1000)
+            let entries = ids.map { MarkEntry(time: time, operation: operation, id: $0) }
+            do {
+                try store.append(entries)
+                return [.marksSaved(entries)]
+            } catch {
+                return [.marksFailed("\(error)")]
+            }
+        case .loadDocument(let item):
+            do {
+                let article = LoadedArticle(document: try Library.document(for: item), highlights: try Library.highlights(for: item))
+                return [.documentLoaded(id: item.id, .success(article))]
+            } catch let problem as LoadProblem {
+                return [.documentLoaded(id: item.id, .failure(problem))]
+            } catch {
+                return [.documentLoaded(id: item.id, .failure(LoadProblem(path: item.path, message: "\(error)")))]
+            }
+        case .openURL(let url):
+            return [openURL(url)]
+        case .reload:
+            startLoading()
+            return []
+        case .loadSearchTexts:
+            loadSearchTexts()
+            return []
+        case .quit:
+            return []
+        }
+    }
+
+    /// Loads the library on a background thread; the screen keeps answering meanwhile.
+    func startLoading() {
+        let source = self.source, indexPath = self.indexPath, store = self.store, post = self.post
+        Thread.detachNewThread {
+            let snapshot = Library.load(source, indexPath: indexPath) { count in
+                if count % 500 == 0 { post(.message("载入中… 已读 \(count) 个文件")) }
+            }
+            let loaded = try? store.load()
+            post(.libraryLoaded(snapshot, loaded?.marks ?? Marks()))
+            if let damage = loaded?.damage { post(.message(damage)) }
+        }
+    }
+
+    private func loadSearchTexts() {
+        let source = self.source, post = self.post
+        Thread.detachNewThread {
+            let snapshot = Library.load(source)
+            var texts: [String: String] = [:]
+            for item in snapshot.items where item.kind != .digest {
+                guard let document = try? Library.document(for: item) else { continue }
+                texts[item.id] = document.blocks.map(\.searchText).joined(separator: "\n").lowercased()
+            }
+            post(.searchTextsLoaded(texts))
+        }
+    }
+
+    private func openURL(_ url: String) -> Action {
+        if let refusal = LinkOpener.refusal(url) { return .message(refusal) }
+        for command in LinkOpener.commands(for: url, configured: browser, environment: environment) {
+            guard let program = command.arguments.first,
+                  let executable = LinkOpener.executable(program, path: environment["PATH"]) else { continue }
+            if command.usesTerminal {
+                var started = false
+                withTerminal { started = LinkOpener.spawn(executable, command.arguments, wait: true) }
+                if started { return .linkOpened(url) }
+            } else if LinkOpener.spawn(executable, command.arguments, wait: false) {
+                return .linkOpened(url)
+            }
+        }
+        if let tty = FileHandle(forWritingAtPath: "/dev/tty") {
+            tty.write(Data(LinkOpener.clipboardSequence(url).utf8))
+            try? tty.close()
+        }
+        return .message("没有可用的浏览器；链接已复制到剪贴板（OSC 52）：" + url)
+    }
+}
+
+extension Block {
+    /// The block's text, for searching inside articles.
+    var searchText: String {
+        switch self {
+        case .heading(_, let inlines), .paragraph(let inlines): return inlines.plainText
+        case .list(_, _, let items): return items.flatMap { $0 }.map(\.searchText).joined(separator: "\n")
+        case .quote(let blocks): return blocks.map(\.searchText).joined(separator: "\n")
+        case .code(_, let text): return text
+        case .thematicBreak: return ""
+        case .table(let header, let rows): return (header + rows.flatMap { $0 }).map(\.plainText).joined(separator: " ")
+        }
+    }
+}

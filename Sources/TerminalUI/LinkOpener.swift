@@ -1,0 +1,90 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Opens a link in the user's browser safely: only http and https, nothing that starts with `-`
+/// or carries control characters, the program spawned directly (never through a shell) with
+/// the URL as one argument.
+public enum LinkOpener {
+    /// Why a URL is refused, or nil when it may be opened.
+    public static func refusal(_ url: String) -> String? {
+        let lower = url.lowercased()
+        if url.hasPrefix("-") { return "拒绝打开以 - 开头的链接" }
+        if url.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) }) {
+            return "拒绝打开含控制字符或空白的链接"
+        }
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else {
+            let scheme = url.split(separator: ":").first.map(String.init) ?? url
+            return "只打开 http 和 https 链接，不打开 \(scheme):"
+        }
+        return nil
+    }
+
+    /// One way to open a URL: the program and its arguments, and whether it runs in this
+    /// terminal (a `$BROWSER` entry: it gets the terminal until it exits).
+    public struct Command: Equatable, Sendable {
+        public var arguments: [String]
+        public var usesTerminal: Bool
+    }
+
+    /// The commands to try in order: the configured browser, then `$BROWSER` (colon-separated,
+    /// `%s` replaced by the URL, else the URL appended), then `xdg-open` and `open`.
+    public static func commands(for url: String, configured: String?, environment: [String: String]) -> [Command] {
+        var result: [Command] = []
+        let entries = (configured.map { [$0] } ?? []) + (environment["BROWSER"]?.split(separator: ":").map(String.init) ?? [])
+        for entry in entries {
+            let words = entry.split(separator: " ").map(String.init)
+            guard !words.isEmpty else { continue }
+            let hasPlaceholder = words.contains { $0.contains("%s") }
+            let arguments = hasPlaceholder ? words.map { $0.replacingOccurrences(of: "%s", with: url) } : words + [url]
+            result.append(Command(arguments: arguments, usesTerminal: true))
+        }
+        result.append(Command(arguments: ["xdg-open", url], usesTerminal: false))
+        result.append(Command(arguments: ["open", url], usesTerminal: false))
+        return result
+    }
+
+    /// The full path of a program, searched in `PATH` unless it names a path itself.
+    public static func executable(_ name: String, path: String?) -> String? {
+        if name.contains("/") { return access(name, X_OK) == 0 ? name : nil }
+        for directory in (path ?? "/usr/bin:/bin").split(separator: ":") {
+            let candidate = String(directory) + "/" + name
+            if access(candidate, X_OK) == 0 { return candidate }
+        }
+        return nil
+    }
+
+    /// Starts a program with `posix_spawn`; with `wait`, returns after it exits.
+    @discardableResult
+    public static func spawn(_ executable: String, _ arguments: [String], wait: Bool) -> Bool {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        if !wait {
+            for descriptor: Int32 in [0, 1, 2] {
+                posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
+            }
+        }
+        let argv = ([executable] + arguments.dropFirst()).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else { return false }
+        if wait {
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        } else {
+            let child = pid
+            Thread.detachNewThread {
+                var status: Int32 = 0
+                waitpid(child, &status, 0)
+            }
+        }
+        return true
+    }
+
+    /// The OSC 52 sequence that asks the terminal to put text on the clipboard.
+    public static func clipboardSequence(_ text: String) -> String {
+        "\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
+    }
+}

@@ -1,0 +1,61 @@
+import CNcursesw
+import ReaderCore
+
+/// The terminal while the reader runs: locale, curses modes, colours and mouse on entry, and the
+/// terminal given back on every exit path (quit, error, signal).
+final class TerminalSession {
+    /// Set when no UTF-8 locale could be found, for the status bar.
+    private(set) var localeWarning: String?
+    private(set) var colors = 0
+    private var active = false
+
+    init() {
+        setlocale(LC_ALL, "")
+        if !Self.localeIsUTF8() {
+            setlocale(LC_ALL, "C.UTF-8")
+            if !Self.localeIsUTF8() { localeWarning = "没有可用的 UTF-8 locale，中文可能显示不正确" }
+        }
+        tsu_install_stop_handlers()
+        initscr()
+        active = true
+        cbreak()
+        noecho()
+        nonl()
+        keypad(tsu_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        mousemask(mmask_t(tsu_button1_press() | tsu_wheel_up() | tsu_wheel_down()), nil)
+        mouseinterval(0)
+        if has_colors() {
+            start_color()
+            use_default_colors()
+            colors = Int(tsu_colors())
+        }
+    }
+
+    var size: (width: Int, height: Int) { (Int(tsu_cols()), Int(tsu_lines())) }
+
+    /// Leaves curses mode for a program that needs the terminal (a text browser), then returns.
+    func suspended<T>(_ body: () -> T) -> T {
+        def_prog_mode()
+        endwin()
+        let result = body()
+        reset_prog_mode()
+        refresh()
+        return result
+    }
+
+    func end() {
+        guard active else { return }
+        active = false
+        endwin()
+    }
+
+    deinit { end() }
+
+    private static func localeIsUTF8() -> Bool {
+        guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
+        let name = String(cString: codeset).uppercased()
+        return name == "UTF-8" || name == "UTF8"
+    }
+}
