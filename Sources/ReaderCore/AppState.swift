@@ -80,8 +80,9 @@ public struct AppState: Sendable {
     }
 
     /// Recomputes the visible rows after the filter, the query or the marks changed, keeping the
-    /// selected item selected (and visible, even when it no longer matches the filter).
-    public mutating func refreshRows() {
+    /// selected item selected when it is still there. With `pinningSelection` it stays even when
+    /// it no longer matches (a row just marked read does not vanish under the reader's eyes).
+    public mutating func refreshRows(pinningSelection: Bool = false) {
         let keep = selectedItem?.id
         let needle = query.lowercased()
         var result: [Int] = []
@@ -95,7 +96,7 @@ public struct AppState: Sendable {
             }
             let matchesQuery = needle.isEmpty || searchKeys[index].contains(needle)
                 || searchTexts[item.id]?.contains(needle) == true
-            if (matchesFilter && matchesQuery) || item.id == keep { result.append(index) }
+            if (matchesFilter && matchesQuery) || (pinningSelection && item.id == keep) { result.append(index) }
         }
         rows = result
         let library = self.library

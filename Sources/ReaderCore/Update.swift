@@ -132,7 +132,7 @@ extension AppState {
             }
         case .marksSaved(let entries):
             for entry in entries { library.marks.apply(entry) }
-            refreshRows()
+            refreshRows(pinningSelection: true)
             scrollListToSelection()
         case .marksFailed(let reason):
             message = StatusMessage(text: "未能保存标记：" + reason, isError: true)
