@@ -83,7 +83,11 @@ public enum ReaderApp {
             case .key(let key):
                 if let action = Keymap.action(for: key, mode: state.keymapMode) { process(action) }
             case .none:
-                continue
+                let (width, height) = session.size
+                if width != state.width || height != state.height {
+                    blitter.invalidate()
+                    process(.resize(width: width, height: height))
+                }
             }
         }
     }

@@ -1,4 +1,7 @@
 import CNcursesw
+#if canImport(Glibc)
+import Glibc
+#endif
 import ReaderCore
 
 /// The terminal while the reader runs: locale, curses modes, colours and mouse on entry, and the
@@ -16,6 +19,7 @@ final class TerminalSession {
             if !Self.localeIsUTF8() { localeWarning = "没有可用的 UTF-8 locale，中文可能显示不正确" }
         }
         tsu_install_stop_handlers()
+        use_tioctl(true)
         initscr()
         active = true
         cbreak()
@@ -33,7 +37,18 @@ final class TerminalSession {
         }
     }
 
-    var size: (width: Int, height: Int) { (Int(tsu_cols()), Int(tsu_lines())) }
+    /// The terminal's size as the kernel reports it (curses' idea of it can lag, and `COLUMNS`
+    /// in the environment can pin it); curses is told when the two disagree.
+    var size: (width: Int, height: Int) {
+        var window = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0, window.ws_col > 0, window.ws_row > 0 else {
+            return (Int(tsu_cols()), Int(tsu_lines()))
+        }
+        if Int32(window.ws_col) != tsu_cols() || Int32(window.ws_row) != tsu_lines() {
+            resizeterm(Int32(window.ws_row), Int32(window.ws_col))
+        }
+        return (Int(window.ws_col), Int(window.ws_row))
+    }
 
     /// Leaves curses mode for a program that needs the terminal (a text browser), then returns.
     func suspended<T>(_ body: () -> T) -> T {

@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal (tmux): browse, open, mark, open a link, resize, quit,
+/// restart, and a hostile article that must not reach the terminal as control sequences.
+@Suite(.serialized) struct TerminalTests {
+    private static var tmux: String? {
+        ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// One tmux server of our own (its own socket), one session running tsundoku.
+    private final class Terminal {
+        let cli = CLIRunner()
+        let socket: String
+        let tmux: String
+
+        init(tmux: String) {
+            self.tmux = tmux
+            socket = cli.home + "/tmux.sock"
+        }
+
+        /// Runs a tmux command with `posix_spawn`, reaping it with `waitpid` and reading its output
+        /// from a file: the tmux server that `new-session` starts must not inherit a pipe of ours.
+        @discardableResult
+        func run(_ arguments: [String]) -> String {
+            let outputPath = cli.home + "/tmux-output"
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 1, arguments.first == "new-session" ? "/dev/null" : outputPath,
+                                             O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+            let argv = ([tmux, "-S", socket] + arguments).map { strdup($0) } + [nil]
+            defer { argv.forEach { free($0) } }
+            var pid: pid_t = 0
+            guard posix_spawn(&pid, tmux, &actions, nil, argv, environ) == 0 else { return "" }
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+            return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        }
+
+        func start(_ arguments: [String], width: Int = 100, height: Int = 30) {
+            let environment = cli.environment.merging(["TERM": "xterm-256color", "BROWSER": cli.home + "/browser.sh",
+                                                       "LANG": "C.UTF-8"]) { $1 }
+            let exports = environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
+            let command = "env -i \(exports) '\(CLIRunner.executable)' " + arguments.map { "'\($0)'" }.joined(separator: " ")
+                + "; echo EXITED $?; sleep 30"
+            run(["new-session", "-d", "-x", String(width), "-y", String(height), "-s", "t", command])
+        }
+
+        func keys(_ keys: String...) {
+            run(["send-keys", "-t", "t"] + keys)
+            usleep(150_000)
+        }
+
+        var screen: String { run(["capture-pane", "-p", "-t", "t"]) }
+
+        func waitFor(_ text: String, seconds: Double = 8) -> Bool {
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline {
+                if screen.contains(text) { return true }
+                usleep(100_000)
+            }
+            return false
+        }
+
+        func stop() { run(["kill-server"]) }
+    }
+
+    private static func article(_ id: String, _ title: String, saved: String, body: String) -> String {
+        "---\nid: \(id)\ntitle: \"\(title)\"\ndate_saved: \(saved)\noriginal_url: https://example.org/\(id)?a=1&b=2\n---\n\n\(body)\n"
+    }
+
+    @Test func browseMarkOpenResizeQuitAndRestart() throws {
+        guard let tmux = Self.tmux else { return }
+        let terminal = Terminal(tmux: tmux)
+        defer { terminal.stop() }
+        let cli = terminal.cli
+        _ = cli.write("lib/a.md", Self.article("first", "第一篇：终端阅读", saved: "2024-03-01 08:00:00", body: "第一篇的正文，讲终端里的中文排版。"))
+        _ = cli.write("lib/b.md", Self.article("second", "第二篇：稍后再读", saved: "2024-02-01 08:00:00", body: "第二篇的正文。"))
+        _ = cli.write("browser.sh", "#!/bin/sh\nfor argument in \"$@\"; do printf '%s\\n' \"$argument\" >> \"$HOME/opened\"; done\n")
+        chmod(cli.home + "/browser.sh", 0o755)
+        let state = cli.home + "/state/marks.log"
+        terminal.start(["--library", cli.home + "/lib", "--state", state])
+        #expect(terminal.waitFor("第一篇：终端阅读"))
+        #expect(terminal.screen.contains("2 未读 / 2 条"))
+
+        terminal.keys("j", "Enter")
+        #expect(terminal.waitFor("第二篇的正文。"))
+        #expect(terminal.waitFor("1 未读 / 2 条"))
+        terminal.keys("s")
+        #expect(terminal.waitFor("★"))
+        terminal.keys("o")
+        #expect(terminal.waitFor("已打开"))
+        let opened = try String(contentsOfFile: cli.home + "/opened", encoding: .utf8)
+        #expect(opened == "https://example.org/second?a=1&b=2\n")
+
+        terminal.run(["resize-window", "-t", "t", "-x", "60", "-y", "20"])
+        usleep(300_000)
+        let narrow = terminal.screen.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(!narrow.contains { $0.contains("│") && $0.contains("第二篇的正文") }, "still side by side at 60 columns")
+        #expect(terminal.waitFor("第二篇的正文。"))
+
+        terminal.keys("q")
+        #expect(terminal.waitFor("EXITED 0"))
+        terminal.run(["kill-session", "-t", "t"])
+
+        terminal.start(["--library", cli.home + "/lib", "--state", state])
+        #expect(terminal.waitFor("1 未读 / 2 条"))
+        #expect(terminal.screen.contains("★"))
+        terminal.keys("q")
+        #expect(terminal.waitFor("EXITED 0"))
+    }
+
+    @Test func escapeSequencesInAnArticleLeaveTheTerminalAlone() throws {
+        guard let tmux = Self.tmux else { return }
+        let terminal = Terminal(tmux: tmux)
+        defer { terminal.stop() }
+        let cli = terminal.cli
+        let body = "正文\u{1B}]0;owned\u{07}开始\u{1B}[2J\u{1B}[H清屏？\u{1B}[31m红字\u{9B}5A上移\u{202E}反转。"
+        _ = cli.write("lib/evil.md", Self.article("evil", "恶意标题\\e]2;owned\\a", saved: "2024-03-01 08:00:00", body: body))
+        terminal.start(["--library", cli.home + "/lib", "--state", cli.home + "/s/marks.log"])
+        #expect(terminal.waitFor("恶意标题"))
+        let titleBefore = terminal.run(["display-message", "-p", "-t", "t", "#{pane_title}"])
+        terminal.keys("Enter")
+        #expect(terminal.waitFor("红字"))
+        let screen = terminal.screen
+        #expect(screen.contains("tsundoku · lib"))
+        #expect(screen.contains("␛[2J"))
+        let titleAfter = terminal.run(["display-message", "-p", "-t", "t", "#{pane_title}"])
+        #expect(titleAfter == titleBefore)
+        #expect(!titleAfter.contains("owned"))
+        terminal.keys("q")
+        #expect(terminal.waitFor("EXITED 0"))
+    }
+
+    @Test func aTerminalTooSmallShowsANoticeAndRecovers() throws {
+        guard let tmux = Self.tmux else { return }
+        let terminal = Terminal(tmux: tmux)
+        defer { terminal.stop() }
+        terminal.start([], width: 30, height: 8)
+        #expect(terminal.waitFor("终端太小"))
+        terminal.run(["resize-window", "-t", "t", "-x", "100", "-y", "30"])
+        #expect(terminal.waitFor("示例书库"), "screen after resize:\n\(terminal.screen)")
+        terminal.keys("q")
+        #expect(terminal.waitFor("EXITED 0"))
+    }
+}
