@@ -48,8 +48,11 @@ public struct AppState: Sendable {
     public var width: Int
     public var height: Int
     public var markReadOnOpen = true
-    /// Lower-cased title, site and author of each item, for search.
-    private var searchKeys: [String] = []
+    /// Lower-cased title, site and author of each item as UTF-8, for search.
+    private var searchKeys: [[UInt8]] = []
+    /// Read and starred flags of each item, kept beside the marks so a key never walks them.
+    private var readFlags: [Bool] = []
+    private var starFlags: [Bool] = []
     /// Lower-cased body text by item id, once loaded, so search covers the articles too.
     public var searchTexts: [String: String] = [:]
     public var isLoading = false
@@ -79,28 +82,48 @@ public struct AppState: Sendable {
         refreshRows()
     }
 
+    /// Applies saved marks to the library and to the flags of the items they touch.
+    public mutating func applySavedMarks(_ entries: [MarkEntry]) {
+        var touched = Set<String>()
+        for entry in entries {
+            library.marks.apply(entry)
+            touched.insert(entry.id)
+            if let parent = library.item(entry.id)?.parent { touched.insert(parent) }
+        }
+        for id in touched {
+            guard let index = library.index(of: id) else { continue }
+            readFlags[index] = library.isRead(library.items[index])
+            starFlags[index] = library.isStarred(library.items[index])
+        }
+        refreshRows(pinningSelection: true)
+    }
+
     /// Recomputes the visible rows after the filter, the query or the marks changed, keeping the
     /// selected item selected when it is still there. With `pinningSelection` it stays even when
     /// it no longer matches (a row just marked read does not vanish under the reader's eyes).
     public mutating func refreshRows(pinningSelection: Bool = false) {
         let keep = selectedItem?.id
-        let needle = query.lowercased()
+        let keepIndex = keep.flatMap { library.index(of: $0) }
+        let needle = Array(query.lowercased().utf8)
         var result: [Int] = []
+        var unread = 0
         result.reserveCapacity(library.items.count)
-        for (index, item) in library.items.enumerated() {
+        for index in library.items.indices {
+            let isRead = readFlags[index]
+            if !isRead, library.items[index].kind != .digest { unread += 1 }
             let matchesFilter: Bool
             switch filter {
             case .all: matchesFilter = true
-            case .unread: matchesFilter = !library.isRead(item)
-            case .starred: matchesFilter = library.isStarred(item)
+            case .unread: matchesFilter = !isRead
+            case .starred: matchesFilter = starFlags[index]
             }
-            let matchesQuery = needle.isEmpty || searchKeys[index].contains(needle)
-                || searchTexts[item.id]?.contains(needle) == true
-            if (matchesFilter && matchesQuery) || (pinningSelection && item.id == keep) { result.append(index) }
+            guard matchesFilter || (pinningSelection && index == keepIndex) else { continue }
+            let matchesQuery = needle.isEmpty || Self.contains(searchKeys[index], needle)
+                || searchTexts[library.items[index].id].map { Self.contains(Array($0.utf8), needle) } == true
+            if matchesQuery || (pinningSelection && index == keepIndex) { result.append(index) }
         }
         rows = result
-        let library = self.library
-        unreadCount = library.items.reduce(0) { $0 + ($1.kind != .digest && !library.isRead($1) ? 1 : 0) }
+        unreadCount = unread
         if let keep, let position = rows.firstIndex(where: { library.items[$0].id == keep }) {
             selected = position
         } else {
@@ -109,6 +132,28 @@ public struct AppState: Sendable {
     }
 
     private mutating func refreshSearchKeys() {
-        searchKeys = library.items.map { ($0.title + " " + ($0.site ?? "") + " " + ($0.author ?? "")).lowercased() }
+        searchKeys = library.items.map { Array(($0.title + " " + ($0.site ?? "") + " " + ($0.author ?? "")).lowercased().utf8) }
+        readFlags = library.items.map(library.isRead)
+        starFlags = library.items.map(library.isStarred)
+    }
+
+    /// Whether `needle` occurs in `haystack`, byte for byte (both lower-cased UTF-8).
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+        return haystack.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { pin in
+                var start = 0
+                let last = hay.count - pin.count
+                while start <= last {
+                    if hay[start] == first {
+                        var matched = 1
+                        while matched < pin.count, hay[start + matched] == pin[matched] { matched += 1 }
+                        if matched == pin.count { return true }
+                    }
+                    start += 1
+                }
+                return false
+            }
+        }
     }
 }

@@ -131,8 +131,7 @@ extension AppState {
                 message = StatusMessage(text: problem.description, isError: true)
             }
         case .marksSaved(let entries):
-            for entry in entries { library.marks.apply(entry) }
-            refreshRows(pinningSelection: true)
+            applySavedMarks(entries)
             scrollListToSelection()
         case .marksFailed(let reason):
             message = StatusMessage(text: "未能保存标记：" + reason, isError: true)

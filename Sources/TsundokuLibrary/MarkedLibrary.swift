@@ -39,6 +39,9 @@ public struct MarkedLibrary: Sendable {
 
     public func item(_ id: String) -> Item? { byID[id].map { items[$0] } }
 
+    /// The position of an item in `items`.
+    public func index(of id: String) -> Int? { byID[id] }
+
     public func isRead(_ item: Item) -> Bool {
         if item.kind == .digest, let ids = children[item.id], !ids.isEmpty { return ids.allSatisfy(marks.isRead) }
         return marks.isRead(item.id)

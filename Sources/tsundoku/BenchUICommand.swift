@@ -1,0 +1,145 @@
+import ArgumentParser
+import Foundation
+import ReaderCore
+import TsundokuLibrary
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `tsundoku bench ui --items N`: the reader's own code path on a virtual 120×40 screen over a
+/// generated library: time to the first full frame, time per key, peak memory; with `--tmux`,
+/// the real binary in tmux as well.
+struct BenchUICommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ui", abstract: "Time the first frame and each key of the reader on a generated library.")
+
+    @Option(help: "How many files to generate.") var items = 10_000
+    @Flag(help: "Also measure the real binary inside tmux.") var tmux = false
+    @Option(help: .hidden) var measure: String?
+
+    func run() throws {
+        if let measure { return try measureReader(folder: measure) }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tsundoku-ui-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try SyntheticLibrary.write(files: items, to: folder + "/library")
+        _ = Library.load(.paths([folder + "/library"]), indexPath: Paths.index(forState: folder + "/state/marks.log", roots: [folder + "/library"]))
+        let measurement = try ChildProcess.measure(["bench", "ui", "--measure", folder])
+        print(String(format: "measured in a fresh process: %.0f ms wall in all, peak memory %.1f MB",
+                     measurement.seconds * 1000, measurement.peakMB))
+        print((try? String(contentsOfFile: folder + "/report.txt", encoding: .utf8)) ?? "")
+        if tmux {
+            let rows = Library.load(.paths([folder + "/library"])).items.count
+            try TmuxBench.measure(library: folder + "/library", state: folder + "/state/marks.log", rows: rows)
+        }
+    }
+
+    /// Runs in the child process: loads the generated library and drives the reader's code.
+    private func measureReader(folder: String) throws {
+        var report = ""
+        let library = folder + "/library"
+        let indexPath = Paths.index(forState: folder + "/state/marks.log", roots: [library])
+
+        let start = DispatchTime.now().uptimeNanoseconds
+        let snapshot = Library.load(.paths([library]), indexPath: indexPath)
+        var state = AppState(library: MarkedLibrary(items: snapshot.items, marks: Marks()), libraryName: "bench",
+                             width: 120, height: 40)
+        perform(.open, on: &state)
+        let frame = Screen.render(state)
+        let firstFrame = milliseconds(since: start)
+        guard frame.lines.contains(where: { $0.contains("Full Content") == false && $0.contains("│") }) else {
+            throw ValidationError("the first frame is not filled")
+        }
+        report += String(format: "%d rows: first full frame (load with index, list and reader drawn) %.1f ms\n",
+                         state.rows.count, firstFrame)
+        _ = state.apply(.switchPane)
+        let keys: [(String, Action, Int)] = [("move (j)", .moveDown, 2000), ("page (PgDn)", .pageDown, 200),
+                                             ("open (Enter)", .open, 200), ("filter (u)", .cycleFilter, 60),
+                                             ("search (one letter)", .searchType("a"), 1)]
+        for (name, action, count) in keys {
+            var times: [Double] = []
+            for index in 0..<count {
+                if case .open = action { _ = state.apply(.switchPane); perform(.moveDown, on: &state) }
+                if case .searchType = action { _ = state.apply(.startSearch) }
+                let keyStart = DispatchTime.now().uptimeNanoseconds
+                perform(action, on: &state)
+                _ = Screen.render(state)
+                times.append(milliseconds(since: keyStart))
+                if index == 0, case .open = action { _ = state.apply(.switchPane) }
+            }
+            times.sort()
+            report += String(format: "  %-20@ median %.3f ms, max %.3f ms over %d keys\n", name as NSString,
+                             times[times.count / 2], times.last ?? 0, times.count)
+        }
+        try report.write(toFile: folder + "/report.txt", atomically: true, encoding: .utf8)
+    }
+
+    /// Applies an action and carries out its document and mark effects in process.
+    private func perform(_ action: Action, on state: inout AppState) {
+        var queue = state.apply(action)
+        while !queue.isEmpty {
+            switch queue.removeFirst() {
+            case .loadDocument(let item):
+                let article = LoadedArticle(document: (try? Library.document(for: item)) ?? Document(blocks: []),
+                                            highlights: nil)
+                queue += state.apply(.documentLoaded(id: item.id, .success(article)))
+            case .saveMarks(let ids, let operation):
+                queue += state.apply(.marksSaved(ids.map { MarkEntry(time: 0, operation: operation, id: $0) }))
+            default:
+                break
+            }
+        }
+    }
+
+    private func milliseconds(since start: UInt64) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+    }
+}
+
+/// The same measures through a real terminal: tsundoku started inside tmux, timed until its
+/// screen shows the list, then until 200 `j` presses have all been drawn.
+enum TmuxBench {
+    static func measure(library: String, state: String, rows: Int) throws {
+        let socket = FileManager.default.temporaryDirectory.appendingPathComponent("tsundoku-bench-tmux-\(getpid())").path
+        defer { _ = tmux(socket, ["kill-server"]) }
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let start = DispatchTime.now().uptimeNanoseconds
+        _ = tmux(socket, ["new-session", "-d", "-x", "120", "-y", "40", "-s", "bench",
+                          "TERM=xterm-256color '\(executable)' --library '\(library)' --state '\(state)'"])
+        guard waitFor(socket, "1/\(rows)") else { throw ValidationError("tsundoku did not draw its list in tmux") }
+        let firstScreen = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        let keysStart = DispatchTime.now().uptimeNanoseconds
+        _ = tmux(socket, ["send-keys", "-t", "bench"] + Array(repeating: "j", count: 200))
+        guard waitFor(socket, "201/\(rows)") else { throw ValidationError("the key presses were not all drawn") }
+        let perKey = Double(DispatchTime.now().uptimeNanoseconds - keysStart) / 1e6 / 200
+        print(String(format: "tmux: list on screen after %.0f ms; 200 × j drawn at %.2f ms per key (tmux round trips included)",
+                     firstScreen, perKey))
+        _ = tmux(socket, ["send-keys", "-t", "bench", "q"])
+    }
+
+    private static func waitFor(_ socket: String, _ text: String) -> Bool {
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            if tmux(socket, ["capture-pane", "-p", "-t", "bench"]).contains(text) { return true }
+            usleep(5_000)
+        }
+        return false
+    }
+
+    private static func tmux(_ socket: String, _ arguments: [String]) -> String {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tsundoku-bench-tmux-out-\(getpid())").path
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, arguments.first == "new-session" ? "/dev/null" : output,
+                                         O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = (["tmux", "-S", socket] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawnp(&pid, "tmux", &actions, nil, argv, environ) == 0 else { return "" }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+    }
+}
