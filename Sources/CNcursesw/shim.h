@@ -33,17 +33,24 @@ static inline int tsu_put_cell(int y, int x, const wchar_t *chars, attr_t attrs,
 }
 
 #include <signal.h>
-/* Set by SIGINT, SIGTERM and SIGHUP; the run loop polls it and leaves cleanly. */
-static volatile sig_atomic_t tsu_stop_signal = 0;
-static inline void tsu_on_stop_signal(int number) { tsu_stop_signal = number; }
-static inline void tsu_install_stop_handlers(void) {
+#include <pthread.h>
+/* Installs `handler` for SIGINT, SIGTERM and SIGHUP and makes sure they are not blocked (the
+   Swift runtime may start the program with them blocked). The flag the handler sets lives in
+   Swift: a static variable here would exist once per compiled Swift file. */
+static inline void tsu_install_stop_handlers(void (*handler)(int)) {
     struct sigaction action;
-    action.sa_handler = tsu_on_stop_signal;
+    action.sa_handler = handler;
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0;
     sigaction(SIGINT, &action, NULL);
     sigaction(SIGTERM, &action, NULL);
     sigaction(SIGHUP, &action, NULL);
+    sigset_t stops;
+    sigemptyset(&stops);
+    sigaddset(&stops, SIGINT);
+    sigaddset(&stops, SIGTERM);
+    sigaddset(&stops, SIGHUP);
+    pthread_sigmask(SIG_UNBLOCK, &stops, NULL);
 }
-static inline int tsu_stop_requested(void) { return tsu_stop_signal; }
+
 #endif

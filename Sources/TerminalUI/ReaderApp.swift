@@ -64,7 +64,7 @@ public enum ReaderApp {
             dirty = true
         }
 
-        while !quitting, tsu_stop_requested() == 0 {
+        while !quitting, stopSignal.load(ordering: .relaxed) == 0 {
             for action in inbox.drain() { process(action) }
             if terminalWasLent {
                 blitter.invalidate()

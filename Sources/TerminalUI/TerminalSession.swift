@@ -3,6 +3,11 @@ import CNcursesw
 import Glibc
 #endif
 import ReaderCore
+import Synchronization
+
+/// The signal that asked the reader to stop (SIGINT, SIGTERM, SIGHUP), or 0; set from the
+/// signal handler, read by the run loop.
+let stopSignal = Atomic<Int32>(0)
 
 /// The terminal while the reader runs: locale, curses modes, colours and mouse on entry, and the
 /// terminal given back on every exit path (quit, error, signal).
@@ -18,7 +23,7 @@ final class TerminalSession {
             setlocale(LC_ALL, "C.UTF-8")
             if !Self.localeIsUTF8() { localeWarning = "没有可用的 UTF-8 locale，中文可能显示不正确" }
         }
-        tsu_install_stop_handlers()
+        tsu_install_stop_handlers { number in stopSignal.store(number, ordering: .relaxed) }
         use_tioctl(true)
         initscr()
         active = true

@@ -146,4 +146,16 @@ import Testing
         terminal.keys("q")
         #expect(terminal.waitFor("EXITED 0"))
     }
+
+    @Test func ctrlCRestoresTheTerminalAndPrintsNothing() throws {
+        guard let tmux = Self.tmux else { return }
+        let terminal = Terminal(tmux: tmux)
+        defer { terminal.stop() }
+        terminal.start([])
+        #expect(terminal.waitFor("示例书库"))
+        terminal.keys("C-c")
+        #expect(terminal.waitFor("EXITED 0"))
+        let lines = terminal.screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        #expect(lines == ["EXITED 0"], "left on screen: \(lines)")
+    }
 }
