@@ -30,6 +30,7 @@ let package = Package(
         .testTarget(name: "TsundokuLibraryTests", dependencies: ["TsundokuLibrary"]),
         .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
         .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "TsundokuCLITests", dependencies: ["tsundoku"]),
     ],
     swiftLanguageModes: [.v6]

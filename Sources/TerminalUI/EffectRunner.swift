@@ -51,9 +51,10 @@ struct EffectRunner {
     /// Loads the library on a background thread; the screen keeps answering meanwhile.
     func startLoading() {
         let source = self.source, indexPath = self.indexPath, store = self.store, post = self.post
+        let throttle = ProgressThrottle(every: 250)
         Thread.detachNewThread {
             let snapshot = Library.load(source, indexPath: indexPath) { count in
-                if count % 500 == 0 { post(.message("载入中… 已读 \(count) 个文件")) }
+                if throttle.shouldReport(count) { post(.message("载入中… 已读 \(count) 个文件")) }
             }
             let loaded = try? store.load()
             post(.libraryLoaded(snapshot, loaded?.marks ?? Marks()))
@@ -106,5 +107,25 @@ extension Block {
         case .thematicBreak: return ""
         case .table(let header, let rows): return (header + rows.flatMap { $0 }).map(\.plainText).joined(separator: " ")
         }
+    }
+}
+
+/// Lets a progress report through each time the count passes another step.
+final class ProgressThrottle: @unchecked Sendable {
+    private let lock = NSLock()
+    private let step: Int
+    private var next: Int
+
+    init(every step: Int) {
+        self.step = step
+        next = step
+    }
+
+    func shouldReport(_ count: Int) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard count >= next else { return false }
+        next = count + step
+        return true
     }
 }

@@ -1,0 +1,32 @@
+import Testing
+@testable import TerminalUI
+
+@Suite struct LinkOpenerTests {
+    @Test func onlyPlainWebLinksAreOpened() {
+        #expect(LinkOpener.refusal("https://example.org/a?b=1&c=2") == nil)
+        #expect(LinkOpener.refusal("HTTP://EXAMPLE.ORG") == nil)
+        for hostile in ["file:///etc/passwd", "javascript:alert(1)", "-oProxyCommand=touch /tmp/x", "ssh://host",
+                        "https://example.org/\u{1B}]0;x\u{07}", "https://example.org/a b", "https://x.org/\n--help"] {
+            #expect(LinkOpener.refusal(hostile) != nil, "\(hostile) was allowed")
+        }
+    }
+
+    @Test func browserListsAreSplitWithoutAShell() {
+        let url = "https://example.org/?q=a;b&c=$(rm -rf ~)"
+        let commands = LinkOpener.commands(for: url, configured: nil, environment: ["BROWSER": "w3m:firefox --new-tab %s"])
+        #expect(commands.map(\.arguments) == [["w3m", url], ["firefox", "--new-tab", url], ["xdg-open", url], ["open", url]])
+        #expect(commands.map(\.usesTerminal) == [true, true, false, false])
+        let configured = LinkOpener.commands(for: url, configured: "lynx", environment: [:])
+        #expect(configured.first?.arguments == ["lynx", url])
+    }
+
+    @Test func theClipboardSequenceCarriesTheURLEncoded() {
+        #expect(LinkOpener.clipboardSequence("https://a.b") == "\u{1B}]52;c;aHR0cHM6Ly9hLmI=\u{07}")
+    }
+
+    @Test func progressIsReportedOncePerStep() {
+        let throttle = ProgressThrottle(every: 100)
+        let reported = (1...1000).filter { throttle.shouldReport($0) }
+        #expect(reported == [100, 200, 300, 400, 500, 600, 700, 800, 900, 1000])
+    }
+}
