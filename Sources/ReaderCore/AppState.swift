@@ -105,6 +105,9 @@ public struct AppState: Sendable {
         let keep = selectedItem?.id
         let keepIndex = keep.flatMap { library.index(of: $0) }
         let needle = Array(query.lowercased().utf8)
+        if !needle.isEmpty, searchKeys.isEmpty {
+            searchKeys = library.items.map { Array(($0.title + " " + ($0.site ?? "") + " " + ($0.author ?? "")).lowercased().utf8) }
+        }
         var result: [Int] = []
         var unread = 0
         result.reserveCapacity(library.items.count)
@@ -131,8 +134,9 @@ public struct AppState: Sendable {
         }
     }
 
+    /// Resets the per-item flags, and the search keys (built on the first search, not at start-up).
     private mutating func refreshSearchKeys() {
-        searchKeys = library.items.map { Array(($0.title + " " + ($0.site ?? "") + " " + ($0.author ?? "")).lowercased().utf8) }
+        searchKeys = []
         readFlags = library.items.map(library.isRead)
         starFlags = library.items.map(library.isStarred)
     }
