@@ -83,6 +83,7 @@ public enum ReaderApp {
             case .key(let key):
                 if let action = Keymap.action(for: key, mode: state.keymapMode) { process(action) }
             case .none:
+                if session.isHungUp { return }
                 let (width, height) = session.size
                 if width != state.width || height != state.height {
                     blitter.invalidate()

@@ -65,6 +65,13 @@ final class TerminalSession {
         return result
     }
 
+    /// True once the terminal has gone away (its window closed without a SIGHUP reaching us):
+    /// reads would fail forever, so the reader must stop.
+    var isHungUp: Bool {
+        var window = winsize()
+        return ioctl(STDIN_FILENO, UInt(TIOCGWINSZ), &window) != 0 && (errno == EIO || errno == ENOTTY || errno == EBADF)
+    }
+
     func end() {
         guard active else { return }
         active = false
