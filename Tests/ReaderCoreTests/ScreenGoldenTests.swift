@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func firstScreenAt80x24() {
-        var state = ScreenTestSupport.sampleState(width: 80, height: 24)
+        let state = ScreenTestSupport.sampleState(width: 80, height: 24)
         #expect(text(state) == """
              tsundoku · 示例书库 · 全部 · 10 未读 / 11 条
              列表 · 全部
