@@ -49,12 +49,22 @@ public struct AppState: Sendable {
     public var height: Int
     public var markReadOnOpen = true
     /// Lower-cased title, site and author of each item as UTF-8, for search.
-    private var searchKeys: [[UInt8]] = []
+    private(set) var searchKeys: [[UInt8]] = []
     /// Read and starred flags of each item, kept beside the marks so a key never walks them.
     private var readFlags: [Bool] = []
     private var starFlags: [Bool] = []
-    /// Lower-cased body text by item id, once loaded, so search covers the articles too.
-    public var searchTexts: [String: String] = [:]
+    /// Lower-cased body text of each item as UTF-8 (empty until loaded), so search covers the
+    /// articles too.
+    private var searchTexts: [[UInt8]] = []
+
+    /// Whether the article texts for search have arrived.
+    public var hasSearchTexts: Bool { !searchTexts.isEmpty }
+
+    /// Takes the loaded article texts (by item id) for search.
+    public mutating func setSearchTexts(_ texts: [String: String]) {
+        searchTexts = library.items.map { Array((texts[$0.id] ?? "").utf8) }
+        if !query.isEmpty { refreshRows() }
+    }
     public var isLoading = false
 
     public init(library: MarkedLibrary, libraryName: String, width: Int, height: Int) {
@@ -105,9 +115,7 @@ public struct AppState: Sendable {
         let keep = selectedItem?.id
         let keepIndex = keep.flatMap { library.index(of: $0) }
         let needle = Array(query.lowercased().utf8)
-        if !needle.isEmpty, searchKeys.isEmpty {
-            searchKeys = library.items.map { Array(($0.title + " " + ($0.site ?? "") + " " + ($0.author ?? "")).lowercased().utf8) }
-        }
+        if !needle.isEmpty, searchKeys.isEmpty { buildSearchKeys() }
         var result: [Int] = []
         var unread = 0
         result.reserveCapacity(library.items.count)
@@ -122,7 +130,7 @@ public struct AppState: Sendable {
             }
             guard matchesFilter || (pinningSelection && index == keepIndex) else { continue }
             let matchesQuery = needle.isEmpty || Self.contains(searchKeys[index], needle)
-                || searchTexts[library.items[index].id].map { Self.contains(Array($0.utf8), needle) } == true
+                || (index < searchTexts.count && Self.contains(searchTexts[index], needle))
             if matchesQuery || (pinningSelection && index == keepIndex) { result.append(index) }
         }
         rows = result
@@ -137,8 +145,14 @@ public struct AppState: Sendable {
     /// Resets the per-item flags, and the search keys (built on the first search, not at start-up).
     private mutating func refreshSearchKeys() {
         searchKeys = []
+        searchTexts = []
         readFlags = library.items.map(library.isRead)
         starFlags = library.items.map(library.isStarred)
+    }
+
+    /// Lower-cased title, site and author of every item, built when a search starts.
+    mutating func buildSearchKeys() {
+        searchKeys = library.items.map { Array(($0.title + " " + ($0.site ?? "") + " " + ($0.author ?? "")).lowercased().utf8) }
     }
 
     /// Whether `needle` occurs in `haystack`, byte for byte (both lower-cased UTF-8).

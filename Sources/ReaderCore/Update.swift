@@ -85,7 +85,8 @@ extension AppState {
             return []
         case .startSearch:
             isSearching = true
-            return searchTexts.isEmpty ? [.loadSearchTexts] : []
+            if searchKeys.isEmpty { buildSearchKeys() }
+            return hasSearchTexts ? [] : [.loadSearchTexts]
         case .cancel:
             if !query.isEmpty {
                 query = ""
@@ -142,8 +143,7 @@ extension AppState {
             message = snapshot.problems.isEmpty ? nil
                 : StatusMessage(text: "\(snapshot.problems.count) 个文件无法载入（tsundoku check 查看）", isError: true)
         case .searchTextsLoaded(let texts):
-            searchTexts = texts
-            if !query.isEmpty { refreshRows() }
+            setSearchTexts(texts)
         case .linkOpened(let url):
             message = StatusMessage(text: "已打开 " + url, isError: false)
         default:

@@ -54,12 +54,12 @@ struct BenchUICommand: ParsableCommand {
         _ = state.apply(.switchPane)
         let keys: [(String, Action, Int)] = [("move (j)", .moveDown, 2000), ("page (PgDn)", .pageDown, 200),
                                              ("open (Enter)", .open, 200), ("filter (u)", .cycleFilter, 60),
-                                             ("search (one letter)", .searchType("a"), 1)]
+                                             ("start search (/)", .startSearch, 1), ("search letter", .searchType("s"), 1),
+                                             ("next letter", .searchType("w"), 1), ("erase (Backspace)", .searchErase, 1)]
         for (name, action, count) in keys {
             var times: [Double] = []
             for index in 0..<count {
                 if case .open = action { _ = state.apply(.switchPane); perform(.moveDown, on: &state) }
-                if case .searchType = action { _ = state.apply(.startSearch) }
                 let keyStart = DispatchTime.now().uptimeNanoseconds
                 perform(action, on: &state)
                 _ = Screen.render(state)
