@@ -138,7 +138,7 @@ extension AppState {
             message = StatusMessage(text: "未能保存标记：" + reason, isError: true)
         case .libraryLoaded(let snapshot, let marks):
             isLoading = false
-            replaceLibrary(MarkedLibrary(items: snapshot.items, marks: marks))
+            replaceLibrary(MarkedLibrary(items: snapshot.items, marks: marks.addingDefaults(snapshot.sourceMarks)))
             scrollListToSelection()
             message = snapshot.problems.isEmpty ? nil
                 : StatusMessage(text: "\(snapshot.problems.count) 个文件无法载入（tsundoku check 查看）", isError: true)

@@ -26,7 +26,8 @@ final class CmarkTree {
     deinit { cmark_node_free(root) }
 }
 
-/// Read-only accessors over a cmark node, valid while its `CmarkTree` lives.
+/// Read-only accessors over a cmark node, valid while its `CmarkTree` lives: callers keep the
+/// tree alive with `withExtendedLifetime`, since Swift may free it right after its last use.
 struct CmarkNode {
     let pointer: OpaquePointer
 

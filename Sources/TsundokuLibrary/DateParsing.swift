@@ -73,7 +73,8 @@ public enum DateParsing {
         return seconds == -1 ? nil : Date(timeIntervalSince1970: Double(seconds))
     }
 
-    /// ISO 8601 in UTC, e.g. `2023-12-17T12:02:29Z`: what scripts read, the same in every zone.
+    /// ISO 8601 in UTC, e.g. `2023-12-17T12:02:29Z` (milliseconds added when there are any):
+    /// what scripts read, the same in every zone.
     public static func iso8601(_ date: Date) -> String {
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
         var utc = tm()
@@ -92,6 +93,11 @@ public enum DateParsing {
         put(utc.tm_hour, at: 12, digits: 2)
         put(utc.tm_min, at: 15, digits: 2)
         put(utc.tm_sec, at: 18, digits: 2)
+        let milliseconds = Int(((date.timeIntervalSince1970 - Double(seconds)) * 1000).rounded())
+        if milliseconds > 0 && milliseconds < 1000 {
+            let digits = String(milliseconds)
+            bytes.insert(contentsOf: Array(("." + String(repeating: "0", count: 3 - digits.count) + digits).utf8), at: 19)
+        }
         return String(decoding: bytes, as: UTF8.self)
     }
 

@@ -55,6 +55,10 @@ public struct BodyLocation: Sendable, Hashable {
     public enum Format: String, Sendable, Hashable {
         case markdown
         case plainText = "text"
+        /// One line of a JSON Lines file, whose `markdown`, `text` or `html` field is the body.
+        case jsonLine = "jsonl"
+        /// One line of a JSON Lines file, whose `highlights` field (Markdown) is meant.
+        case jsonLineHighlights = "jsonl-highlights"
     }
 
     public var format: Format

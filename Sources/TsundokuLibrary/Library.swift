@@ -7,14 +7,39 @@ public enum LibrarySource: Sendable, Hashable {
     case sample
 }
 
+/// What one file gave: its items, and its problems (a whole file that could not be read, or the
+/// lines of a JSON Lines file that could not).
+public struct ParsedFile: Sendable {
+    public var items: [Item]
+    public var problems: [LoadProblem]
+    /// Read and starred as the file says (a JSON Lines export); the state file's marks win.
+    public var sourceMarks: [MarkEntry] = []
+
+    public init(items: [Item], problems: [LoadProblem], sourceMarks: [MarkEntry] = []) {
+        self.items = items
+        self.problems = problems
+        self.sourceMarks = sourceMarks
+    }
+
+    init(_ result: Result<[Item], LoadProblem>) {
+        switch result {
+        case .success(let items): self.init(items: items, problems: [])
+        case .failure(let problem): self.init(items: [], problems: [problem])
+        }
+    }
+}
+
 /// All items of a library and the files that could not be loaded.
 public struct LibrarySnapshot: Sendable {
     public var items: [Item]
     public var problems: [LoadProblem]
+    /// Marks the files themselves carry; `Marks.addingDefaults` lets the state file win over them.
+    public var sourceMarks: [MarkEntry]
 
-    public init(items: [Item], problems: [LoadProblem]) {
+    public init(items: [Item], problems: [LoadProblem], sourceMarks: [MarkEntry] = []) {
         self.items = items
         self.problems = problems
+        self.sourceMarks = sourceMarks
     }
 }
 
@@ -41,18 +66,19 @@ public enum Library {
         var items: [Item] = []
         var owners: [String: String] = [:]
         owners.reserveCapacity(files.count)
+        var sourceMarks: [MarkEntry] = []
         for (file, result) in zip(files, results) {
-            switch result {
-            case .failure(let problem):
-                problems.append(problem)
-            case .success(let fileItems):
-                guard let first = fileItems.first else { continue }
-                if let owner = owners[first.id] {
-                    problems.append(LoadProblem(path: file.path, message: "same item id \(first.id) as \(owner), skipped"))
+            problems += result.problems
+            sourceMarks += result.sourceMarks
+            for item in result.items {
+                if let owner = owners[item.id] {
+                    if item.parent == nil {
+                        problems.append(LoadProblem(path: file.path, message: "same item id \(item.id) as \(owner), skipped"))
+                    }
                     continue
                 }
-                for item in fileItems { owners[item.id] = file.path }
-                items += fileItems
+                owners[item.id] = file.path
+                items.append(item)
             }
         }
         if let indexPath, source != .sample, files.count != index.entries.count || files.contains(where: { index.lookup($0) == nil }) {
@@ -62,7 +88,7 @@ public enum Library {
             }
             try? updated.write(to: indexPath)
         }
-        return LibrarySnapshot(items: items, problems: problems)
+        return LibrarySnapshot(items: items, problems: problems, sourceMarks: sourceMarks)
     }
 
     /// The item's body as a `Document`, read from its file now.
@@ -75,18 +101,46 @@ public enum Library {
         try item.highlights.map { try document(at: $0, path: item.path) }
     }
 
-    private static func document(at location: BodyLocation, path: String) throws -> Document {
+    /// The item's highlights as Markdown, when it has any.
+    public static func highlightsSource(for item: Item) throws -> String? {
+        guard let location = item.highlights else { return nil }
+        let selected = try lines(of: location, path: item.path)
+        if location.format == .jsonLineHighlights {
+            return try JSONLines.bodySource(fromLine: String(selected.first ?? ""), path: item.path, fields: ["highlights"]).text
+        }
+        return selected.joined(separator: "\n")
+    }
+
+    /// The item's body as its source wrote it: the field name `export` uses (`markdown`,
+    /// `text` or `html`) and the text.
+    public static func bodySource(for item: Item) throws -> (field: String, text: String) {
+        let selected = try lines(of: item.body, path: item.path)
+        switch item.body.format {
+        case .markdown: return ("markdown", selected.joined(separator: "\n"))
+        case .plainText: return ("text", selected.joined(separator: "\n"))
+        case .jsonLine, .jsonLineHighlights:
+            return try JSONLines.bodySource(fromLine: String(selected.first ?? ""), path: item.path)
+        }
+    }
+
+    private static func lines(of location: BodyLocation, path: String) throws -> [Substring] {
         let bytes = try readFile(path)
         guard case .success(let text) = TextDecoding.decode(bytes) else {
             throw LoadProblem(path: path, message: "changed since it was loaded and is no longer readable text")
         }
         let lines = SourceLines.split(text)
-        let selected = location.lines.flatMap { range in
+        return location.lines.flatMap { range in
             range.clamped(to: 0..<lines.count).map { lines[$0] }
         }
+    }
+
+    private static func document(at location: BodyLocation, path: String) throws -> Document {
+        let selected = try lines(of: location, path: path)
         switch location.format {
         case .markdown: return MarkdownDocument.parse(selected.joined(separator: "\n"))
         case .plainText: return PlainTextDocument.parse(selected)
+        case .jsonLine: return try JSONLines.document(fromLine: String(selected.first ?? ""), path: path)
+        case .jsonLineHighlights: return try JSONLines.document(fromLine: String(selected.first ?? ""), path: path, field: "highlights")
         }
     }
 
@@ -100,7 +154,7 @@ public enum Library {
     }
 
     private static func parseAll(_ files: [ScannedFile], index: MetadataIndex,
-                                 progress: (@Sendable (Int) -> Void)?) -> [Result<[Item], LoadProblem>] {
+                                 progress: (@Sendable (Int) -> Void)?) -> [ParsedFile] {
         let results = ResultSlots(count: files.count)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -116,17 +170,18 @@ public enum Library {
         return results.values
     }
 
-    private static func parse(_ file: ScannedFile) -> Result<[Item], LoadProblem> {
+    private static func parse(_ file: ScannedFile) -> ParsedFile {
         let bytes: [UInt8]
         do {
             bytes = try readFile(file.path)
         } catch let problem as LoadProblem {
-            return .failure(problem)
+            return ParsedFile(items: [], problems: [problem])
         } catch {
-            return .failure(LoadProblem(path: file.path, message: "\(error)"))
+            return ParsedFile(items: [], problems: [LoadProblem(path: file.path, message: "\(error)")])
         }
+        if JSONLines.looksLikeJSONLines(bytes) { return JSONLines.parse(bytes: bytes, path: file.path) }
         let modified = Date(timeIntervalSince1970: Double(file.modified) / 1_000_000_000)
-        return ItemFileParser.parse(bytes: bytes, path: file.path, modified: modified)
+        return ParsedFile(ItemFileParser.parse(bytes: bytes, path: file.path, modified: modified))
     }
 
     private static func absolute(_ path: String) -> String {
@@ -139,14 +194,14 @@ public enum Library {
 /// Result slots filled from several threads, one slot per file.
 private final class ResultSlots: @unchecked Sendable {
     private let lock = NSLock()
-    private var slots: [Result<[Item], LoadProblem>?]
+    private var slots: [ParsedFile?]
     private var count = 0
 
     init(count: Int) {
         slots = Array(repeating: nil, count: count)
     }
 
-    func set(_ index: Int, _ result: Result<[Item], LoadProblem>) {
+    func set(_ index: Int, _ result: ParsedFile) {
         lock.lock()
         slots[index] = result
         count += 1
@@ -159,9 +214,9 @@ private final class ResultSlots: @unchecked Sendable {
         return count
     }
 
-    var values: [Result<[Item], LoadProblem>] {
+    var values: [ParsedFile] {
         lock.lock()
         defer { lock.unlock() }
-        return slots.map { $0 ?? .success([]) }
+        return slots.map { $0 ?? ParsedFile(items: [], problems: []) }
     }
 }

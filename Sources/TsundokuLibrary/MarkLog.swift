@@ -108,6 +108,19 @@ public struct Marks: Sendable, Equatable {
     public func isRead(_ id: String) -> Bool { read[id]?.value ?? false }
     public func isStarred(_ id: String) -> Bool { starred[id]?.value ?? false }
 
+    /// These marks, plus `defaults` for every item and flag they say nothing of: how marks a
+    /// source carries (a JSON Lines export) give way to the user's own.
+    public func addingDefaults(_ defaults: [MarkEntry]) -> Marks {
+        var result = self
+        for entry in defaults {
+            switch entry.operation.flag {
+            case .read: if read[entry.id] == nil { result.apply(entry) }
+            case .starred: if starred[entry.id] == nil { result.apply(entry) }
+            }
+        }
+        return result
+    }
+
     /// Every id that has a mark, in the library or not.
     public var markedIDs: Set<String> { Set(read.keys).union(starred.keys) }
 

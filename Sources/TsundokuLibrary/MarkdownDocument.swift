@@ -7,7 +7,7 @@ enum MarkdownDocument {
 
     static func parse(_ markdown: String) -> Document {
         let tree = CmarkTree(markdown: markdown)
-        return Document(blocks: blocks(CmarkNode(pointer: tree.root).children, depth: 0))
+        return withExtendedLifetime(tree) { Document(blocks: blocks(CmarkNode(pointer: tree.root).children, depth: 0)) }
     }
 
     private static func blocks(_ nodes: [CmarkNode], depth: Int) -> [Block] {

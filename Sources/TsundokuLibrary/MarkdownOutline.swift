@@ -38,7 +38,7 @@ struct MarkdownOutline {
 
     init(markdown: String) {
         let tree = CmarkTree(markdown: markdown)
-        blocks = CmarkNode(pointer: tree.root).children.map(Self.block)
+        blocks = withExtendedLifetime(tree) { CmarkNode(pointer: tree.root).children.map(Self.block) }
     }
 
     private static func block(_ node: CmarkNode) -> Block {

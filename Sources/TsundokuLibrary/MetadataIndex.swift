@@ -7,13 +7,13 @@ import Foundation
 /// `F path size mtime` opens a file's record, followed by its `I` item lines or one `E` problem.
 struct MetadataIndex {
     /// Bumped whenever parsing changes what it produces, so old caches are ignored.
-    static let formatVersion = "tsundoku-index 4"
+    static let formatVersion = "tsundoku-index 5"
 
     /// What one file parsed to.
     struct Entry {
         var size: Int64
         var modified: Int64
-        var result: Result<[Item], LoadProblem>
+        var result: ParsedFile
     }
 
     var entries: [String: Entry] = [:]
@@ -31,7 +31,7 @@ struct MetadataIndex {
         var items: [Item] = []
         func finish() {
             guard let path = currentPath, var entry = current else { return }
-            if case .success = entry.result { entry.result = .success(items) }
+            entry.result.items = items
             entries[path] = entry
         }
         var fields: [String] = []
@@ -52,10 +52,14 @@ struct MetadataIndex {
                 items.removeAll()
                 currentPath = fields[1]
                 current = Int64(fields[2]).flatMap { size in
-                    Int64(fields[3]).map { Entry(size: size, modified: $0, result: .success([])) }
+                    Int64(fields[3]).map { Entry(size: size, modified: $0, result: ParsedFile(items: [], problems: [])) }
                 }
             case "E" where fields.count == 2:
-                if let path = currentPath { current?.result = .failure(LoadProblem(path: path, message: fields[1])) }
+                if let path = currentPath { current?.result.problems.append(LoadProblem(path: path, message: fields[1])) }
+            case "M" where fields.count == 3:
+                if let operation = MarkEntry.Operation(rawValue: fields[1]) {
+                    current?.result.sourceMarks.append(MarkEntry(time: 0, operation: operation, id: fields[2]))
+                }
             case "I":
                 if let path = currentPath, let item = Self.item(fields, path: path) { items.append(item) }
             default:
@@ -65,7 +69,7 @@ struct MetadataIndex {
         finish()
     }
 
-    func lookup(_ file: ScannedFile) -> Result<[Item], LoadProblem>? {
+    func lookup(_ file: ScannedFile) -> ParsedFile? {
         guard let entry = entries[file.path], entry.size == file.size, entry.modified == file.modified else { return nil }
         return entry.result
     }
@@ -74,10 +78,9 @@ struct MetadataIndex {
         var text = Self.formatVersion + "\n"
         for (file, entry) in entries.sorted(by: { $0.key < $1.key }) {
             text += Self.line(["F", file, String(entry.size), String(entry.modified)])
-            switch entry.result {
-            case .failure(let problem): text += Self.line(["E", problem.message])
-            case .success(let items): for item in items { text += Self.line(Self.fields(item)) }
-            }
+            for problem in entry.result.problems { text += Self.line(["E", problem.message]) }
+            for mark in entry.result.sourceMarks { text += Self.line(["M", mark.operation.rawValue, mark.id]) }
+            for item in entry.result.items { text += Self.line(Self.fields(item)) }
         }
         try FileIO.createDirectories(FileIO.directory(of: path))
         try FileIO.replace(path, with: Array(text.utf8))
@@ -87,11 +90,12 @@ struct MetadataIndex {
         ["I", item.id, item.parent ?? "", item.kind.rawValue, item.title, item.author ?? "", item.site ?? "",
          item.url ?? "", String(item.saved.timeIntervalSince1970), item.published.map { String($0.timeIntervalSince1970) } ?? "",
          item.position.map(String.init) ?? "", item.tags.joined(separator: "\u{1F}"), item.body.format.rawValue,
-         ranges(item.body.lines), item.highlights.map { ranges($0.lines) } ?? ""]
+         ranges(item.body.lines), item.highlights.map { ranges($0.lines) } ?? "",
+         item.highlights?.format.rawValue ?? ""]
     }
 
     private static func item(_ fields: [String], path: String) -> Item? {
-        guard fields.count == 15, let kind = Item.Kind(rawValue: fields[3]), let saved = Double(fields[8]),
+        guard fields.count == 16, let kind = Item.Kind(rawValue: fields[3]), let saved = Double(fields[8]),
               let format = BodyLocation.Format(rawValue: fields[12]) else { return nil }
         func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
         return Item(id: fields[1], parent: optional(fields[2]), kind: kind, title: fields[4], author: optional(fields[5]),
@@ -99,7 +103,8 @@ struct MetadataIndex {
                     published: Double(fields[9]).map(Date.init(timeIntervalSince1970:)), path: path,
                     position: Int(fields[10]), tags: fields[11].isEmpty ? [] : fields[11].components(separatedBy: "\u{1F}"),
                     body: BodyLocation(format: format, lines: ranges(fields[13])),
-                    highlights: fields[14].isEmpty ? nil : BodyLocation(format: .markdown, lines: ranges(fields[14])))
+                    highlights: fields[14].isEmpty ? nil
+                        : BodyLocation(format: BodyLocation.Format(rawValue: fields[15]) ?? .markdown, lines: ranges(fields[14])))
     }
 
     private static func ranges(_ ranges: [Range<Int>]) -> String {

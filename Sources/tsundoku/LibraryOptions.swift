@@ -45,7 +45,7 @@ struct LibraryOptions: ParsableArguments {
         if reportProblems, !snapshot.problems.isEmpty {
             Diagnostics.warn("\(snapshot.problems.count) file(s) could not be loaded; `tsundoku check` lists them")
         }
-        return (MarkedLibrary(items: snapshot.items, marks: loaded.marks), snapshot.problems, resolved)
+        return (MarkedLibrary(items: snapshot.items, marks: loaded.marks.addingDefaults(snapshot.sourceMarks)), snapshot.problems, resolved)
     }
 }
 

@@ -12,7 +12,7 @@ struct Tsundoku: ParsableCommand {
         else the sample library built into the binary.
         """,
         subcommands: [ReadCommand.self, ListCommand.self, RenderCommand.self, MarkCommand.self, CheckCommand.self,
-                      ThemesCommand.self, BenchCommand.self],
+                      ExportCommand.self, ThemesCommand.self, BenchCommand.self],
         defaultSubcommand: ReadCommand.self
     )
 }

@@ -162,3 +162,40 @@ import Testing
         #expect(result.error.contains("unknown item id: no-such-item"))
     }
 }
+
+@Suite struct ExportCommandTests {
+    private func rows(_ result: CLIRunner.Result) throws -> [[String: Any]] {
+        try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
+    }
+
+    @Test func exportThenLoadGivesBackTheSameItemsBodiesAndMarks() throws {
+        let cli = CLIRunner()
+        let original = try rows(try cli.run(["list", "--json"]))
+        let digestItem = try #require(original.first { $0["kind"] as? String == "digest-item" }?["id"] as? String)
+        let article = try #require(original.first { $0["kind"] as? String == "article" }?["id"] as? String)
+        #expect(try cli.run(["mark", "--read", digestItem]).status == 0)
+        #expect(try cli.run(["mark", "--star", article]).status == 0)
+        let exported = try cli.run(["export"])
+        #expect(exported.status == 0)
+        _ = cli.write("exported/library.jsonl", exported.output)
+        let fresh = ["--library", cli.home + "/exported", "--state", cli.home + "/fresh/marks.log"]
+        let reloaded = try rows(try cli.run(["list", "--json"] + fresh))
+        let keys = ["id", "parent", "kind", "title", "author", "site", "url", "saved", "published", "read", "starred"]
+        #expect(reloaded.count == original.count)
+        for (before, after) in zip(try rows(try cli.run(["list", "--json"])), reloaded) {
+            for key in keys {
+                #expect("\(before[key] ?? "nil")" == "\(after[key] ?? "nil")", "\(key) of \(before["id"] ?? "?")")
+            }
+        }
+        for row in original {
+            let id = try #require(row["id"] as? String)
+            let before = try cli.run(["render", id, "--width", "60"]).output
+            let after = try cli.run(["render", id, "--width", "60"] + fresh).output
+            let bodyBefore = before.split(separator: "\n").drop { !$0.hasPrefix("───") }
+            let bodyAfter = after.split(separator: "\n").drop { !$0.hasPrefix("───") }
+            #expect(Array(bodyBefore) == Array(bodyAfter), "body of \(id)")
+        }
+        let unread = try cli.run(["export", "--unread"]).output.split(separator: "\n")
+        #expect(unread.count == original.count - 1)
+    }
+}

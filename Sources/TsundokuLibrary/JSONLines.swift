@@ -1,0 +1,111 @@
+import Foundation
+
+/// JSON Lines item files: one item per line, as other tools hand them over and as `export`
+/// writes them. Schema (all but `id` optional): `id`, `title`, `url`, `author`, `site`,
+/// `published`, `saved` (ISO 8601), `tags`, the body as `markdown`, `text` or `html`,
+/// `highlights` (Markdown), `parent`
+/// and `position` for digest items, and `read`, `starred`. A bad line is reported with its line
+/// number; the other lines load.
+public enum JSONLines {
+    /// A file whose first non-blank character opens a JSON object.
+    static func looksLikeJSONLines(_ bytes: [UInt8]) -> Bool {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        return body.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "{")
+    }
+
+    static func parse(bytes: [UInt8], path: String) -> ParsedFile {
+        guard case .success(let text) = TextDecoding.decode(bytes) else {
+            return ParsedFile(items: [], problems: [LoadProblem(path: path, message: "JSON Lines file is not valid UTF-8")])
+        }
+        var items: [Item] = []
+        var problems: [LoadProblem] = []
+        var marks: [MarkEntry] = []
+        for (index, line) in SourceLines.split(text).enumerated() where !line.trimmed.isEmpty {
+            switch item(line, lineIndex: index, path: path) {
+            case .success(let (item, read, starred)):
+                items.append(item)
+                if let read { marks.append(MarkEntry(time: 0, operation: read ? .read : .unread, id: item.id)) }
+                if let starred { marks.append(MarkEntry(time: 0, operation: starred ? .star : .unstar, id: item.id)) }
+            case .failure(let reason): problems.append(LoadProblem(path: path, message: "line \(index + 1): \(reason.reason)"))
+            }
+        }
+        let parents = Set(items.compactMap(\.parent))
+        for index in items.indices where items[index].parent == nil && parents.contains(items[index].id) {
+            items[index].kind = .digest
+        }
+        return ParsedFile(items: items, problems: problems, sourceMarks: marks)
+    }
+
+    private static func object(_ line: Substring) -> Result<[String: Any], LineProblem> {
+        guard let data = line.data(using: .utf8),
+              let value = try? JSONSerialization.jsonObject(with: data) else { return .failure(LineProblem("not valid JSON")) }
+        guard let object = value as? [String: Any] else { return .failure(LineProblem("not a JSON object")) }
+        return .success(object)
+    }
+
+    private static func item(_ line: Substring, lineIndex: Int, path: String)
+        -> Result<(item: Item, read: Bool?, starred: Bool?), LineProblem> {
+        let object: [String: Any]
+        switch Self.object(line) {
+        case .success(let value): object = value
+        case .failure(let reason): return .failure(reason)
+        }
+        func text(_ key: String) -> String? {
+            if let value = object[key] as? String, !value.isEmpty { return value }
+            if let number = object[key] as? NSNumber, !(object[key] is Bool) { return number.stringValue }
+            return nil
+        }
+        guard let id = text("id") else { return .failure(LineProblem("no \"id\"")) }
+        for key in ["saved", "published"] {
+            if let value = text(key), DateParsing.parse(value) == nil { return .failure(LineProblem("\"\(key)\" is not an ISO 8601 date: \(value)")) }
+        }
+        let body = text("markdown") ?? text("text") ?? text("html").map(HTMLText.strip) ?? ""
+        let title = text("title") ?? TitleText.shortened(body.split(separator: "\n").first.map(String.init) ?? id)
+        let saved = text("saved").flatMap(DateParsing.parse) ?? text("published").flatMap(DateParsing.parse)
+            ?? Date(timeIntervalSince1970: 0)
+        let parent = text("parent")
+        let item = Item(id: id, parent: parent, kind: parent == nil ? .article : .digestItem, title: title,
+                             author: text("author"), site: text("site"), url: text("url"), saved: saved,
+                             published: text("published").flatMap(DateParsing.parse), path: path,
+                             position: (object["position"] as? NSNumber)?.intValue,
+                             tags: (object["tags"] as? [Any])?.compactMap { $0 as? String } ?? [],
+                             body: BodyLocation(format: .jsonLine, lines: [lineIndex..<lineIndex + 1]),
+                             highlights: text("highlights") == nil ? nil
+                                 : BodyLocation(format: .jsonLineHighlights, lines: [lineIndex..<lineIndex + 1]))
+        return .success((item, object["read"] as? Bool, object["starred"] as? Bool))
+    }
+
+    /// The body field of one JSON Lines item and its text.
+    static func bodySource(fromLine line: String, path: String,
+                           fields: [String] = ["markdown", "text", "html"]) throws -> (field: String, text: String) {
+        guard case .success(let object) = object(Substring(line)) else {
+            throw LoadProblem(path: path, message: "changed since it was loaded and is no longer valid JSON")
+        }
+        for field in fields {
+            if let text = object[field] as? String { return (field, text) }
+        }
+        return ("text", "")
+    }
+
+    /// The body of one JSON Lines item.
+    static func document(fromLine line: String, path: String, field: String? = nil) throws -> Document {
+        guard case .success(let object) = object(Substring(line)) else {
+            throw LoadProblem(path: path, message: "changed since it was loaded and is no longer valid JSON")
+        }
+        if let field { return MarkdownDocument.parse(object[field] as? String ?? "") }
+        if let markdown = object["markdown"] as? String { return MarkdownDocument.parse(markdown) }
+        if let text = object["text"] as? String { return PlainTextDocument.parse(SourceLines.split(text)) }
+        if let html = object["html"] as? String { return PlainTextDocument.parse(SourceLines.split(HTMLText.strip(html))) }
+        return Document(blocks: [])
+    }
+}
+
+/// Why one line of a JSON Lines file is not an item.
+struct LineProblem: Error {
+    var reason: String
+
+    init(_ reason: String) {
+        self.reason = reason
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import TsundokuLibrary
+
+/// `tsundoku export`: the library as JSON Lines, bodies and marks included, so it loads back.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Write the library as JSON Lines (one item per line, with read and starred).")
+
+    @OptionGroup var options: LibraryOptions
+
+    @Flag(help: "Only items not yet read.") var unread = false
+    @Flag(help: "Only starred items.") var starred = false
+
+    func validate() throws {
+        if unread && starred { throw ValidationError("--unread and --starred cannot be combined") }
+    }
+
+    func run() throws {
+        let (library, _, _) = try options.load()
+        var output: [UInt8] = []
+        for item in library.filtered(unread ? .unread : starred ? .starred : .all) {
+            let body = try Library.bodySource(for: item)
+            var object: [(String, String)] = [("id", quoted(item.id))]
+            func add(_ key: String, _ value: String?) { if let value { object.append((key, quoted(value))) } }
+            add("parent", item.parent)
+            if let position = item.position { object.append(("position", String(position))) }
+            add("title", item.title)
+            add("url", item.url)
+            add("author", item.author)
+            add("site", item.site)
+            add("saved", DateParsing.iso8601(item.saved))
+            add("published", item.published.map(DateParsing.iso8601))
+            if !item.tags.isEmpty { object.append(("tags", "[" + item.tags.map(quoted).joined(separator: ",") + "]")) }
+            object.append((body.field, quoted(body.text)))
+            if let highlights = try Library.highlightsSource(for: item) { object.append(("highlights", quoted(highlights))) }
+            object.append(("read", library.isRead(item) ? "true" : "false"))
+            object.append(("starred", library.isStarred(item) ? "true" : "false"))
+            output += Array(("{" + object.map { quoted($0.0) + ":" + $0.1 }.joined(separator: ",") + "}\n").utf8)
+            if output.count > 1 << 20 {
+                FileHandle.standardOutput.write(Data(output))
+                output.removeAll(keepingCapacity: true)
+            }
+        }
+        FileHandle.standardOutput.write(Data(output))
+    }
+
+    private func quoted(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        JSONListing.appendQuoted(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
