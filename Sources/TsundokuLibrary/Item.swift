@@ -59,6 +59,10 @@ public struct BodyLocation: Sendable, Hashable {
         case jsonLine = "jsonl"
         /// One line of a JSON Lines file, whose `highlights` field (Markdown) is meant.
         case jsonLineHighlights = "jsonl-highlights"
+        /// A whole HTML file (an Omnivore export's `content/<slug>.html`).
+        case html
+        /// No text was exported (a PDF, or a missing content file).
+        case unavailable
     }
 
     public var format: Format

@@ -96,7 +96,7 @@ public enum JSONLines {
         if let field { return MarkdownDocument.parse(object[field] as? String ?? "") }
         if let markdown = object["markdown"] as? String { return MarkdownDocument.parse(markdown) }
         if let text = object["text"] as? String { return PlainTextDocument.parse(SourceLines.split(text)) }
-        if let html = object["html"] as? String { return PlainTextDocument.parse(SourceLines.split(HTMLText.strip(html))) }
+        if let html = object["html"] as? String { return HTMLDocument.parse(html) }
         return Document(blocks: [])
     }
 }

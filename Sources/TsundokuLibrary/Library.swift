@@ -120,6 +120,8 @@ public enum Library {
         case .plainText: return ("text", selected.joined(separator: "\n"))
         case .jsonLine, .jsonLineHighlights:
             return try JSONLines.bodySource(fromLine: String(selected.first ?? ""), path: item.path)
+        case .html: return ("html", selected.joined(separator: "\n"))
+        case .unavailable: return ("text", "")
         }
     }
 
@@ -135,17 +137,23 @@ public enum Library {
     }
 
     private static func document(at location: BodyLocation, path: String) throws -> Document {
+        if location.format == .unavailable {
+            return Document(blocks: [.paragraph([.text("这一篇没有导出文字（PDF 或缺少正文文件），请打开原文阅读。")])])
+        }
         let selected = try lines(of: location, path: path)
         switch location.format {
         case .markdown: return MarkdownDocument.parse(selected.joined(separator: "\n"))
         case .plainText: return PlainTextDocument.parse(selected)
         case .jsonLine: return try JSONLines.document(fromLine: String(selected.first ?? ""), path: path)
         case .jsonLineHighlights: return try JSONLines.document(fromLine: String(selected.first ?? ""), path: path, field: "highlights")
+        case .html: return HTMLDocument.parse(selected.joined(separator: "\n"))
+        case .unavailable: return Document(blocks: [])
         }
     }
 
     static func readFile(_ path: String) throws -> [UInt8] {
         if let sample = SampleLibrary.files.first(where: { $0.path == path }) { return Array(sample.text.utf8) }
+        if let entry = OmnivoreExport.entryPath(path) { return try OmnivoreExport.read(entry.member, in: entry.archive) }
         do {
             return try FileIO.read(path)
         } catch {
@@ -180,6 +188,7 @@ public enum Library {
             return ParsedFile(items: [], problems: [LoadProblem(path: file.path, message: "\(error)")])
         }
         if JSONLines.looksLikeJSONLines(bytes) { return JSONLines.parse(bytes: bytes, path: file.path) }
+        if OmnivoreExport.looksLikeZip(bytes) { return OmnivoreExport.parse(path: file.path) }
         let modified = Date(timeIntervalSince1970: Double(file.modified) / 1_000_000_000)
         return ParsedFile(ItemFileParser.parse(bytes: bytes, path: file.path, modified: modified))
     }

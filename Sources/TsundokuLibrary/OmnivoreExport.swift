@@ -1,0 +1,95 @@
+import Foundation
+import ZIPFoundation
+
+/// Omnivore's account export: a zip of `metadata_<from>_to_<to>.json` batches (arrays of items),
+/// `content/<slug>.html` with each article's readable HTML (and `highlights/<slug>.md`, not read
+/// yet), read in place. Items carry the paths `<zip>!content/<slug>.html`, so bodies are read lazily.
+enum OmnivoreExport {
+    /// Separates the zip file from the member inside it in an item's path.
+    static let separator = "!"
+
+    static func looksLikeZip(_ bytes: [UInt8]) -> Bool {
+        bytes.starts(with: [0x50, 0x4B, 0x03, 0x04])
+    }
+
+    /// `archive.zip!content/a.html` → (archive.zip, content/a.html).
+    static func entryPath(_ path: String) -> (archive: String, member: String)? {
+        guard let range = path.range(of: ".zip" + separator) else { return nil }
+        return (String(path[..<path.index(range.lowerBound, offsetBy: 4)]), String(path[range.upperBound...]))
+    }
+
+    static func read(_ member: String, in archivePath: String) throws -> [UInt8] {
+        let archive: Archive
+        do {
+            archive = try Archive(url: URL(fileURLWithPath: archivePath), accessMode: .read)
+        } catch {
+            throw LoadProblem(path: archivePath, message: "cannot open the zip: \(error)")
+        }
+        guard let entry = archive[member] else { throw LoadProblem(path: archivePath, message: "no \(member) in the zip") }
+        var data = Data()
+        _ = try archive.extract(entry, skipCRC32: true) { data.append($0) }
+        return Array(data)
+    }
+
+    static func parse(path: String) -> ParsedFile {
+        let archive: Archive
+        do {
+            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        } catch {
+            return ParsedFile(items: [], problems: [LoadProblem(path: path, message: "not a readable zip archive")])
+        }
+        var batches: [(name: String, entry: Entry)] = []
+        var members = Set<String>()
+        for entry in archive where entry.type == .file {
+            guard members.insert(entry.path).inserted else { continue }
+            let name = entry.path.split(separator: "/").last.map(String.init) ?? entry.path
+            if name.hasPrefix("metadata_"), name.hasSuffix(".json") { batches.append((entry.path, entry)) }
+        }
+        guard !batches.isEmpty else {
+            return ParsedFile(items: [], problems: [LoadProblem(path: path, message: "a zip without Omnivore metadata_*.json, skipped")])
+        }
+        var items: [Item] = []
+        var problems: [LoadProblem] = []
+        var marks: [MarkEntry] = []
+        var seen = Set<String>()
+        for batch in batches.sorted(by: { $0.name < $1.name }) {
+            var data = Data()
+            guard (try? archive.extract(batch.entry, skipCRC32: true) { data.append($0) }) != nil,
+                  let objects = (try? JSONSerialization.jsonObject(with: data)) as? [Any] else {
+                problems.append(LoadProblem(path: path, message: "\(batch.name) is not a JSON array of items"))
+                continue
+            }
+            for case let object as [String: Any] in objects {
+                guard let (item, archived) = item(object, zip: path, members: members), seen.insert(item.id).inserted else { continue }
+                items.append(item)
+                if archived { marks.append(MarkEntry(time: 0, operation: .read, id: item.id)) }
+            }
+        }
+        return ParsedFile(items: items, problems: problems, sourceMarks: marks)
+    }
+
+    private static func item(_ object: [String: Any], zip: String, members: Set<String>) -> (Item, Bool)? {
+        func text(_ key: String) -> String? {
+            (object[key] as? String).flatMap { $0.isEmpty ? nil : $0 }
+        }
+        guard let id = text("id") else { return nil }
+        let slug = text("slug") ?? id
+        let content = "content/\(slug).html"
+        let saved = text("savedAt").flatMap(DateParsing.parse) ?? text("updatedAt").flatMap(DateParsing.parse)
+            ?? Date(timeIntervalSince1970: 0)
+        let labels = (object["labels"] as? [Any])?.compactMap { label -> String? in
+            (label as? String) ?? ((label as? [String: Any])?["name"] as? String)
+        } ?? []
+        let url = text("url").map(LinkTargets.resolve)
+        let hasContent = members.contains(content)
+        let body = hasContent ? BodyLocation(format: .html, lines: [0..<Int.max])
+            : BodyLocation(format: .unavailable, lines: [])
+        var title = text("title") ?? slug
+        if !hasContent, url?.lowercased().hasSuffix(".pdf") == true || text("contentReader") == "PDF" { title += "（PDF）" }
+        let item = Item(id: id, kind: .article, title: title, author: text("author"),
+                        site: url.flatMap { URLComponents(string: $0)?.host }, url: url, saved: saved,
+                        published: text("publishedAt").flatMap(DateParsing.parse),
+                        path: hasContent ? zip + separator + content : zip, tags: labels, body: body)
+        return (item, text("state") == "Archived")
+    }
+}

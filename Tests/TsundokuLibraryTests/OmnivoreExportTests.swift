@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+import ZIPFoundation
+@testable import TsundokuLibrary
+
+@Suite struct OmnivoreExportTests {
+    static let metadata = #"""
+    [
+      {"id": "o-1", "slug": "terminal-reading", "title": "在终端里读长文", "author": "作者乙", "url": "https://example.org/long",
+       "state": "Active", "readingProgress": 12, "labels": [{"name": "排版"}, "终端"], "savedAt": "2024-06-01T10:00:00.000Z",
+       "publishedAt": "2024-05-30T08:00:00Z", "thumbnail": null, "somethingNew": {"x": 1}},
+      {"id": "o-2", "slug": "old-paper", "title": "一篇 PDF", "url": "https://example.org/paper.pdf", "state": "Archived",
+       "savedAt": "2024-05-01T10:00:00Z", "labels": []},
+      {"title": "没有 id 的条目"}
+    ]
+    """#
+
+    static let html = """
+    <!DOCTYPE html><html><head><title>x</title><style>p { color: red }</style><script>alert('no')</script></head>
+    <body><!-- a comment --><div class="article"><h2>小标题</h2>
+    <p>第一段&nbsp;有 <b>粗体</b>、<i>斜体</i>和<a href="https://sspai.com/link?target=https%3A%2F%2Fexample.com%2Freal">一个链接</a>，
+       还有   多余的
+       空白 &amp; 实体。</p>
+    <ul><li>一</li><li>二<ul><li>二之一</li></ul></li></ul>
+    <blockquote><p>引用的话</p></blockquote>
+    <pre><code class="language-swift">let x = 1
+    print(x)</code></pre>
+    <table><tr><th>名</th><th>值</th></tr><tr><td>甲</td><td>1</td></tr></table>
+    <p><img src="https://example.org/a.png" alt="示意图"></p></div></body></html>
+    """
+
+    private func makeZip(in folder: TemporaryFolder) throws -> String {
+        let path = folder.path + "/omnivore-export.zip"
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
+        func add(_ name: String, _ text: String) throws {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        try add("metadata_0_to_2.json", Self.metadata)
+        try add("content/terminal-reading.html", Self.html)
+        try add("content/terminal-reading.html", "<p>duplicate entry, ignored</p>")
+        try add("highlights/terminal-reading.md", "> 引用的话")
+        return path
+    }
+
+    @Test func anExportZipIsReadInPlace() throws {
+        let folder = TemporaryFolder()
+        _ = try makeZip(in: folder)
+        let snapshot = Library.load(.paths([folder.path]))
+        #expect(snapshot.problems.isEmpty)
+        #expect(snapshot.items.map(\.id) == ["o-1", "o-2"])
+        let library = MarkedLibrary(items: snapshot.items, marks: Marks().addingDefaults(snapshot.sourceMarks))
+        let article = try #require(library.item("o-1"))
+        #expect(article.tags == ["排版", "终端"])
+        #expect(article.author == "作者乙")
+        #expect(DateParsing.iso8601(article.saved) == "2024-06-01T10:00:00Z")
+        #expect(!library.isRead(article))
+        let pdf = try #require(library.item("o-2"))
+        #expect(library.isRead(pdf))
+        #expect(pdf.title == "一篇 PDF（PDF）")
+        #expect(try Library.document(for: pdf).blocks.first.map { "\($0)" }?.contains("没有导出文字") == true)
+    }
+
+    @Test func htmlBecomesTheSameBlocksAsMarkdown() throws {
+        let folder = TemporaryFolder()
+        _ = try makeZip(in: folder)
+        let snapshot = Library.load(.paths([folder.path]))
+        let article = try #require(snapshot.items.first { $0.id == "o-1" })
+        let blocks = try Library.document(for: article).blocks
+        #expect(blocks[0] == .heading(level: 2, [.text("小标题")]))
+        #expect(blocks[1] == .paragraph([.text("第一段\u{A0}有 "), .strong([.text("粗体")]), .text("、"), .emphasis([.text("斜体")]),
+                                         .text("和"), .link(url: "https://example.com/real", [.text("一个链接")]),
+                                         .text("， 还有 多余的 空白 & 实体。")]))
+        #expect(blocks[2] == .list(ordered: false, start: 1, items: [[.paragraph([.text("一")])],
+                                                                   [.paragraph([.text("二")]), .list(ordered: false, start: 1, items: [[.paragraph([.text("二之一")])]])]]))
+        #expect(blocks[3] == .quote([.paragraph([.text("引用的话")])]))
+        #expect(blocks[4] == .code(language: "swift", text: "let x = 1\nprint(x)"))
+        #expect(blocks[5] == .table(header: [[.text("名")], [.text("值")]], rows: [[[.text("甲")], [.text("1")]]]))
+        #expect(blocks[6] == .paragraph([.image(url: "https://example.org/a.png", alt: "示意图")]))
+        #expect(blocks.count == 7)
+    }
+
+    @Test func aZipWithoutOmnivoreMetadataIsReported() throws {
+        let folder = TemporaryFolder()
+        let archive = try Archive(url: URL(fileURLWithPath: folder.path + "/photos.zip"), accessMode: .create)
+        let data = Data("not an export".utf8)
+        try archive.addEntry(with: "a.txt", type: .file, uncompressedSize: Int64(data.count)) { position, size in
+            data.subdata(in: Int(position)..<Int(position) + size)
+        }
+        let snapshot = Library.load(.paths([folder.path]))
+        #expect(snapshot.items.isEmpty)
+        #expect(snapshot.problems.first?.message.contains("without Omnivore metadata") == true)
+    }
+}
