@@ -69,7 +69,7 @@ struct EffectRunner {
             var texts: [String: String] = [:]
             for item in snapshot.items where item.kind != .digest {
                 guard let document = try? Library.document(for: item) else { continue }
-                texts[item.id] = document.blocks.map(\.searchText).joined(separator: "\n").lowercased()
+                texts[item.id] = document.blocks.map(\.readableText).joined(separator: "\n").lowercased()
             }
             post(.searchTextsLoaded(texts))
         }
@@ -93,20 +93,6 @@ struct EffectRunner {
             try? tty.close()
         }
         return .message("没有可用的浏览器；链接已复制到剪贴板（OSC 52）：" + url)
-    }
-}
-
-extension Block {
-    /// The block's text, for searching inside articles.
-    var searchText: String {
-        switch self {
-        case .heading(_, let inlines), .paragraph(let inlines): return inlines.plainText
-        case .list(_, _, let items): return items.flatMap { $0 }.map(\.searchText).joined(separator: "\n")
-        case .quote(let blocks): return blocks.map(\.searchText).joined(separator: "\n")
-        case .code(_, let text): return text
-        case .thematicBreak: return ""
-        case .table(let header, let rows): return (header + rows.flatMap { $0 }).map(\.plainText).joined(separator: " ")
-        }
     }
 }
 

@@ -67,6 +67,25 @@ enum DigestSplitter {
         return sections
     }
 
+    /// The digest (the article, now of kind `.digest`) followed by one item per section, each
+    /// with the digest's metadata, its own id `<id>#NN`, title, position and body.
+    static func items(of article: Item, sections: [Section], body: (Section) -> BodyLocation) -> [Item] {
+        var digest = article
+        digest.kind = .digest
+        let children = sections.enumerated().map { offset, section in
+            var child = article
+            child.id = article.id + "#" + (offset + 1 < 10 ? "0" : "") + String(offset + 1)
+            child.parent = article.id
+            child.kind = .digestItem
+            child.title = section.title
+            child.position = offset + 1
+            child.highlights = nil
+            child.body = body(section)
+            return child
+        }
+        return [digest] + children
+    }
+
     /// `02B 站宣布` → (2, "B 站宣布"): two digits then the title.
     static func leadingNumber(_ heading: String) -> (Int, String)? {
         let characters = Array(heading.trimmed)

@@ -50,3 +50,18 @@ extension Array where Element == Inline {
     /// The text a reader sees, without any markup.
     public var plainText: String { map(\.plainText).joined() }
 }
+
+extension Block {
+    /// The block's text without markup, nested blocks on lines of their own: for search and
+    /// for exporting a body that has no source text of its own.
+    public var readableText: String {
+        switch self {
+        case .heading(_, let inlines), .paragraph(let inlines): return inlines.plainText
+        case .list(_, _, let items): return items.flatMap { $0 }.map(\.readableText).joined(separator: "\n")
+        case .quote(let blocks): return blocks.map(\.readableText).joined(separator: "\n")
+        case .code(_, let text): return text
+        case .thematicBreak: return ""
+        case .table(let header, let rows): return (header + rows.flatMap { $0 }).map(\.plainText).joined(separator: " ")
+        }
+    }
+}

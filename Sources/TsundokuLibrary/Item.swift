@@ -59,7 +59,8 @@ public struct BodyLocation: Sendable, Hashable {
         case jsonLine = "jsonl"
         /// One line of a JSON Lines file, whose `highlights` field (Markdown) is meant.
         case jsonLineHighlights = "jsonl-highlights"
-        /// A whole HTML file (an Omnivore export's `content/<slug>.html`).
+        /// An HTML file (an Omnivore export's `content/<slug>.html`); `lines` then count the
+        /// top-level blocks of the parsed document (a digest item's share of it).
         case html
         /// No text was exported (a PDF, or a missing content file).
         case unavailable
@@ -72,4 +73,7 @@ public struct BodyLocation: Sendable, Hashable {
         self.format = format
         self.lines = lines
     }
+
+    /// For HTML bodies: the ranges of top-level blocks the item shows.
+    public var blocks: [Range<Int>] { lines }
 }

@@ -59,20 +59,9 @@ public enum ItemFileParser {
                            body: BodyLocation(format: .markdown, lines: content), highlights: highlights)
         guard let sections = DigestSplitter.split(outline, lineCount: contentLines.count,
                                                   digestTitle: split.title, site: site) else { return [article] }
-        var digest = article
-        digest.kind = .digest
-        let children = sections.enumerated().map { offset, section in
-            var child = article
-            child.id = id + "#" + (offset + 1 < 10 ? "0" : "") + String(offset + 1)
-            child.parent = id
-            child.kind = .digestItem
-            child.title = section.title
-            child.position = offset + 1
-            child.highlights = nil
-            child.body = BodyLocation(format: .markdown, lines: fileRanges(section.lines, contentLines: contentLines))
-            return child
+        return DigestSplitter.items(of: article, sections: sections) { section in
+            BodyLocation(format: .markdown, lines: fileRanges(section.lines, contentLines: contentLines))
         }
-        return [digest] + children
     }
 
     private static func plainTextItem(_ lines: [Substring], contentID: String, path: String, modified: Date) -> Item {

@@ -120,20 +120,27 @@ public enum Library {
         case .plainText: return ("text", selected.joined(separator: "\n"))
         case .jsonLine, .jsonLineHighlights:
             return try JSONLines.bodySource(fromLine: String(selected.first ?? ""), path: item.path)
-        case .html: return ("html", selected.joined(separator: "\n"))
+        case .html where item.body.blocks == [0..<Int.max]: return ("html", selected.joined(separator: "\n"))
+        case .html: return ("text", try document(for: item).blocks.map(\.readableText).joined(separator: "\n\n"))
         case .unavailable: return ("text", "")
         }
     }
 
     private static func lines(of location: BodyLocation, path: String) throws -> [Substring] {
-        let bytes = try readFile(path)
-        guard case .success(let text) = TextDecoding.decode(bytes) else {
-            throw LoadProblem(path: path, message: "changed since it was loaded and is no longer readable text")
+        if location.format == .html {
+            return SourceLines.split(try decodedText(path))
         }
-        let lines = SourceLines.split(text)
+        let lines = SourceLines.split(try decodedText(path))
         return location.lines.flatMap { range in
             range.clamped(to: 0..<lines.count).map { lines[$0] }
         }
+    }
+
+    private static func decodedText(_ path: String) throws -> String {
+        guard case .success(let text) = TextDecoding.decode(try readFile(path)) else {
+            throw LoadProblem(path: path, message: "changed since it was loaded and is no longer readable text")
+        }
+        return text
     }
 
     private static func document(at location: BodyLocation, path: String) throws -> Document {
@@ -146,7 +153,9 @@ public enum Library {
         case .plainText: return PlainTextDocument.parse(selected)
         case .jsonLine: return try JSONLines.document(fromLine: String(selected.first ?? ""), path: path)
         case .jsonLineHighlights: return try JSONLines.document(fromLine: String(selected.first ?? ""), path: path, field: "highlights")
-        case .html: return HTMLDocument.parse(selected.joined(separator: "\n"))
+        case .html:
+            let document = HTMLDocument.parse(selected.joined(separator: "\n"))
+            return Document(blocks: location.blocks.flatMap { $0.clamped(to: 0..<document.blocks.count).map { document.blocks[$0] } })
         case .unavailable: return Document(blocks: [])
         }
     }

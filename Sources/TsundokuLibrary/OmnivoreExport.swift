@@ -60,12 +60,31 @@ enum OmnivoreExport {
                 continue
             }
             for case let object as [String: Any] in objects {
-                guard let (item, archived) = item(object, zip: path, members: members), seen.insert(item.id).inserted else { continue }
-                items.append(item)
-                if archived { marks.append(MarkEntry(time: 0, operation: .read, id: item.id)) }
+                guard let (article, archived) = item(object, zip: path, members: members),
+                      seen.insert(article.id).inserted else { continue }
+                let split = digestItems(article, archive: archive)
+                items += split
+                if archived { marks += split.map { MarkEntry(time: 0, operation: .read, id: $0.id) } }
             }
         }
         return ParsedFile(items: items, problems: problems, sourceMarks: marks)
+    }
+
+    /// A round-up in the export splits into its news items as in the Markdown path; the items'
+    /// bodies are ranges of the HTML document's top-level blocks.
+    private static func digestItems(_ article: Item, archive: Archive) -> [Item] {
+        guard article.body.format == .html, let member = entryPath(article.path)?.member, let entry = archive[member] else {
+            return [article]
+        }
+        var data = Data()
+        guard (try? archive.extract(entry, skipCRC32: true) { data.append($0) }) != nil else { return [article] }
+        let document = HTMLDocument.parse(String(decoding: data, as: UTF8.self))
+        let title = TitleText.splitSiteSuffix(article.title, candidates: [article.author, article.site].compactMap { $0 })
+        guard let sections = DigestSplitter.split(MarkdownOutline(document: document), lineCount: document.blocks.count,
+                                                  digestTitle: title.title, site: title.site ?? article.site) else {
+            return [article]
+        }
+        return DigestSplitter.items(of: article, sections: sections) { BodyLocation(format: .html, lines: $0.lines) }
     }
 
     private static func item(_ object: [String: Any], zip: String, members: Set<String>) -> (Item, Bool)? {

@@ -11,7 +11,9 @@ import ZIPFoundation
        "publishedAt": "2024-05-30T08:00:00Z", "thumbnail": null, "somethingNew": {"x": 1}},
       {"id": "o-2", "slug": "old-paper", "title": "一篇 PDF", "url": "https://example.org/paper.pdf", "state": "Archived",
        "savedAt": "2024-05-01T10:00:00Z", "labels": []},
-      {"title": "没有 id 的条目"}
+      {"title": "没有 id 的条目"},
+      {"id": "o-3", "slug": "morning", "title": "晨报：今日三件事 - 示例站", "author": "示例站编辑部", "url": "https://example.org/m",
+       "state": "Archived", "savedAt": "2024-06-02T07:00:00Z"}
     ]
     """#
 
@@ -42,6 +44,11 @@ import ZIPFoundation
         try add("content/terminal-reading.html", Self.html)
         try add("content/terminal-reading.html", "<p>duplicate entry, ignored</p>")
         try add("highlights/terminal-reading.md", "> 引用的话")
+        try add("content/morning.html", """
+            <h2>你可能错过的新鲜事</h2><p>导语新闻的正文，讲一件大事。</p>
+            <h3>02第二件事</h3><p>第二件事的正文。</p><h3>03第三件事</h3><p>第三件事的正文。</p>
+            <h2>示例站的近期动态</h2><ul><li>活动推广，<a href="https://example.org/buy"><b>前往选购</b></a></li></ul>
+            """)
         return path
     }
 
@@ -50,7 +57,7 @@ import ZIPFoundation
         _ = try makeZip(in: folder)
         let snapshot = Library.load(.paths([folder.path]))
         #expect(snapshot.problems.isEmpty)
-        #expect(snapshot.items.map(\.id) == ["o-1", "o-2"])
+        #expect(snapshot.items.map(\.id) == ["o-1", "o-2", "o-3", "o-3#01", "o-3#02", "o-3#03"])
         let library = MarkedLibrary(items: snapshot.items, marks: Marks().addingDefaults(snapshot.sourceMarks))
         let article = try #require(library.item("o-1"))
         #expect(article.tags == ["排版", "终端"])
@@ -61,6 +68,18 @@ import ZIPFoundation
         #expect(library.isRead(pdf))
         #expect(pdf.title == "一篇 PDF（PDF）")
         #expect(try Library.document(for: pdf).blocks.first.map { "\($0)" }?.contains("没有导出文字") == true)
+    }
+
+    @Test func digestsInsideAnExportSplitIntoTheirItems() throws {
+        let folder = TemporaryFolder()
+        _ = try makeZip(in: folder)
+        let snapshot = Library.load(.paths([folder.path]))
+        let items = snapshot.items.filter { $0.id.hasPrefix("o-3") }
+        #expect(items.map(\.kind) == [.digest, .digestItem, .digestItem, .digestItem])
+        #expect(items.dropFirst().map(\.title) == ["今日三件事", "第二件事", "第三件事"])
+        #expect(try Library.document(for: items[2]).blocks == [.paragraph([.text("第二件事的正文。")])])
+        let library = MarkedLibrary(items: snapshot.items, marks: Marks().addingDefaults(snapshot.sourceMarks))
+        #expect(items.allSatisfy(library.isRead))
     }
 
     @Test func htmlBecomesTheSameBlocksAsMarkdown() throws {
