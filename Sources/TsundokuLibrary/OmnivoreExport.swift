@@ -39,9 +39,10 @@ enum OmnivoreExport {
             return ParsedFile(items: [], problems: [LoadProblem(path: path, message: "not a readable zip archive")])
         }
         var batches: [(name: String, entry: Entry)] = []
-        var members = Set<String>()
+        var entries: [String: Entry] = [:]
         for entry in archive where entry.type == .file {
-            guard members.insert(entry.path).inserted else { continue }
+            guard entries[entry.path] == nil else { continue }
+            entries[entry.path] = entry
             let name = entry.path.split(separator: "/").last.map(String.init) ?? entry.path
             if name.hasPrefix("metadata_"), name.hasSuffix(".json") { batches.append((entry.path, entry)) }
         }
@@ -60,9 +61,9 @@ enum OmnivoreExport {
                 continue
             }
             for case let object as [String: Any] in objects {
-                guard let (article, archived) = item(object, zip: path, members: members),
+                guard let (article, archived) = item(object, zip: path, members: entries),
                       seen.insert(article.id).inserted else { continue }
-                let split = digestItems(article, archive: archive)
+                let split = digestItems(article, archive: archive, entries: entries)
                 items += split
                 if archived { marks += split.map { MarkEntry(time: 0, operation: .read, id: $0.id) } }
             }
@@ -72,12 +73,13 @@ enum OmnivoreExport {
 
     /// A round-up in the export splits into its news items as in the Markdown path; the items'
     /// bodies are ranges of the HTML document's top-level blocks.
-    private static func digestItems(_ article: Item, archive: Archive) -> [Item] {
-        guard article.body.format == .html, let member = entryPath(article.path)?.member, let entry = archive[member] else {
+    private static func digestItems(_ article: Item, archive: Archive, entries: [String: Entry]) -> [Item] {
+        guard article.body.format == .html, let member = entryPath(article.path)?.member, let entry = entries[member] else {
             return [article]
         }
         var data = Data()
-        guard (try? archive.extract(entry, skipCRC32: true) { data.append($0) }) != nil else { return [article] }
+        guard (try? archive.extract(entry, skipCRC32: true) { data.append($0) }) != nil,
+              data.range(of: Data(">02".utf8)) != nil else { return [article] }
         let document = HTMLDocument.parse(String(decoding: data, as: UTF8.self))
         let title = TitleText.splitSiteSuffix(article.title, candidates: [article.author, article.site].compactMap { $0 })
         guard let sections = DigestSplitter.split(MarkdownOutline(document: document), lineCount: document.blocks.count,
@@ -87,7 +89,7 @@ enum OmnivoreExport {
         return DigestSplitter.items(of: article, sections: sections) { BodyLocation(format: .html, lines: $0.lines) }
     }
 
-    private static func item(_ object: [String: Any], zip: String, members: Set<String>) -> (Item, Bool)? {
+    private static func item(_ object: [String: Any], zip: String, members: [String: Entry]) -> (Item, Bool)? {
         func text(_ key: String) -> String? {
             (object[key] as? String).flatMap { $0.isEmpty ? nil : $0 }
         }
@@ -100,7 +102,7 @@ enum OmnivoreExport {
             (label as? String) ?? ((label as? [String: Any])?["name"] as? String)
         } ?? []
         let url = text("url").map(LinkTargets.resolve)
-        let hasContent = members.contains(content)
+        let hasContent = members[content] != nil
         let body = hasContent ? BodyLocation(format: .html, lines: [0..<Int.max])
             : BodyLocation(format: .unavailable, lines: [])
         var title = text("title") ?? slug

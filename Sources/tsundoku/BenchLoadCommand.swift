@@ -10,7 +10,14 @@ struct BenchLoadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "load", abstract: "Time `list --json` on a generated library of N files (a tenth of them digests).")
 
-    @Option(help: "How many files to generate.") var items = 10_000
+    /// What the generated library is made of.
+    enum Format: String, ExpressibleByArgument {
+        case markdown, zip, jsonl
+    }
+
+    @Option(help: "How many items to generate.") var items = 10_000
+    @Option(help: "markdown (one file per item), zip (one Omnivore export) or jsonl (one JSON Lines file).")
+    var format: Format = .markdown
     @Option(help: "Warm runs to take the median of.") var runs = 5
     @Option(help: ArgumentHelp("Generate into this folder and keep it (default: a temporary folder, removed).", valueName: "dir"))
     var keep: String?
@@ -19,8 +26,13 @@ struct BenchLoadCommand: ParsableCommand {
         let folder = keep ?? FileManager.default.temporaryDirectory.appendingPathComponent("tsundoku-bench-\(getpid())").path
         defer { if keep == nil { try? FileManager.default.removeItem(atPath: folder) } }
         let library = folder + "/library"
-        let generated = try SyntheticLibrary.write(files: items, to: library)
-        print("generated \(items) files (\(generated.digests) digests), \(generated.bytes / 1_048_576) MB in \(library)")
+        let generated: (digests: Int, bytes: Int)
+        switch format {
+        case .markdown: generated = try SyntheticLibrary.write(files: items, to: library)
+        case .zip: generated = try SyntheticLibrary.writeExport(items: items, to: library + "/omnivore-export.zip")
+        case .jsonl: generated = try SyntheticLibrary.writeJSONLines(items: items, to: library + "/items.jsonl")
+        }
+        print("generated \(items) \(format.rawValue) items (\(generated.digests) digests), \(generated.bytes / 1_048_576) MB in \(library)")
         let arguments = ["list", "--json", "--library", library, "--state", folder + "/state/marks.log"]
         let cold = try ChildProcess.measure(arguments)
         print("cold (no index):   \(cold.summary), \(cold.outputLines) output lines")

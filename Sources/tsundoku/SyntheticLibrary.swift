@@ -1,4 +1,5 @@
 import Foundation
+import ZIPFoundation
 
 /// A generated library for benchmarks: Omnivore-style Markdown of about 4 KB per file, mixed
 /// Chinese and Latin text, every tenth file a digest with numbered sections.
@@ -74,5 +75,67 @@ enum SyntheticLibrary {
         }
         text += "## 看看就行的小道消息\n\n* " + paragraph(index + 1, sentences: 6) + "\n* " + paragraph(index + 2, sentences: 5) + "\n"
         return text
+    }
+
+    /// One Omnivore export zip: metadata batches of 1,000 and one HTML file per item.
+    static func writeExport(items: Int, to path: String) throws -> (digests: Int, bytes: Int) {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
+        func add(_ name: String, _ text: String) throws {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        var bytes = 0
+        var digests = 0
+        for batch in stride(from: 0, to: items, by: 1000) {
+            var metadata: [String] = []
+            for index in batch..<min(items, batch + 1000) {
+                let isDigest = index % 10 == 0
+                if isDigest { digests += 1 }
+                let html = html(fromMarkdown: isDigest ? digest(index) : article(index))
+                bytes += html.utf8.count
+                try add("content/item-\(index).html", html)
+                let title = isDigest ? "早报：第 \(index) 期新闻汇总" : "第 \(index) 篇：终端阅读器与 Swift 6 的中文排版实践"
+                metadata.append("{\"id\":\"zip-\(index)\",\"slug\":\"item-\(index)\",\"title\":\"\(title)\",\"author\":\"作者 \(index % 97)\","
+                    + "\"url\":\"https://example.com/posts/\(index)\",\"state\":\"\(index % 3 == 0 ? "Archived" : "Active")\","
+                    + "\"labels\":[\"基准\"],\"savedAt\":\"2025-01-01T08:00:00Z\",\"readingProgress\":0}")
+            }
+            try add("metadata_\(batch)_to_\(min(items, batch + 1000) - 1).json", "[" + metadata.joined(separator: ",\n") + "]")
+        }
+        return (digests, bytes)
+    }
+
+    /// One JSON Lines file of `items` lines, a tenth of them digests with their items.
+    static func writeJSONLines(items: Int, to path: String) throws -> (digests: Int, bytes: Int) {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        var text = ""
+        var digests = 0
+        for index in 0..<items {
+            let isDigest = index % 10 == 0
+            if isDigest { digests += 1 }
+            let body = (isDigest ? digest(index) : article(index)).replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n")
+            text += "{\"id\":\"jsonl-\(index)\",\"title\":\"第 \(index) 条\",\"saved\":\"2025-01-01T08:00:00Z\","
+                + "\"url\":\"https://example.com/\(index)\",\"markdown\":\"\(body)\"}\n"
+        }
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        return (digests, text.utf8.count)
+    }
+
+    /// Paragraphs and headings of the generated Markdown as simple HTML.
+    private static func html(fromMarkdown markdown: String) -> String {
+        let body = markdown.components(separatedBy: "# Full Content:").last ?? markdown
+        var html = "<html><head><style>p{}</style></head><body><div>"
+        for block in body.components(separatedBy: "\n\n") {
+            let text = block.trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.isEmpty { continue }
+            if text.hasPrefix("### ") { html += "<h3>" + text.dropFirst(4) + "</h3>" }
+            else if text.hasPrefix("## ") { html += "<h2>" + text.dropFirst(3) + "</h2>" }
+            else if text.hasPrefix("* ") { html += "<ul>" + text.components(separatedBy: "\n* ").map { "<li>" + $0 + "</li>" }.joined() + "</ul>" }
+            else { html += "<p>" + text + "</p>" }
+        }
+        return html + "</div></body></html>"
     }
 }
