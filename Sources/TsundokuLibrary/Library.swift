@@ -198,6 +198,9 @@ public enum Library {
         }
         if JSONLines.looksLikeJSONLines(bytes) { return JSONLines.parse(bytes: bytes, path: file.path) }
         if OmnivoreExport.looksLikeZip(bytes) { return OmnivoreExport.parse(path: file.path) }
+        if OmnivoreExport.isMetadataName((file.path as NSString).lastPathComponent), bytes.first == UInt8(ascii: "[") {
+            return OmnivoreExport.parseUnpackedBatch(path: file.path, bytes: bytes)
+        }
         let modified = Date(timeIntervalSince1970: Double(file.modified) / 1_000_000_000)
         return ParsedFile(ItemFileParser.parse(bytes: bytes, path: file.path, modified: modified))
     }

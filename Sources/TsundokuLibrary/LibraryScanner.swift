@@ -44,7 +44,10 @@ enum LibraryScanner {
                 children.append(directory.hasSuffix("/") ? directory + name : directory + "/" + name)
             }
             closedir(handle)
+            let isUnpackedExport = children.contains { OmnivoreExport.isMetadataName(($0 as NSString).lastPathComponent) }
             for path in children.sorted(by: >) {
+                let name = (path as NSString).lastPathComponent
+                if isUnpackedExport, name == "content" || name == "highlights" { continue }
                 guard stat(path, &info) == 0 else {
                     let reason = errno == ELOOP ? "symbolic link loop, skipped" : "cannot read: \(FileIO.errnoText())"
                     problems.append(LoadProblem(path: path, message: reason))

@@ -1,7 +1,7 @@
 import Foundation
 import ZIPFoundation
 
-/// Omnivore's account export: a zip of `metadata_<from>_to_<to>.json` batches (arrays of items),
+/// Omnivore's account export: a zip (or the folder it unpacks to) of `metadata_<from>_to_<to>.json` batches (arrays of items),
 /// `content/<slug>.html` with each article's readable HTML (and `highlights/<slug>.md`, not read
 /// yet), read in place. Items carry the paths `<zip>!content/<slug>.html`, so bodies are read lazily.
 enum OmnivoreExport {
@@ -31,6 +31,14 @@ enum OmnivoreExport {
         return Array(data)
     }
 
+    /// Where an export's members are: inside a zip, or beside an unpacked `metadata_*.json`.
+    private struct Contents {
+        var has: (String) -> Bool
+        var read: (String) -> Data?
+        /// The path an item keeps for a member (read back later by `Library.readFile`).
+        var itemPath: (String) -> String
+    }
+
     static func parse(path: String) -> ParsedFile {
         let archive: Archive
         do {
@@ -43,42 +51,62 @@ enum OmnivoreExport {
         for entry in archive where entry.type == .file {
             guard entries[entry.path] == nil else { continue }
             entries[entry.path] = entry
-            let name = entry.path.split(separator: "/").last.map(String.init) ?? entry.path
-            if name.hasPrefix("metadata_"), name.hasSuffix(".json") { batches.append((entry.path, entry)) }
+            if isMetadataName(entry.path.split(separator: "/").last.map(String.init) ?? entry.path) {
+                batches.append((entry.path, entry))
+            }
         }
         guard !batches.isEmpty else {
             return ParsedFile(items: [], problems: [LoadProblem(path: path, message: "a zip without Omnivore metadata_*.json, skipped")])
         }
-        var items: [Item] = []
-        var problems: [LoadProblem] = []
-        var marks: [MarkEntry] = []
+        func extract(_ entry: Entry) -> Data? {
+            var data = Data()
+            return (try? archive.extract(entry, skipCRC32: true) { data.append($0) }) != nil ? data : nil
+        }
+        let contents = Contents(has: { entries[$0] != nil }, read: { entries[$0].flatMap(extract) },
+                                itemPath: { path + separator + $0 })
+        var result = ParsedFile(items: [], problems: [])
         var seen = Set<String>()
         for batch in batches.sorted(by: { $0.name < $1.name }) {
-            var data = Data()
-            guard (try? archive.extract(batch.entry, skipCRC32: true) { data.append($0) }) != nil,
-                  let objects = (try? JSONSerialization.jsonObject(with: data)) as? [Any] else {
-                problems.append(LoadProblem(path: path, message: "\(batch.name) is not a JSON array of items"))
-                continue
-            }
-            for case let object as [String: Any] in objects {
-                guard let (article, archived) = item(object, zip: path, members: entries),
-                      seen.insert(article.id).inserted else { continue }
-                let split = digestItems(article, archive: archive, entries: entries)
-                items += split
-                if archived { marks += split.map { MarkEntry(time: 0, operation: .read, id: $0.id) } }
-            }
+            parseBatch(extract(batch.entry), name: batch.name, origin: path, contents: contents, seen: &seen, into: &result)
         }
-        return ParsedFile(items: items, problems: problems, sourceMarks: marks)
+        return result
+    }
+
+    /// An unpacked export: one `metadata_*.json` batch, its members beside it.
+    static func parseUnpackedBatch(path: String, bytes: [UInt8]) -> ParsedFile {
+        let base = FileIO.directory(of: path) + "/"
+        let contents = Contents(has: { FileManager.default.fileExists(atPath: base + $0) },
+                                read: { FileManager.default.contents(atPath: base + $0) },
+                                itemPath: { base + $0 })
+        var result = ParsedFile(items: [], problems: [])
+        var seen = Set<String>()
+        parseBatch(Data(bytes), name: path, origin: path, contents: contents, seen: &seen, into: &result)
+        return result
+    }
+
+    /// `metadata_0_to_999.json`: the batches an export is made of.
+    static func isMetadataName(_ name: String) -> Bool {
+        name.hasPrefix("metadata_") && name.hasSuffix(".json")
+    }
+
+    private static func parseBatch(_ data: Data?, name: String, origin: String, contents: Contents,
+                                   seen: inout Set<String>, into result: inout ParsedFile) {
+        guard let data, let objects = (try? JSONSerialization.jsonObject(with: data)) as? [Any] else {
+            result.problems.append(LoadProblem(path: origin, message: "\(name) is not a JSON array of items"))
+            return
+        }
+        for case let object as [String: Any] in objects {
+            guard let (article, archived) = item(object, contents: contents), seen.insert(article.id).inserted else { continue }
+            let split = digestItems(article, contents: contents)
+            result.items += split
+            if archived { result.sourceMarks += split.map { MarkEntry(time: 0, operation: .read, id: $0.id) } }
+        }
     }
 
     /// A round-up in the export splits into its news items as in the Markdown path; the items'
     /// bodies are ranges of the HTML document's top-level blocks.
-    private static func digestItems(_ article: Item, archive: Archive, entries: [String: Entry]) -> [Item] {
-        guard article.body.format == .html, let member = entryPath(article.path)?.member, let entry = entries[member] else {
-            return [article]
-        }
-        var data = Data()
-        guard (try? archive.extract(entry, skipCRC32: true) { data.append($0) }) != nil,
+    private static func digestItems(_ article: Item, contents: Contents) -> [Item] {
+        guard article.body.format == .html, let data = contents.read(contentMember(article)),
               data.range(of: Data(">02".utf8)) != nil else { return [article] }
         let document = HTMLDocument.parse(String(decoding: data, as: UTF8.self))
         let title = TitleText.splitSiteSuffix(article.title, candidates: [article.author, article.site].compactMap { $0 })
@@ -89,7 +117,11 @@ enum OmnivoreExport {
         return DigestSplitter.items(of: article, sections: sections) { BodyLocation(format: .html, lines: $0.lines) }
     }
 
-    private static func item(_ object: [String: Any], zip: String, members: [String: Entry]) -> (Item, Bool)? {
+    private static func contentMember(_ item: Item) -> String {
+        item.path.range(of: "content/", options: .backwards).map { String(item.path[$0.lowerBound...]) } ?? ""
+    }
+
+    private static func item(_ object: [String: Any], contents: Contents) -> (Item, Bool)? {
         func text(_ key: String) -> String? {
             (object[key] as? String).flatMap { $0.isEmpty ? nil : $0 }
         }
@@ -102,7 +134,7 @@ enum OmnivoreExport {
             (label as? String) ?? ((label as? [String: Any])?["name"] as? String)
         } ?? []
         let url = text("url").map(LinkTargets.resolve)
-        let hasContent = members[content] != nil
+        let hasContent = contents.has(content)
         let body = hasContent ? BodyLocation(format: .html, lines: [0..<Int.max])
             : BodyLocation(format: .unavailable, lines: [])
         var title = text("title") ?? slug
@@ -110,7 +142,7 @@ enum OmnivoreExport {
         let item = Item(id: id, kind: .article, title: title, author: text("author"),
                         site: url.flatMap { URLComponents(string: $0)?.host }, url: url, saved: saved,
                         published: text("publishedAt").flatMap(DateParsing.parse),
-                        path: hasContent ? zip + separator + content : zip, tags: labels, body: body)
+                        path: hasContent ? contents.itemPath(content) : contents.itemPath(""), tags: labels, body: body)
         return (item, text("state") == "Archived")
     }
 }

@@ -101,6 +101,24 @@ import ZIPFoundation
         #expect(blocks.count == 7)
     }
 
+    @Test func anUnpackedExportFolderLoadsTheSameItems() throws {
+        let zipped = TemporaryFolder()
+        _ = try makeZip(in: zipped)
+        let fromZip = Library.load(.paths([zipped.path]))
+        let folder = TemporaryFolder()
+        folder.write("export/metadata_0_to_2.json", Self.metadata)
+        folder.write("export/content/terminal-reading.html", Self.html)
+        folder.write("export/content/morning.html", try String(decoding: OmnivoreExport.read("content/morning.html", in: zipped.path + "/omnivore-export.zip"), as: UTF8.self))
+        folder.write("export/highlights/terminal-reading.md", "> 引用的话")
+        let unpacked = Library.load(.paths([folder.path]))
+        #expect(unpacked.problems.isEmpty)
+        #expect(unpacked.items.map(\.id) == fromZip.items.map(\.id))
+        #expect(unpacked.items.map(\.title) == fromZip.items.map(\.title))
+        for (a, b) in zip(unpacked.items, fromZip.items) {
+            #expect(try Library.document(for: a) == Library.document(for: b))
+        }
+    }
+
     @Test func aZipWithoutOmnivoreMetadataIsReported() throws {
         let folder = TemporaryFolder()
         let archive = try Archive(url: URL(fileURLWithPath: folder.path + "/photos.zip"), accessMode: .create)
