@@ -9,17 +9,12 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var options: LibraryOptions
 
-    @Flag(help: "Only items not yet read.") var unread = false
-    @Flag(help: "Only starred items.") var starred = false
-
-    func validate() throws {
-        if unread && starred { throw ValidationError("--unread and --starred cannot be combined") }
-    }
+    @OptionGroup var filterOptions: FilterOptions
 
     func run() throws {
         let (library, _, _) = try options.load()
         var output: [UInt8] = []
-        for item in library.filtered(unread ? .unread : starred ? .starred : .all) {
+        for item in library.filtered(filterOptions.filter) {
             let body = try Library.bodySource(for: item)
             var object: [(String, String)] = [("id", quoted(item.id))]
             func add(_ key: String, _ value: String?) { if let value { object.append((key, quoted(value))) } }

@@ -9,17 +9,12 @@ struct ListCommand: ParsableCommand {
 
     @OptionGroup var options: LibraryOptions
 
-    @Flag(help: "Only items not yet read.") var unread = false
-    @Flag(help: "Only starred items.") var starred = false
+    @OptionGroup var filterOptions: FilterOptions
     @Flag(help: "Print a JSON array instead of a table.") var json = false
-
-    func validate() throws {
-        if unread && starred { throw ValidationError("--unread and --starred cannot be combined") }
-    }
 
     func run() throws {
         let (library, _, _) = try options.load()
-        let items = library.filtered(unread ? .unread : starred ? .starred : .all)
+        let items = library.filtered(filterOptions.filter)
         if json {
             JSONListing.write(items, library: library, to: FileHandle.standardOutput)
         } else {

@@ -88,7 +88,7 @@ import Testing
         let item = try #require(snapshot.items.first { $0.title == "很深" })
         let document = try Library.document(for: item)
         #expect(!document.blocks.isEmpty)
-        #expect(document.blocks.contains { $0.plainText.contains("深处的一句话") })
+        #expect(document.blocks.contains { $0.readableText.contains("深处的一句话") })
     }
 
     @Test func symlinkLoopsEndAndAreReported() throws {

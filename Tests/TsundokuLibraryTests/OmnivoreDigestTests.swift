@@ -36,14 +36,14 @@ import Testing
     @Test func digestItemsShowOnlyTheirOwnSection() throws {
         let items = try sampleItems("晨间速递")
         let text = try #require(SampleLibrary.files.first { $0.path.contains("晨间速递") }).text
-        let lead = try Library.document(for: items[1], text: text).blocks.map(\.plainText).joined(separator: "\n")
+        let lead = try Library.document(for: items[1], text: text).blocks.map(\.readableText).joined(separator: "\n")
         #expect(lead.hasPrefix("据项目维护者在邮件列表中的公告"))
         #expect(!lead.contains("你可能错过的新鲜事"))
         #expect(!lead.contains("城市图书馆"))
-        let fourth = try Library.document(for: items[4], text: text).blocks.map(\.plainText).joined(separator: "\n")
+        let fourth = try Library.document(for: items[4], text: text).blocks.map(\.readableText).joined(separator: "\n")
         #expect(fourth.hasPrefix("一个面向屏幕阅读优化"))
         #expect(!fourth.contains("天文"))
-        let rumours = try Library.document(for: items[7], text: text).blocks.map(\.plainText).joined(separator: "\n")
+        let rumours = try Library.document(for: items[7], text: text).blocks.map(\.readableText).joined(separator: "\n")
         #expect(rumours.contains("墨水屏副屏"))
         #expect(!rumours.contains("联名书签"))
         #expect(!rumours.contains("终端里读完一本书"))
@@ -56,7 +56,7 @@ import Testing
         #expect(item.kind == .article)
         #expect(item.url == "https://example.com/posts/cjk-typesetting-in-terminal")
         #expect(item.tags == ["排版", "终端"])
-        let body = try Library.document(for: item, text: text).blocks.map(\.plainText).joined(separator: "\n")
+        let body = try Library.document(for: item, text: text).blocks.map(\.readableText).joined(separator: "\n")
         for scaffolding in ["Read on Omnivore", "Read Original", "#Omnivore", "Full Content", "date_saved"] {
             #expect(!body.contains(scaffolding), "body shows \(scaffolding)")
         }
@@ -70,8 +70,8 @@ import Testing
         var located = item
         located.path = folder.write("pile.md", text)
         let highlights = try #require(try Library.highlights(for: located))
-        #expect(highlights.blocks.map(\.plainText).joined().contains("收藏夹不是知识库"))
-        let body = try Library.document(for: located).blocks.map(\.plainText).joined(separator: "\n")
+        #expect(highlights.blocks.map(\.readableText).joined().contains("收藏夹不是知识库"))
+        let body = try Library.document(for: located).blocks.map(\.readableText).joined(separator: "\n")
         #expect(!body.contains("Highlights"))
         #expect(item.site == "example.net")
     }
@@ -153,18 +153,6 @@ import Testing
 }
 
 extension Block {
-    /// The block's visible text, for assertions.
-    var plainText: String {
-        switch self {
-        case .heading(_, let inlines), .paragraph(let inlines): return inlines.plainText
-        case .list(_, _, let items): return items.flatMap { $0 }.map(\.plainText).joined(separator: "\n")
-        case .quote(let blocks): return blocks.map(\.plainText).joined(separator: "\n")
-        case .code(_, let text): return text
-        case .thematicBreak: return "---"
-        case .table(let header, let rows): return (header + rows.flatMap { $0 }).map(\.plainText).joined(separator: " ")
-        }
-    }
-
     /// The link destinations in the block, in order.
     var links: [String] {
         func inlineLinks(_ inlines: [Inline]) -> [String] {
