@@ -37,7 +37,8 @@ public enum Effect: Equatable, Sendable {
     case saveMarks([String], MarkEntry.Operation)
     case loadDocument(Item)
     case openURL(String)
-    case loadSearchTexts
+    /// Read the bodies of these items as lower-cased text for search.
+    case loadSearchTexts([Item])
     case reload
     case quit
 }

@@ -86,7 +86,7 @@ extension AppState {
         case .startSearch:
             isSearching = true
             if searchKeys.isEmpty { buildSearchKeys() }
-            return hasSearchTexts ? [] : [.loadSearchTexts]
+            return hasSearchTexts ? [] : [.loadSearchTexts(library.items)]
         case .cancel:
             if !query.isEmpty {
                 query = ""

@@ -40,8 +40,8 @@ struct EffectRunner {
         case .reload:
             startLoading()
             return []
-        case .loadSearchTexts:
-            loadSearchTexts()
+        case .loadSearchTexts(let items):
+            loadSearchTexts(items)
             return []
         case .quit:
             return []
@@ -62,12 +62,12 @@ struct EffectRunner {
         }
     }
 
-    private func loadSearchTexts() {
-        let source = self.source, post = self.post
+    /// Reads the bodies the library already knows of on a background thread, for search.
+    private func loadSearchTexts(_ items: [Item]) {
+        let post = self.post
         Thread.detachNewThread {
-            let snapshot = Library.load(source)
             var texts: [String: String] = [:]
-            for item in snapshot.items where item.kind != .digest {
+            for item in items where item.kind != .digest {
                 guard let document = try? Library.document(for: item) else { continue }
                 texts[item.id] = document.blocks.map(\.readableText).joined(separator: "\n").lowercased()
             }

@@ -61,7 +61,7 @@ public enum Library {
             files = roots.flatMap { LibraryScanner.scan(absolute($0), problems: &problems) }
         }
         let index = indexPath.map(MetadataIndex.init(path:)) ?? MetadataIndex()
-        let results = parseAll(files, index: index, progress: progress)
+        let (results, parsed) = parseAll(files, index: index, progress: progress)
 
         var items: [Item] = []
         var owners: [String: String] = [:]
@@ -81,7 +81,7 @@ public enum Library {
                 items.append(item)
             }
         }
-        if let indexPath, source != .sample, files.count != index.entries.count || files.contains(where: { index.lookup($0) == nil }) {
+        if let indexPath, source != .sample, files.count != index.entries.count || parsed > 0 {
             var updated = MetadataIndex()
             for (file, result) in zip(files, results) {
                 updated.entries[file.path] = MetadataIndex.Entry(size: file.size, modified: file.modified, result: result)
@@ -171,20 +171,23 @@ public enum Library {
     }
 
     private static func parseAll(_ files: [ScannedFile], index: MetadataIndex,
-                                 progress: (@Sendable (Int) -> Void)?) -> [ParsedFile] {
+                                 progress: (@Sendable (Int) -> Void)?) -> (results: [ParsedFile], parsed: Int) {
         let results = ResultSlots(count: files.count)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var position = worker
             while position < files.count {
                 let file = files[position]
-                let result = index.lookup(file) ?? parse(file)
-                results.set(position, result)
+                if let cached = index.lookup(file) {
+                    results.set(position, cached)
+                } else {
+                    results.set(position, parse(file), parsed: true)
+                }
                 if let progress, worker == 0 { progress(results.filled) }
                 position += workers
             }
         }
-        return results.values
+        return (results.values, results.parsedCount)
     }
 
     private static func parse(_ file: ScannedFile) -> ParsedFile {
@@ -222,11 +225,21 @@ private final class ResultSlots: @unchecked Sendable {
         slots = Array(repeating: nil, count: count)
     }
 
-    func set(_ index: Int, _ result: ParsedFile) {
+    private var parsed = 0
+
+    func set(_ index: Int, _ result: ParsedFile, parsed wasParsed: Bool = false) {
         lock.lock()
         slots[index] = result
         count += 1
+        if wasParsed { parsed += 1 }
         lock.unlock()
+    }
+
+    /// How many files were parsed rather than taken from the index.
+    var parsedCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return parsed
     }
 
     var filled: Int {

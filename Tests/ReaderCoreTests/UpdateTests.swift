@@ -46,7 +46,7 @@ import TsundokuLibrary
 
     @Test func searchMatchesChineseSubstringsAndLatinInAnyCase() {
         var state = ScreenTestSupport.sampleState(width: 80, height: 24)
-        #expect(state.apply(.startSearch) == [.loadSearchTexts])
+        #expect(state.apply(.startSearch) == [.loadSearchTexts(state.library.items)])
         for character in "图书馆" { _ = state.apply(.searchType(character)) }
         #expect(state.rows.map { state.library.items[$0].title } == ["城市图书馆试行夜间自助借阅"])
         _ = state.apply(.cancel)
