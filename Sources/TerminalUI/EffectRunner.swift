@@ -53,7 +53,7 @@ struct EffectRunner {
         let source = self.source, indexPath = self.indexPath, store = self.store, post = self.post
         let throttle = ProgressThrottle(every: 250)
         Thread.detachNewThread {
-            let snapshot = Library.load(source, indexPath: indexPath) { count in
+            let snapshot = Library.load(source, indexPath: indexPath, statePath: store.path) { count in
                 if throttle.shouldReport(count) { post(.message("载入中… 已读 \(count) 个文件")) }
             }
             let loaded = try? store.load()

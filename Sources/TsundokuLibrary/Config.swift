@@ -81,8 +81,16 @@ public enum Paths {
     public static var userThemes: String { base("XDG_CONFIG_HOME", fallback: ".config") + "/tsundoku/themes" }
     public static var defaultStateFile: String { base("XDG_STATE_HOME", fallback: ".local/state") + "/tsundoku/marks.log" }
 
-    /// The metadata cache for a set of library folders, kept beside the state file.
-    public static func index(forState state: String, roots: [String]) -> String {
-        FileIO.directory(of: state) + "/index-" + ContentHash.hex(roots.sorted().joined(separator: "\n").utf8) + ".tsv"
+    /// The metadata cache for a set of library folders: a cache, so under `$XDG_CACHE_HOME`.
+    public static func index(roots: [String]) -> String {
+        base("XDG_CACHE_HOME", fallback: ".cache") + "/tsundoku/index-"
+            + ContentHash.hex(roots.map(absolute).sorted().joined(separator: "\n").utf8) + ".bin"
+    }
+
+    /// `path` made absolute against the current folder.
+    public static func absolute(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        let base = FileManager.default.currentDirectoryPath
+        return (base.hasSuffix("/") ? base : base + "/") + path
     }
 }

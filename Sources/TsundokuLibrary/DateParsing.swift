@@ -4,10 +4,58 @@ import Glibc
 #endif
 
 /// Parses the dates saved articles carry: `yyyy-MM-dd HH:mm:ss`, `yyyy-MM-dd` (both in local
-/// time, as read-later tools write them) and ISO 8601 with an optional fraction and offset.
+/// time, as read-later tools write them), ISO 8601 with an optional fraction and offset (also
+/// `2023-12-17 20:02:29 +0800`), `December 17, 2023` or `17 Dec 2023` (local midnight), and
+/// Unix times in seconds or milliseconds. Impossible dates (`2023-02-30`) are nil.
 public enum DateParsing {
     public static func parse(_ text: String) -> Date? {
-        let bytes = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let epoch = epochDate(trimmed) { return epoch }
+        if let named = monthNameDate(trimmed) { return named }
+        return numericDate(Array(trimmed.utf8))
+    }
+
+    /// 9 to 11 digits are seconds since 1970, 12 or 13 milliseconds.
+    private static func epochDate(_ text: String) -> Date? {
+        guard (9...13).contains(text.utf8.count), text.utf8.allSatisfy({ (0x30...0x39).contains($0) }),
+              let value = Double(text) else { return nil }
+        return Date(timeIntervalSince1970: text.utf8.count >= 12 ? value / 1000 : value)
+    }
+
+    private static let monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    /// `December 17, 2023`, `Dec 17 2023`, `17 December 2023`: local midnight of that day.
+    private static func monthNameDate(_ text: String) -> Date? {
+        let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+        guard words.count == 3 else { return nil }
+        func month(_ word: String) -> Int? {
+            guard word.count >= 3, let index = monthNames.firstIndex(where: { word.hasPrefix($0) }) else { return nil }
+            return index + 1
+        }
+        let (monthNumber, day, year): (Int?, Int?, Int?)
+        if let named = month(words[0]) {
+            (monthNumber, day, year) = (named, Int(words[1]), Int(words[2]))
+        } else {
+            (monthNumber, day, year) = (month(words[1]), Int(words[0]), Int(words[2]))
+        }
+        guard let monthNumber, let day, let year, (1000...9999).contains(year),
+              isValidDay(year: year, month: monthNumber, day: day) else { return nil }
+        var components = tm()
+        components.tm_year = Int32(year - 1900)
+        components.tm_mon = Int32(monthNumber - 1)
+        components.tm_mday = Int32(day)
+        components.tm_isdst = -1
+        return localDate(&components)
+    }
+
+    static func isValidDay(year: Int, month: Int, day: Int) -> Bool {
+        guard (1...12).contains(month), day >= 1 else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= lengths[month - 1]
+    }
+
+    private static func numericDate(_ bytes: [UInt8]) -> Date? {
         var cursor = 0
         func number(_ digits: Int) -> Int? {
             guard cursor + digits <= bytes.count else { return nil }
@@ -26,7 +74,7 @@ public enum DateParsing {
         }
         guard let year = number(4), expect(UInt8(ascii: "-")), let month = number(2),
               expect(UInt8(ascii: "-")), let day = number(2),
-              (1...12).contains(month), (1...31).contains(day) else { return nil }
+              isValidDay(year: year, month: month, day: day) else { return nil }
         var components = tm()
         components.tm_year = Int32(year - 1900)
         components.tm_mon = Int32(month - 1)
@@ -52,8 +100,12 @@ public enum DateParsing {
             }
         }
         if cursor == bytes.count { return localDate(&components).map { $0 + fraction } }
+        _ = expect(UInt8(ascii: " "))
+        let namesUTC = bytes[cursor...].elementsEqual("UTC".utf8) || bytes[cursor...].elementsEqual("GMT".utf8)
         var offsetSeconds = 0
-        if expect(UInt8(ascii: "Z")) || expect(UInt8(ascii: "z")) {
+        if namesUTC {
+            cursor = bytes.count
+        } else if expect(UInt8(ascii: "Z")) || expect(UInt8(ascii: "z")) {
             offsetSeconds = 0
         } else {
             let sign: Int

@@ -11,11 +11,7 @@ enum DigestSplitter {
     /// The news items, or nil when the text is not a digest.
     static func split(_ outline: MarkdownOutline, lineCount: Int, digestTitle: String, site: String?) -> [Section]? {
         let blocks = outline.blocks
-        let numbered: [(index: Int, number: Int, rest: String)] = blocks.indices.compactMap { index in
-            guard let level = blocks[index].headingLevel, (2...3).contains(level),
-                  let (number, rest) = leadingNumber(blocks[index].text) else { return nil }
-            return (index, number, rest)
-        }
+        let numbered = numberedHeadings(blocks)
         guard numbered.count >= 2, numbered[0].number == 2,
               blocks[..<numbered[0].index].contains(where: { $0.headingLevel == nil }) else { return nil }
         let inSequence = numbered.enumerated().allSatisfy { $0.element.number == $0.offset + 2 }
@@ -86,15 +82,42 @@ enum DigestSplitter {
         return [digest] + children
     }
 
+    /// The `##` and `###` headings that number the news items, with their numbers and titles.
+    /// A heading's number is the digits that continue the sequence (`02`, `03`, ... `10`, `100`),
+    /// so a title that starts with digits keeps them: after `02`, `033D 打印住宅` is item 3,
+    /// `3D 打印住宅`, and after `09`, `1024 小时` is item 10, `24 小时`. A heading that does not
+    /// continue the sequence counts when it starts with exactly two digits.
+    static func numberedHeadings(_ blocks: [MarkdownOutline.Block]) -> [(index: Int, number: Int, rest: String)] {
+        var result: [(index: Int, number: Int, rest: String)] = []
+        for index in blocks.indices {
+            guard let level = blocks[index].headingLevel, (2...3).contains(level) else { continue }
+            let text = blocks[index].text.trimmed
+            let expected = (result.last?.number ?? 1) + 1
+            let digits = expected < 10 ? "0\(expected)" : String(expected)
+            if text.hasPrefix(digits), let rest = title(after: text.dropFirst(digits.count)) {
+                result.append((index, expected, rest))
+            } else if let (number, rest) = leadingNumber(text) {
+                result.append((index, number, rest))
+            }
+        }
+        return result
+    }
+
+    /// The title after a section number, without a `.` or `、` after the number.
+    private static func title(after text: Substring) -> String? {
+        var rest = text.trimmed
+        if rest.hasPrefix(".") || rest.hasPrefix("、") { rest = String(rest.dropFirst()).trimmed }
+        return rest.isEmpty ? nil : rest
+    }
+
     /// `02B 站宣布` → (2, "B 站宣布"): two digits then the title.
     static func leadingNumber(_ heading: String) -> (Int, String)? {
         let characters = Array(heading.trimmed)
         guard characters.count > 2, let tens = characters[0].wholeNumberValue, characters[0].isASCII,
               let ones = characters[1].wholeNumberValue, characters[1].isASCII,
-              !(characters[2].isASCII && characters[2].isNumber) else { return nil }
-        var rest = String(characters[2...]).trimmed
-        if rest.hasPrefix(".") || rest.hasPrefix("、") { rest = String(rest.dropFirst()).trimmed }
-        return rest.isEmpty ? nil : (tens * 10 + ones, rest)
+              !(characters[2].isASCII && characters[2].isNumber),
+              let rest = title(after: Substring(String(characters[2...]))) else { return nil }
+        return (tens * 10 + ones, rest)
     }
 
     /// The headline after a series name: `派早报：字节跳动回应…` → `字节跳动回应…`.

@@ -23,11 +23,22 @@ enum FileIO {
         return try readAll(fd, path: path)
     }
 
+    /// The whole of a regular file. Anything else (a folder, a FIFO, a device) is refused
+    /// without waiting on it: opening is non-blocking and the kind is checked before reading.
     static func read(_ path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw Failure(description: errnoText()) }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw Failure(description: errnoText()) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw Failure(description: "not a regular file") }
         return try readAll(fd, path: path)
+    }
+
+    /// Whether `path` names a regular file (after following links).
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
     }
 
     private static func readAll(_ fd: Int32, path: String) throws -> [UInt8] {

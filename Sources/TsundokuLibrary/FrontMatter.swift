@@ -13,6 +13,8 @@ struct FrontMatter: Sendable, Equatable {
     var tags: [String] = []
     var description: String?
     var state: String?
+    /// Values that were present but could not be used, one line each (`date_saved` ...).
+    var problems: [String] = []
 
     /// Front matter larger than this is refused rather than parsed.
     static let maximumBytes = 64 * 1024
@@ -49,24 +51,41 @@ struct FrontMatter: Sendable, Equatable {
             if let name = key.scalar?.string, values[name] == nil { values[name] = value }
         }
         func text(_ key: String) -> String? {
-            guard let scalar = values[key]?.scalar else { return nil }
+            guard let scalar = values[key]?.scalar, !Self.isNull(scalar) else { return nil }
             let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
             return value.isEmpty ? nil : value
+        }
+        var problems: [String] = []
+        func date(_ key: String) -> Date? {
+            guard let value = text(key) else { return nil }
+            guard let date = DateParsing.parse(value) else {
+                problems.append("front matter \(key) is not a date: \(value)")
+                return nil
+            }
+            return date
         }
         id = text("id")
         title = text("title").map { $0.split(whereSeparator: \.isNewline).joined(separator: " ") }
         author = text("author")
-        saved = text("date_saved").flatMap(DateParsing.parse)
-        published = text("date_published").flatMap(DateParsing.parse)
+        saved = date("date_saved")
+        published = date("date_published")
         siteName = text("site_name") ?? text("site")
         originalURL = text("original_url") ?? text("url")
         description = text("description")
         state = text("state")
+        self.problems = problems
         if let sequence = values["tags"]?.sequence {
-            tags = sequence.compactMap { $0.scalar?.string }.filter { !$0.isEmpty }
+            tags = sequence.compactMap { $0.scalar }.filter { !Self.isNull($0) }.map(\.string).filter { !$0.isEmpty }
         } else if let list = text("tags") {
             tags = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
+    }
+}
+
+extension FrontMatter {
+    /// YAML's null written plainly: `~`, `null`, `Null`, `NULL` (quoted, they are text).
+    static func isNull(_ scalar: Node.Scalar) -> Bool {
+        scalar.style == .plain && ["~", "null", "Null", "NULL"].contains(scalar.string)
     }
 }
 

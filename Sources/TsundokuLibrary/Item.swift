@@ -3,9 +3,9 @@ import Foundation
 /// One row of the library: a saved article, a digest, or one news item split out of a digest.
 ///
 /// Metadata only; the body is read lazily through `body` (see `Library.document(for:)`).
-public struct Item: Sendable, Hashable, Identifiable {
+public struct Item: Sendable, Hashable, Identifiable, Codable {
     /// What kind of row this is.
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable, Codable {
         case article
         case digest
         case digestItem = "digest-item"
@@ -46,13 +46,17 @@ public struct Item: Sendable, Hashable, Identifiable {
         self.body = body
         self.highlights = highlights
     }
+
+    /// Items of an Omnivore account export (zipped or unpacked) are the only ones with HTML
+    /// bodies or none; the same export found twice gives the same items, not duplicates.
+    var isFromOmnivoreExport: Bool { body.format == .html || body.format == .unavailable }
 }
 
 /// Where an item's text lives inside its file: the format and the line ranges (0-based, end
 /// exclusive) that make up the body, so the body can be parsed only when it is shown.
-public struct BodyLocation: Sendable, Hashable {
+public struct BodyLocation: Sendable, Hashable, Codable {
     /// How the lines are to be read.
-    public enum Format: String, Sendable, Hashable {
+    public enum Format: String, Sendable, Hashable, Codable {
         case markdown
         case plainText = "text"
         /// One line of a JSON Lines file, whose `markdown`, `text` or `html` field is the body.

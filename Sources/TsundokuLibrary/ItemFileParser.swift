@@ -3,25 +3,28 @@ import Foundation
 /// Reads one saved file into its items: detects the format by content (front matter Markdown,
 /// other Markdown, plain text), gathers metadata, and splits digests into their news items.
 public enum ItemFileParser {
-    public static func parse(bytes: [UInt8], path: String, modified: Date) -> Result<[Item], LoadProblem> {
+    /// The file's items, and its problems: a file that cannot be read at all, or metadata that
+    /// was ignored (an impossible date) while the rest of the file loaded.
+    public static func parse(bytes: [UInt8], path: String, modified: Date) -> ParsedFile {
         let text: String
         switch TextDecoding.decode(bytes) {
         case .success(let decoded): text = decoded
-        case .failure(let problem): return .failure(LoadProblem(path: path, message: problem.message))
+        case .failure(let problem): return ParsedFile(items: [], problems: [LoadProblem(path: path, message: problem.message)])
         }
         let lines = SourceLines.split(text)
         let contentID = ContentHash.hex(text.utf8)
         switch FrontMatter.read(lines) {
         case .failure(let problem)?:
-            return .failure(LoadProblem(path: path, message: problem.message))
+            return ParsedFile(items: [], problems: [LoadProblem(path: path, message: problem.message)])
         case .success(let (frontMatter, bodyStart))?:
-            return .success(markdownItems(lines, bodyStart: bodyStart, frontMatter: frontMatter,
-                                          contentID: contentID, path: path, modified: modified))
+            return ParsedFile(items: markdownItems(lines, bodyStart: bodyStart, frontMatter: frontMatter,
+                                                   contentID: contentID, path: path, modified: modified),
+                              problems: frontMatter.problems.map { LoadProblem(path: path, message: $0) })
         case nil where MarkdownDetection.looksLikeMarkdown(lines):
-            return .success(markdownItems(lines, bodyStart: 0, frontMatter: FrontMatter(),
-                                          contentID: contentID, path: path, modified: modified))
+            return ParsedFile(items: markdownItems(lines, bodyStart: 0, frontMatter: FrontMatter(),
+                                                   contentID: contentID, path: path, modified: modified), problems: [])
         case nil:
-            return .success([plainTextItem(lines, contentID: contentID, path: path, modified: modified)])
+            return ParsedFile(items: [plainTextItem(lines, contentID: contentID, path: path, modified: modified)], problems: [])
         }
     }
 
@@ -43,7 +46,7 @@ public enum ItemFileParser {
                 }
             }
         }
-        let fallbackTitle = contentLines.lazy.map { lines[$0].trimmed }.first { !$0.isEmpty }.map(TitleText.shortened)
+        let fallbackTitle = firstText(of: outline).map(TitleText.shortened)
         let author = frontMatter.author
         let split = TitleText.splitSiteSuffix(rawTitle ?? fallbackTitle ?? fileName(path),
                                               candidates: [frontMatter.siteName, author].compactMap { $0 })
@@ -64,11 +67,19 @@ public enum ItemFileParser {
         }
     }
 
+    /// The first words of a Markdown text without a heading: the first paragraph that says
+    /// something beyond a link, else the first list's text; never markup, code or comments.
+    private static func firstText(of outline: MarkdownOutline) -> String? {
+        let candidates = outline.blocks.filter { $0.ownTextCount > 0 }
+        let block = candidates.first { $0.kind == .paragraph } ?? candidates.first { $0.kind == .list }
+        return block.flatMap { $0.text.split(whereSeparator: \.isNewline).first.map(String.init) }
+    }
+
     private static func plainTextItem(_ lines: [Substring], contentID: String, path: String, modified: Date) -> Item {
         let firstIndex = lines.firstIndex { !$0.trimmed.isEmpty } ?? 0
         let firstLine = lines.isEmpty ? "" : lines[firstIndex].trimmed
         let title = TitleText.shortened(firstLine)
-        let bodyStart = TitleText.isTitleLike(firstLine) ? firstIndex + 1 : firstIndex
+        let bodyStart = title == firstLine ? firstIndex + 1 : firstIndex
         return Item(id: contentID, kind: .article, title: title.isEmpty ? fileName(path) : title,
                     saved: modified, path: path,
                     body: BodyLocation(format: .plainText, lines: [bodyStart..<max(bodyStart, lines.count)]))

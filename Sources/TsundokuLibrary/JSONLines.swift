@@ -14,27 +14,57 @@ public enum JSONLines {
         return body.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "{")
     }
 
-    static func parse(bytes: [UInt8], path: String) -> ParsedFile {
+    /// The file's items; `modified` (the file's modification time) dates items that carry no date.
+    static func parse(bytes: [UInt8], path: String, modified: Date) -> ParsedFile {
         guard case .success(let text) = TextDecoding.decode(bytes) else {
             return ParsedFile(items: [], problems: [LoadProblem(path: path, message: "JSON Lines file is not valid UTF-8")])
         }
         var items: [Item] = []
+        var lineNumbers: [Int] = []
+        var undated = Set<Int>()
+        var firstLine: [String: Int] = [:]
         var problems: [LoadProblem] = []
         var marks: [MarkEntry] = []
+        func report(_ line: Int, _ reason: String) { problems.append(LoadProblem(path: path, message: "line \(line): \(reason)")) }
         for (index, line) in SourceLines.split(text).enumerated() where !line.trimmed.isEmpty {
-            switch item(line, lineIndex: index, path: path) {
-            case .success(let (item, read, starred)):
+            switch item(line, lineIndex: index, path: path, modified: modified) {
+            case .success(let (item, read, starred, dated)):
+                if let first = firstLine[item.id] {
+                    report(index + 1, "same id \(item.id) as line \(first), skipped")
+                    continue
+                }
+                firstLine[item.id] = index + 1
+                if !dated { undated.insert(items.count) }
                 items.append(item)
+                lineNumbers.append(index + 1)
                 if let read { marks.append(MarkEntry(time: 0, operation: read ? .read : .unread, id: item.id)) }
                 if let starred { marks.append(MarkEntry(time: 0, operation: starred ? .star : .unstar, id: item.id)) }
-            case .failure(let reason): problems.append(LoadProblem(path: path, message: "line \(index + 1): \(reason.reason)"))
+            case .failure(let reason): report(index + 1, reason.reason)
             }
+        }
+        let parentOf = Dictionary(items.map { ($0.id, $0.parent) }, uniquingKeysWith: { first, _ in first })
+        for index in items.indices {
+            guard let parent = items[index].parent else { continue }
+            let reason: String? = parent == items[index].id ? "is its own parent"
+                : parentOf[parent] == nil ? "names a parent \(parent) that is not in the file"
+                : parentOf[parent]! != nil ? "names a parent \(parent) that is itself a digest item"
+                : nil
+            guard let reason else { continue }
+            report(lineNumbers[index], "\(items[index].id) \(reason); shown as an article")
+            items[index].parent = nil
+            items[index].position = nil
+            items[index].kind = .article
         }
         let parents = Set(items.compactMap(\.parent))
         for index in items.indices where items[index].parent == nil && parents.contains(items[index].id) {
             items[index].kind = .digest
         }
-        return ParsedFile(items: items, problems: problems, sourceMarks: marks)
+        let savedOf = Dictionary(items.map { ($0.id, $0.saved) }, uniquingKeysWith: { first, _ in first })
+        for index in undated {
+            if let parent = items[index].parent, let saved = savedOf[parent] { items[index].saved = saved }
+        }
+        return ParsedFile(items: items, problems: problems.sorted { $0.message.lineNumber < $1.message.lineNumber },
+                          sourceMarks: marks)
     }
 
     private static func object(_ line: Substring) -> Result<[String: Any], LineProblem> {
@@ -44,8 +74,8 @@ public enum JSONLines {
         return .success(object)
     }
 
-    private static func item(_ line: Substring, lineIndex: Int, path: String)
-        -> Result<(item: Item, read: Bool?, starred: Bool?), LineProblem> {
+    private static func item(_ line: Substring, lineIndex: Int, path: String, modified: Date)
+        -> Result<(item: Item, read: Bool?, starred: Bool?, dated: Bool), LineProblem> {
         let object: [String: Any]
         switch Self.object(line) {
         case .success(let value): object = value
@@ -62,8 +92,7 @@ public enum JSONLines {
         }
         let body = text("markdown") ?? text("text") ?? text("html").map(HTMLText.strip) ?? ""
         let title = text("title") ?? TitleText.shortened(body.split(separator: "\n").first.map(String.init) ?? id)
-        let saved = text("saved").flatMap(DateParsing.parse) ?? text("published").flatMap(DateParsing.parse)
-            ?? Date(timeIntervalSince1970: 0)
+        let saved = text("saved").flatMap(DateParsing.parse) ?? text("published").flatMap(DateParsing.parse) ?? modified
         let parent = text("parent")
         let item = Item(id: id, parent: parent, kind: parent == nil ? .article : .digestItem, title: title,
                              author: text("author"), site: text("site"), url: text("url"), saved: saved,
@@ -73,7 +102,7 @@ public enum JSONLines {
                              body: BodyLocation(format: .jsonLine, lines: [lineIndex..<lineIndex + 1]),
                              highlights: text("highlights") == nil ? nil
                                  : BodyLocation(format: .jsonLineHighlights, lines: [lineIndex..<lineIndex + 1]))
-        return .success((item, object["read"] as? Bool, object["starred"] as? Bool))
+        return .success((item, object["read"] as? Bool, object["starred"] as? Bool, text("saved") != nil || text("published") != nil))
     }
 
     /// The body field of one JSON Lines item and its text.
@@ -98,6 +127,13 @@ public enum JSONLines {
         if let text = object["text"] as? String { return PlainTextDocument.parse(SourceLines.split(text)) }
         if let html = object["html"] as? String { return HTMLDocument.parse(html) }
         return Document(blocks: [])
+    }
+}
+
+private extension String {
+    /// N of a `line N: ...` message, for keeping a file's problems in line order.
+    var lineNumber: Int {
+        Int(dropFirst(5).prefix { $0.isNumber }) ?? 0
     }
 }
 

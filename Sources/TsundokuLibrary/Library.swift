@@ -9,7 +9,7 @@ public enum LibrarySource: Sendable, Hashable {
 
 /// What one file gave: its items, and its problems (a whole file that could not be read, or the
 /// lines of a JSON Lines file that could not).
-public struct ParsedFile: Sendable {
+public struct ParsedFile: Sendable, Hashable, Codable {
     public var items: [Item]
     public var problems: [LoadProblem]
     /// Read and starred as the file says (a JSON Lines export); the state file's marks win.
@@ -21,12 +21,6 @@ public struct ParsedFile: Sendable {
         self.sourceMarks = sourceMarks
     }
 
-    init(_ result: Result<[Item], LoadProblem>) {
-        switch result {
-        case .success(let items): self.init(items: items, problems: [])
-        case .failure(let problem): self.init(items: [], problems: [problem])
-        }
-    }
 }
 
 /// All items of a library and the files that could not be loaded.
@@ -47,8 +41,9 @@ public struct LibrarySnapshot: Sendable {
 /// on every core, drops duplicate ids (reported), and reads item bodies on demand.
 public enum Library {
     /// Loads every item. `indexPath` names the metadata cache (nil: parse everything);
-    /// `progress` is told how many files have been read so far.
-    public static func load(_ source: LibrarySource, indexPath: String? = nil,
+    /// `statePath` names the state file, which (with its lock and set-aside lines) is never read
+    /// as an article, nor is the cache; `progress` is told how many files have been read so far.
+    public static func load(_ source: LibrarySource, indexPath: String? = nil, statePath: String? = nil,
                             progress: (@Sendable (Int) -> Void)? = nil) -> LibrarySnapshot {
         var problems: [LoadProblem] = []
         let files: [ScannedFile]
@@ -58,13 +53,14 @@ public enum Library {
                 ScannedFile(path: $0.path, size: Int64($0.text.utf8.count), modified: SampleLibrary.modified)
             }
         case .paths(let roots):
-            files = roots.flatMap { LibraryScanner.scan(absolute($0), problems: &problems) }
+            let ownFiles = OwnFiles([statePath, indexPath].compactMap { $0 })
+            files = roots.flatMap { LibraryScanner.scan(Paths.absolute($0), skipping: ownFiles, problems: &problems) }
         }
         let index = indexPath.map(MetadataIndex.init(path:)) ?? MetadataIndex()
         let (results, parsed) = parseAll(files, index: index, progress: progress)
 
         var items: [Item] = []
-        var owners: [String: String] = [:]
+        var owners: [String: (file: String, fromExport: Bool)] = [:]
         owners.reserveCapacity(files.count)
         var sourceMarks: [MarkEntry] = []
         for (file, result) in zip(files, results) {
@@ -72,20 +68,17 @@ public enum Library {
             sourceMarks += result.sourceMarks
             for item in result.items {
                 if let owner = owners[item.id] {
-                    if item.parent == nil {
-                        problems.append(LoadProblem(path: file.path, message: "same item id \(item.id) as \(owner), skipped"))
+                    if item.parent == nil, !(item.isFromOmnivoreExport && owner.fromExport) {
+                        problems.append(LoadProblem(path: file.path, message: "same item id \(item.id) as \(owner.file), skipped"))
                     }
                     continue
                 }
-                owners[item.id] = file.path
+                owners[item.id] = (file.path, item.isFromOmnivoreExport)
                 items.append(item)
             }
         }
-        if let indexPath, source != .sample, files.count != index.entries.count || parsed > 0 {
-            var updated = MetadataIndex()
-            for (file, result) in zip(files, results) {
-                updated.entries[file.path] = MetadataIndex.Entry(size: file.size, modified: file.modified, result: result)
-            }
+        if let indexPath, source != .sample, files.count != index.count || parsed > 0 {
+            let updated = MetadataIndex(entries: zip(files, results).map { MetadataIndex.Entry(file: $0, result: $1) })
             try? updated.write(to: indexPath)
         }
         return LibrarySnapshot(items: items, problems: problems, sourceMarks: sourceMarks)
@@ -114,6 +107,7 @@ public enum Library {
     /// The item's body as its source wrote it: the field name `export` uses (`markdown`,
     /// `text` or `html`) and the text.
     public static func bodySource(for item: Item) throws -> (field: String, text: String) {
+        if item.body.format == .unavailable { return ("text", "") }
         let selected = try lines(of: item.body, path: item.path)
         switch item.body.format {
         case .markdown: return ("markdown", selected.joined(separator: "\n"))
@@ -199,20 +193,15 @@ public enum Library {
         } catch {
             return ParsedFile(items: [], problems: [LoadProblem(path: file.path, message: "\(error)")])
         }
-        if JSONLines.looksLikeJSONLines(bytes) { return JSONLines.parse(bytes: bytes, path: file.path) }
+        let modified = Date(timeIntervalSince1970: Double(file.modified) / 1_000_000_000)
+        if JSONLines.looksLikeJSONLines(bytes) { return JSONLines.parse(bytes: bytes, path: file.path, modified: modified) }
         if OmnivoreExport.looksLikeZip(bytes) { return OmnivoreExport.parse(path: file.path) }
         if OmnivoreExport.isMetadataName((file.path as NSString).lastPathComponent), bytes.first == UInt8(ascii: "[") {
             return OmnivoreExport.parseUnpackedBatch(path: file.path, bytes: bytes)
         }
-        let modified = Date(timeIntervalSince1970: Double(file.modified) / 1_000_000_000)
-        return ParsedFile(ItemFileParser.parse(bytes: bytes, path: file.path, modified: modified))
+        return ItemFileParser.parse(bytes: bytes, path: file.path, modified: modified)
     }
 
-    private static func absolute(_ path: String) -> String {
-        if path.hasPrefix("/") { return path }
-        let base = FileManager.default.currentDirectoryPath
-        return (base.hasSuffix("/") ? base : base + "/") + path
-    }
 }
 
 /// Result slots filled from several threads, one slot per file.

@@ -3,12 +3,17 @@ import Foundation
 import Glibc
 #endif
 
-/// A candidate file found while scanning a library folder, with what invalidates its cache entry.
-struct ScannedFile: Sendable, Hashable {
+/// A candidate file found while scanning a library folder, with what invalidates its cache entry:
+/// a file edited, replaced (a new inode, or a new change time even when a copy kept the old
+/// modification time) or resized is parsed again.
+struct ScannedFile: Sendable, Hashable, Codable {
     var path: String
     var size: Int64
     /// Modification time in nanoseconds since 1970.
     var modified: Int64
+    /// Status change time in nanoseconds since 1970.
+    var changed: Int64 = 0
+    var inode: UInt64 = 0
 }
 
 /// Walks library folders recursively with `readdir`: hidden entries skipped, symbolic links
@@ -17,7 +22,7 @@ enum LibraryScanner {
     /// Files larger than this are reported instead of read.
     static let maximumFileSize: Int64 = 64 * 1024 * 1024
 
-    static func scan(_ root: String, problems: inout [LoadProblem]) -> [ScannedFile] {
+    static func scan(_ root: String, skipping ownFiles: OwnFiles = OwnFiles([]), problems: inout [LoadProblem]) -> [ScannedFile] {
         var files: [ScannedFile] = []
         var visited = Set<[UInt64]>()
         var info = stat()
@@ -26,7 +31,7 @@ enum LibraryScanner {
             return []
         }
         if info.st_mode & S_IFMT == S_IFREG {
-            return [ScannedFile(path: root, size: Int64(info.st_size), modified: nanoseconds(info))]
+            return [scanned(root, info)]
         }
         var pending = [root]
         visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)])
@@ -45,9 +50,11 @@ enum LibraryScanner {
             }
             closedir(handle)
             let isUnpackedExport = children.contains { OmnivoreExport.isMetadataName(($0 as NSString).lastPathComponent) }
+            let ownNames = stat(directory, &info) == 0 ? ownFiles.names(inFolder: info) : []
             for path in children.sorted(by: >) {
                 let name = (path as NSString).lastPathComponent
                 if isUnpackedExport, name == "content" || name == "highlights" { continue }
+                if ownNames.contains(where: { name == $0 || name.hasPrefix($0 + ".") }) { continue }
                 guard stat(path, &info) == 0 else {
                     let reason = errno == ELOOP ? "symbolic link loop, skipped" : "cannot read: \(FileIO.errnoText())"
                     problems.append(LoadProblem(path: path, message: reason))
@@ -67,7 +74,7 @@ enum LibraryScanner {
                     if Int64(info.st_size) > maximumFileSize {
                         problems.append(LoadProblem(path: path, message: "file is \(info.st_size / 1_048_576) MB, larger than the \(maximumFileSize / 1_048_576) MB a saved article may be"))
                     } else {
-                        files.append(ScannedFile(path: path, size: Int64(info.st_size), modified: nanoseconds(info)))
+                        files.append(scanned(path, info))
                     }
                 default:
                     continue
@@ -77,7 +84,33 @@ enum LibraryScanner {
         return files
     }
 
-    private static func nanoseconds(_ info: stat) -> Int64 {
-        Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+    private static func scanned(_ path: String, _ info: stat) -> ScannedFile {
+        ScannedFile(path: path, size: Int64(info.st_size), modified: nanoseconds(info.st_mtim),
+                    changed: nanoseconds(info.st_ctim), inode: UInt64(info.st_ino))
+    }
+
+    private static func nanoseconds(_ time: timespec) -> Int64 {
+        Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
+}
+
+
+/// tsundoku's own files (the state file, its lock, its set-aside lines, the metadata cache and
+/// their temporary files), recognised by their folder's device and inode and their names, so
+/// they are never read as articles when they sit in a library folder, however the folder is named.
+struct OwnFiles: Sendable {
+    private var folders: [[UInt64]: [String]] = [:]
+
+    init(_ paths: [String]) {
+        var info = stat()
+        for path in paths where stat(FileIO.directory(of: path), &info) == 0 {
+            let name = String(path.split(separator: "/").last ?? "")
+            folders[[UInt64(info.st_dev), UInt64(info.st_ino)], default: []].append(name)
+        }
+    }
+
+    /// The names reserved in the folder `info` describes; each also covers `name.*`.
+    func names(inFolder info: stat) -> [String] {
+        folders.isEmpty ? [] : folders[[UInt64(info.st_dev), UInt64(info.st_ino)]] ?? []
     }
 }

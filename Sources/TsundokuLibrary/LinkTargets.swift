@@ -38,4 +38,25 @@ public enum LinkTargets {
         }
         return url
     }
+
+    /// A link cmark-gfm's autolink extension made from bare text that is no link a writer
+    /// meant: only `http(s)://`, `www.` and addresses that look like real mail count
+    /// (`2xA715@2.8Ghz` is a processor, not a mailbox). Links written as links always count.
+    static func isUnlikelyAutolink(url: String, text: String) -> Bool {
+        let lowered = url.lowercased()
+        guard text == url || "mailto:" + text == url || "http://" + text == url else { return false }
+        if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") { return false }
+        if lowered.hasPrefix("mailto:") { return !looksLikeMailAddress(String(url.dropFirst(7))) }
+        return true
+    }
+
+    /// `name@example.org`: a local part, and a domain of two or more labels whose last is two or
+    /// more letters.
+    static func looksLikeMailAddress(_ address: String) -> Bool {
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty else { return false }
+        let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }), let last = labels.last else { return false }
+        return last.count >= 2 && last.allSatisfy { $0.isASCII && $0.isLetter }
+    }
 }

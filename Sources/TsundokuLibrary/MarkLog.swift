@@ -1,8 +1,8 @@
 /// One line of the state file: at `time` (milliseconds since 1970) `operation` was applied to the
 /// item `id`. The text form is `<time> <operation> <id>`, the id percent-encoded where needed.
-public struct MarkEntry: Sendable, Hashable {
+public struct MarkEntry: Sendable, Hashable, Codable {
     /// What a mark does to one flag of an item.
-    public enum Operation: String, Sendable, CaseIterable {
+    public enum Operation: String, Sendable, CaseIterable, Codable {
         case read, unread, star, unstar
 
         var flag: Flag { self == .read || self == .unread ? .read : .starred }

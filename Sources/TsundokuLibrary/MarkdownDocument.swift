@@ -65,6 +65,7 @@ enum MarkdownDocument {
         case CMARK_NODE_EMPH: return .emphasis(inlines(node.children, depth: depth + 1))
         case CMARK_NODE_STRONG: return .strong(inlines(node.children, depth: depth + 1))
         case CMARK_NODE_LINK:
+            if LinkTargets.isUnlikelyAutolink(url: node.url, text: node.plainText) { return .text(node.plainText) }
             return .link(url: LinkTargets.resolve(node.url), inlines(node.children, depth: depth + 1))
         case CMARK_NODE_IMAGE:
             return .image(url: LinkTargets.resolve(node.url), alt: node.plainText)

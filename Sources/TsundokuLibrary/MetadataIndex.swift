@@ -1,154 +1,96 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// A cache of what each library file parsed to, keyed by path and invalidated by size and
-/// modification time, so start-up reads one file instead of parsing thousands.
+/// A cache of what each library file parsed to, keyed by path and invalidated by size, times and
+/// inode, so start-up reads one file instead of parsing thousands.
 ///
-/// Text format, one record a line, fields separated by tabs (`\t`, `\n` and `\` escaped):
-/// `F path size mtime` opens a file's record, followed by its `I` item lines or one `E` problem.
+/// The file is a header line naming the cache's `fingerprint`, then the entries in the binary
+/// form of `BinaryEncoder`, derived from the `Codable` conformances of `ParsedFile` and `Item`:
+/// an item read from the cache is the value the parser made, field for field. A cache whose
+/// fingerprint differs (another build of tsundoku, another time zone, another layout of the
+/// types) or whose bytes are damaged is ignored and rebuilt, never trusted.
 struct MetadataIndex {
-    /// Bumped whenever parsing changes what it produces, so old caches are ignored.
-    static let formatVersion = "tsundoku-index 5"
-
     /// What one file parsed to.
-    struct Entry {
-        var size: Int64
-        var modified: Int64
+    struct Entry: Codable, Hashable {
+        var file: ScannedFile
         var result: ParsedFile
     }
 
-    var entries: [String: Entry] = [:]
+    private(set) var entries: [String: Entry] = [:]
 
     init() {}
 
-    /// Reads the cache; a missing, old or unreadable cache is simply empty.
-    init(path: String) {
-        guard let bytes = try? FileIO.readIfPresent(path) else { return }
-        let header = Array(Self.formatVersion.utf8) + [0x0A]
-        guard bytes.starts(with: header) else { return }
-        entries.reserveCapacity(bytes.count / 300)
-        var currentPath: String?
-        var current: Entry?
-        var items: [Item] = []
-        func finish() {
-            guard let path = currentPath, var entry = current else { return }
-            entry.result.items = items
-            entries[path] = entry
-        }
-        var fields: [String] = []
-        var lineStart = header.count
-        while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            fields.removeAll(keepingCapacity: true)
-            var fieldStart = lineStart
-            for position in lineStart...lineEnd where position == lineEnd || bytes[position] == 0x09 {
-                fields.append(Self.unescape(bytes[fieldStart..<position]))
-                fieldStart = position + 1
-            }
-            lineStart = lineEnd + 1
-            switch fields.first {
-            case "F" where fields.count == 4:
-                finish()
-                items.removeAll()
-                currentPath = fields[1]
-                current = Int64(fields[2]).flatMap { size in
-                    Int64(fields[3]).map { Entry(size: size, modified: $0, result: ParsedFile(items: [], problems: [])) }
-                }
-            case "E" where fields.count == 2:
-                if let path = currentPath { current?.result.problems.append(LoadProblem(path: path, message: fields[1])) }
-            case "M" where fields.count == 3:
-                if let operation = MarkEntry.Operation(rawValue: fields[1]) {
-                    current?.result.sourceMarks.append(MarkEntry(time: 0, operation: operation, id: fields[2]))
-                }
-            case "I":
-                if let path = currentPath, let item = Self.item(fields, path: path) { items.append(item) }
-            default:
-                continue
-            }
-        }
-        finish()
+    init(entries: [Entry]) {
+        self.entries = Dictionary(entries.map { ($0.file.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// Reads the cache; a missing, foreign, old or damaged cache is simply empty.
+    init(path: String) {
+        let header = Array(Self.header.utf8)
+        guard let bytes = try? FileIO.readIfPresent(path), bytes.starts(with: header),
+              let decoded = try? BinaryDecoder().decode([Entry].self, from: Array(bytes[header.count...])) else {
+            self.init()
+            return
+        }
+        self.init(entries: decoded)
+    }
+
+    var count: Int { entries.count }
+
     func lookup(_ file: ScannedFile) -> ParsedFile? {
-        guard let entry = entries[file.path], entry.size == file.size, entry.modified == file.modified else { return nil }
+        guard let entry = entries[file.path], entry.file == file else { return nil }
         return entry.result
     }
 
     func write(to path: String) throws {
-        var text = Self.formatVersion + "\n"
-        for (file, entry) in entries.sorted(by: { $0.key < $1.key }) {
-            text += Self.line(["F", file, String(entry.size), String(entry.modified)])
-            for problem in entry.result.problems { text += Self.line(["E", problem.message]) }
-            for mark in entry.result.sourceMarks { text += Self.line(["M", mark.operation.rawValue, mark.id]) }
-            for item in entry.result.items { text += Self.line(Self.fields(item)) }
-        }
+        let body = try BinaryEncoder().encode(entries.values.sorted { $0.file.path < $1.file.path })
         try FileIO.createDirectories(FileIO.directory(of: path))
-        try FileIO.replace(path, with: Array(text.utf8))
+        try FileIO.replace(path, with: Array(Self.header.utf8) + body)
     }
 
-    private static func fields(_ item: Item) -> [String] {
-        ["I", item.id, item.parent ?? "", item.kind.rawValue, item.title, item.author ?? "", item.site ?? "",
-         item.url ?? "", String(item.saved.timeIntervalSince1970), item.published.map { String($0.timeIntervalSince1970) } ?? "",
-         item.position.map(String.init) ?? "", item.tags.joined(separator: "\u{1F}"), item.body.format.rawValue,
-         ranges(item.body.lines), item.highlights.map { ranges($0.lines) } ?? "",
-         item.highlights?.format.rawValue ?? ""]
-    }
+    /// The first line of the file: what a cache must have been written by to be read.
+    static let header = "tsundoku-index " + fingerprint + "\n"
 
-    private static func item(_ fields: [String], path: String) -> Item? {
-        guard fields.count == 16, let kind = Item.Kind(rawValue: fields[3]), let saved = Double(fields[8]),
-              let format = BodyLocation.Format(rawValue: fields[12]) else { return nil }
-        func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
-        return Item(id: fields[1], parent: optional(fields[2]), kind: kind, title: fields[4], author: optional(fields[5]),
-                    site: optional(fields[6]), url: optional(fields[7]), saved: Date(timeIntervalSince1970: saved),
-                    published: Double(fields[9]).map(Date.init(timeIntervalSince1970:)), path: path,
-                    position: Int(fields[10]), tags: fields[11].isEmpty ? [] : fields[11].components(separatedBy: "\u{1F}"),
-                    body: BodyLocation(format: format, lines: ranges(fields[13])),
-                    highlights: fields[14].isEmpty ? nil
-                        : BodyLocation(format: BodyLocation.Format(rawValue: fields[15]) ?? .markdown, lines: ranges(fields[14])))
-    }
+    /// Changes whenever a cache written before could mean something else now:
+    /// - the layout of the cached types, read off a sample value with every field filled in
+    ///   (field names, nesting and kinds), so a field added to `Item` retires old caches;
+    /// - the executable (its size and modification time), so a new build's parser is not
+    ///   answered with an old one's results;
+    /// - the time zone, since dates written without an offset are read in local time.
+    static let fingerprint: String = {
+        let layout = ContentHash.hex(String(reflecting: sampleEntry).utf8)
+        return "layout=\(layout) build=\(executableIdentity) zone=\(timeZoneIdentity)"
+    }()
 
-    private static func ranges(_ ranges: [Range<Int>]) -> String {
-        ranges.map { "\($0.lowerBound)-\($0.upperBound)" }.joined(separator: ",")
-    }
+    private static let sampleEntry: Entry = {
+        let location = BodyLocation(format: .markdown, lines: [0..<1])
+        let item = Item(id: "i", parent: "p", kind: .digestItem, title: "t", author: "a", site: "s", url: "u",
+                        saved: Date(timeIntervalSince1970: 1), published: Date(timeIntervalSince1970: 2), path: "f",
+                        position: 1, tags: ["g"], body: location, highlights: location)
+        let result = ParsedFile(items: [item], problems: [LoadProblem(path: "f", message: "m")],
+                                sourceMarks: [MarkEntry(time: 1, operation: .read, id: "i")])
+        return Entry(file: ScannedFile(path: "f", size: 1, modified: 1, changed: 1, inode: 1), result: result)
+    }()
 
-    private static func ranges(_ text: String) -> [Range<Int>] {
-        text.split(separator: ",").compactMap { part in
-            let bounds = part.split(separator: "-")
-            guard bounds.count == 2, let lower = Int(bounds[0]), let upper = Int(bounds[1]), lower <= upper else { return nil }
-            return lower..<upper
+    private static var executableIdentity: String {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 || stat(CommandLine.arguments.first ?? "", &info) == 0 else {
+            return "unknown"
         }
+        return "\(info.st_size).\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }
 
-    private static func line(_ fields: [String]) -> String {
-        fields.map(escape).joined(separator: "\t") + "\n"
-    }
-
-    private static func escape(_ field: String) -> String {
-        guard field.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x5C || $0 == 0x0D }) else { return field }
-        return field.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
-            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
-    }
-
-    private static func unescape(_ bytes: ArraySlice<UInt8>) -> String {
-        let text = String(decoding: bytes, as: UTF8.self)
-        guard bytes.contains(0x5C) else { return text }
-        var result = ""
-        var escaping = false
-        for character in text {
-            if escaping {
-                switch character {
-                case "t": result.append("\t")
-                case "n": result.append("\n")
-                case "r": result.append("\r")
-                default: result.append(character)
-                }
-                escaping = false
-            } else if character == "\\" {
-                escaping = true
-            } else {
-                result.append(character)
-            }
+    /// The local offsets at a few moments across the years and seasons, and the zone's names.
+    private static var timeZoneIdentity: String {
+        tzset()
+        let offsets = [0, 946_684_800, 962_409_600, 1_704_067_200, 1_719_792_000].map { moment -> String in
+            var seconds = time_t(moment)
+            var local = tm()
+            localtime_r(&seconds, &local)
+            return String(local.tm_gmtoff)
         }
-        return result
+        return offsets.joined(separator: ",")
     }
 }

@@ -75,12 +75,13 @@ enum OmnivoreExport {
     /// An unpacked export: one `metadata_*.json` batch, its members beside it.
     static func parseUnpackedBatch(path: String, bytes: [UInt8]) -> ParsedFile {
         let base = FileIO.directory(of: path) + "/"
-        let contents = Contents(has: { FileManager.default.fileExists(atPath: base + $0) },
-                                read: { FileManager.default.contents(atPath: base + $0) },
+        let contents = Contents(has: { FileIO.isRegularFile(base + $0) },
+                                read: { (try? FileIO.read(base + $0)).map { Data($0) } },
                                 itemPath: { base + $0 })
         var result = ParsedFile(items: [], problems: [])
         var seen = Set<String>()
-        parseBatch(Data(bytes), name: path, origin: path, contents: contents, seen: &seen, into: &result)
+        parseBatch(Data(bytes), name: (path as NSString).lastPathComponent, origin: path, contents: contents,
+                   seen: &seen, into: &result)
         return result
     }
 
@@ -96,6 +97,9 @@ enum OmnivoreExport {
             return
         }
         for case let object as [String: Any] in objects {
+            if let slug = object["slug"] as? String, !isSafeSlug(slug) {
+                result.problems.append(LoadProblem(path: origin, message: "\(name): slug \(slug) leaves content/, its text is not read"))
+            }
             guard let (article, archived) = item(object, contents: contents), seen.insert(article.id).inserted else { continue }
             let split = digestItems(article, contents: contents)
             result.items += split
@@ -107,11 +111,10 @@ enum OmnivoreExport {
     /// bodies are ranges of the HTML document's top-level blocks.
     private static func digestItems(_ article: Item, contents: Contents) -> [Item] {
         guard article.body.format == .html, let data = contents.read(contentMember(article)),
-              data.range(of: Data(">02".utf8)) != nil else { return [article] }
+              mayBeDigest(data) else { return [article] }
         let document = HTMLDocument.parse(String(decoding: data, as: UTF8.self))
-        let title = TitleText.splitSiteSuffix(article.title, candidates: [article.author, article.site].compactMap { $0 })
         guard let sections = DigestSplitter.split(MarkdownOutline(document: document), lineCount: document.blocks.count,
-                                                  digestTitle: title.title, site: title.site ?? article.site) else {
+                                                  digestTitle: article.title, site: article.site) else {
             return [article]
         }
         return DigestSplitter.items(of: article, sections: sections) { BodyLocation(format: .html, lines: $0.lines) }
@@ -121,26 +124,50 @@ enum OmnivoreExport {
         item.path.range(of: "content/", options: .backwards).map { String(item.path[$0.lowerBound...]) } ?? ""
     }
 
+    /// A slug names one file in `content/`: no folder separators, no `..`, no control characters.
+    static func isSafeSlug(_ slug: String) -> Bool {
+        !slug.isEmpty && slug != "." && slug != ".." && !slug.utf8.contains { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }
+    }
+
+    /// `<h2>` or `<h3>` whose text starts with `02`, however the HTML is indented: the cheap
+    /// test for a round-up before the document is parsed.
+    static func mayBeDigest(_ data: Data) -> Bool {
+        let bytes = [UInt8](data)
+        var index = 0
+        while index + 4 < bytes.count {
+            defer { index += 1 }
+            guard bytes[index] == UInt8(ascii: "<"), bytes[index + 1] | 0x20 == UInt8(ascii: "h"),
+                  bytes[index + 2] == UInt8(ascii: "2") || bytes[index + 2] == UInt8(ascii: "3") else { continue }
+            var cursor = index + 3
+            while cursor < bytes.count, bytes[cursor] != UInt8(ascii: ">") { cursor += 1 }
+            cursor += 1
+            while cursor < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[cursor]) { cursor += 1 }
+            if cursor + 1 < bytes.count, bytes[cursor] == UInt8(ascii: "0"), bytes[cursor + 1] == UInt8(ascii: "2") { return true }
+        }
+        return false
+    }
+
     private static func item(_ object: [String: Any], contents: Contents) -> (Item, Bool)? {
         func text(_ key: String) -> String? {
             (object[key] as? String).flatMap { $0.isEmpty ? nil : $0 }
         }
         guard let id = text("id") else { return nil }
         let slug = text("slug") ?? id
-        let content = "content/\(slug).html"
+        let content = isSafeSlug(slug) ? "content/\(slug).html" : ""
         let saved = text("savedAt").flatMap(DateParsing.parse) ?? text("updatedAt").flatMap(DateParsing.parse)
             ?? Date(timeIntervalSince1970: 0)
         let labels = (object["labels"] as? [Any])?.compactMap { label -> String? in
             (label as? String) ?? ((label as? [String: Any])?["name"] as? String)
         } ?? []
         let url = text("url").map(LinkTargets.resolve)
-        let hasContent = contents.has(content)
+        let hasContent = !content.isEmpty && contents.has(content)
         let body = hasContent ? BodyLocation(format: .html, lines: [0..<Int.max])
             : BodyLocation(format: .unavailable, lines: [])
-        var title = text("title") ?? slug
+        let named = TitleText.splitSiteSuffix(text("title") ?? slug, candidates: [text("author")].compactMap { $0 })
+        var title = named.title
         if !hasContent, url?.lowercased().hasSuffix(".pdf") == true || text("contentReader") == "PDF" { title += "（PDF）" }
         let item = Item(id: id, kind: .article, title: title, author: text("author"),
-                        site: url.flatMap { URLComponents(string: $0)?.host }, url: url, saved: saved,
+                        site: named.site ?? url.flatMap { URLComponents(string: $0)?.host }, url: url, saved: saved,
                         published: text("publishedAt").flatMap(DateParsing.parse),
                         path: hasContent ? contents.itemPath(content) : contents.itemPath(""), tags: labels, body: body)
         return (item, text("state") == "Archived")

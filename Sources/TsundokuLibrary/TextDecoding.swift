@@ -9,22 +9,47 @@ enum TextDecoding {
         if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             return .failure(.empty)
         }
-        if looksBinary(body.prefix(binaryProbeLength)) { return .failure(.binary) }
+        if looksLikeUTF16(bytes) { return .failure(.utf16) }
+        if hasBinaryMagic(body) || looksBinary(body.prefix(binaryProbeLength)) { return .failure(.binary) }
         if let offset = firstInvalidUTF8Offset(body) {
             return .failure(.invalidUTF8(offset: offset + (bytes.count - body.count)))
         }
         return .success(String(decoding: body, as: UTF8.self))
     }
 
+    /// Formats that are never text, by their first bytes: images, PDF, archives, executables,
+    /// SQLite, fonts and media.
+    private static let magicNumbers: [[UInt8]] = [
+        [0x89, 0x50, 0x4E, 0x47], [0xFF, 0xD8, 0xFF], Array("GIF8".utf8), Array("%PDF".utf8), [0x1F, 0x8B],
+        [0x50, 0x4B, 0x03, 0x04], [0x7F, 0x45, 0x4C, 0x46], Array("SQLite format 3".utf8), [0x42, 0x5A, 0x68],
+        [0xFD, 0x37, 0x7A, 0x58, 0x5A], [0x28, 0xB5, 0x2F, 0xFD], Array("RIFF".utf8), [0x00, 0x00, 0x00],
+        [0x4F, 0x67, 0x67, 0x53], Array("wOFF".utf8), [0xCA, 0xFE, 0xBA, 0xBE], [0xCF, 0xFA, 0xED, 0xFE],
+    ]
+
+    private static func hasBinaryMagic(_ body: ArraySlice<UInt8>) -> Bool {
+        magicNumbers.contains { body.starts(with: $0) }
+    }
+
+    /// Binary when more than one byte in a hundred is NUL or one in ten another control byte;
+    /// a stray NUL, BEL or ESC in good text is shown (made visible), not a reason to drop it.
     private static func looksBinary(_ probe: ArraySlice<UInt8>) -> Bool {
         var controls = 0
-        for byte in probe {
-            if byte == 0 { return true }
-            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B {
-                controls += 1
-            }
+        var nuls = 0
+        for byte in probe where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+            if byte == 0 { nuls += 1 } else { controls += 1 }
         }
-        return controls * 10 > probe.count
+        return nuls * 100 > probe.count || controls * 10 > probe.count
+    }
+
+    /// A byte-order mark of UTF-16, or every other byte NUL in the first line's worth of ASCII.
+    private static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return true }
+        let probe = bytes.prefix(256)
+        guard probe.count >= 8 else { return false }
+        let evenZeros = stride(from: 0, to: probe.count, by: 2).filter { probe[$0] == 0 }.count
+        let oddZeros = stride(from: 1, to: probe.count, by: 2).filter { probe[$0] == 0 }.count
+        let half = probe.count / 2
+        return max(evenZeros, oddZeros) * 10 >= half * 8 && min(evenZeros, oddZeros) * 10 <= half
     }
 
     /// The offset of the first byte that breaks UTF-8, or nil when the bytes are valid.
@@ -63,11 +88,13 @@ enum DecodingProblem: Error, Equatable {
     case empty
     case binary
     case invalidUTF8(offset: Int)
+    case utf16
 
     var message: String {
         switch self {
         case .empty: return "empty file"
         case .binary: return "binary file, not a saved article"
+        case .utf16: return "UTF-16 text; convert it to UTF-8 with `iconv -f UTF-16 -t UTF-8 FILE > FILE.txt`"
         case .invalidUTF8(let offset):
             return "not valid UTF-8 (first bad byte at offset \(offset); GBK or another legacy encoding? convert it with iconv)"
         }

@@ -41,13 +41,6 @@ enum TitleText {
         }
         return text
     }
-
-    /// A short first line without closing punctuation reads as a title, not as the first sentence.
-    static func isTitleLike(_ line: String) -> Bool {
-        let text = line.trimmed
-        guard let last = text.last, text.count <= 40 else { return false }
-        return !"。！？.!?…，,；;：:」”\"'".contains(last)
-    }
 }
 
 extension Character {

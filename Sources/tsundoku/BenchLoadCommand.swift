@@ -26,6 +26,7 @@ struct BenchLoadCommand: ParsableCommand {
         let folder = keep ?? FileManager.default.temporaryDirectory.appendingPathComponent("tsundoku-bench-\(getpid())").path
         defer { if keep == nil { try? FileManager.default.removeItem(atPath: folder) } }
         let library = folder + "/library"
+        setenv("XDG_CACHE_HOME", folder + "/cache", 1)
         let generated: (digests: Int, bytes: Int)
         switch format {
         case .markdown: generated = try SyntheticLibrary.write(files: items, to: library)

@@ -22,7 +22,8 @@ struct BenchUICommand: ParsableCommand {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tsundoku-ui-\(getpid())").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         _ = try SyntheticLibrary.write(files: items, to: folder + "/library")
-        _ = Library.load(.paths([folder + "/library"]), indexPath: Paths.index(forState: folder + "/state/marks.log", roots: [folder + "/library"]))
+        setenv("XDG_CACHE_HOME", folder + "/cache", 1)
+        _ = Library.load(.paths([folder + "/library"]), indexPath: Paths.index(roots: [folder + "/library"]))
         let measurement = try ChildProcess.measure(["bench", "ui", "--measure", folder])
         print(String(format: "measured in a fresh process: %.0f ms wall in all, peak memory %.1f MB",
                      measurement.seconds * 1000, measurement.peakMB))
@@ -37,7 +38,7 @@ struct BenchUICommand: ParsableCommand {
     private func measureReader(folder: String) throws {
         var report = ""
         let library = folder + "/library"
-        let indexPath = Paths.index(forState: folder + "/state/marks.log", roots: [library])
+        let indexPath = Paths.index(roots: [library])
 
         let start = DispatchTime.now().uptimeNanoseconds
         let snapshot = Library.load(.paths([library]), indexPath: indexPath)

@@ -13,7 +13,7 @@ struct CheckCommand: ParsableCommand {
         for problem in problems.sorted(by: { $0.path < $1.path }) { print(Sanitizer.cleanLine(problem.description)) }
         let files = Set(library.items.map(\.path)).count
         if !problems.isEmpty {
-            print("\(problems.count) problem(s); \(files) file(s) loaded with \(library.items.count) item(s)")
+            print(LoadSummary.line(problems) + "; \(files) file(s) loaded with \(library.items.count) item(s)")
             throw ExitCode(1)
         }
     }

@@ -19,22 +19,30 @@ struct LibraryOptions: ParsableArguments {
         var indexPath: String?
     }
 
-    func resolve() -> Resolved {
+    /// The library, state file and settings in force; a library folder that is empty or does
+    /// not exist is an error naming it, never an empty library.
+    func resolve() throws -> Resolved {
         let (config, warnings) = Config.load(path: Paths.configFile)
         for warning in warnings { Diagnostics.warn(warning) }
         let environment = ProcessInfo.processInfo.environment["TSUNDOKU_LIBRARY"]?
             .split(separator: ":").map(String.init).filter { !$0.isEmpty }
         let roots = !folders.isEmpty ? folders : (environment?.isEmpty == false ? environment : nil) ?? config.library
+        for root in roots ?? [] {
+            if root.isEmpty { throw ValidationError("--library \"\" names no folder; give a folder or file of saved articles") }
+            if !FileManager.default.fileExists(atPath: root) {
+                throw ValidationError("library \(root) does not exist")
+            }
+        }
         let statePath = state ?? config.state ?? Paths.defaultStateFile
         let source: LibrarySource = roots.map { .paths($0) } ?? .sample
-        let indexPath = roots.map { Paths.index(forState: statePath, roots: $0) }
+        let indexPath = roots.map { Paths.index(roots: $0) }
         return Resolved(source: source, store: StateStore(path: statePath), config: config, indexPath: indexPath)
     }
 
     /// Loads the library and its marks; problems are summarised on standard error.
     func load(reportProblems: Bool = true) throws -> (library: MarkedLibrary, problems: [LoadProblem], resolved: Resolved) {
-        let resolved = resolve()
-        let snapshot = Library.load(resolved.source, indexPath: resolved.indexPath)
+        let resolved = try resolve()
+        let snapshot = Library.load(resolved.source, indexPath: resolved.indexPath, statePath: resolved.store.path)
         let loaded: StateStore.Loaded
         do {
             loaded = try resolved.store.load()
@@ -43,7 +51,7 @@ struct LibraryOptions: ParsableArguments {
         }
         if let damage = loaded.damage { Diagnostics.warn(damage) }
         if reportProblems, !snapshot.problems.isEmpty {
-            Diagnostics.warn("\(snapshot.problems.count) file(s) could not be loaded; `tsundoku check` lists them")
+            Diagnostics.warn(LoadSummary.line(snapshot.problems) + "; `tsundoku check` lists them")
         }
         return (MarkedLibrary(items: snapshot.items, marks: loaded.marks.addingDefaults(snapshot.sourceMarks)), snapshot.problems, resolved)
     }

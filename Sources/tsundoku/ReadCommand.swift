@@ -15,7 +15,7 @@ struct ReadCommand: ParsableCommand {
     var theme: String?
 
     func run() throws {
-        let resolved = options.resolve()
+        let resolved = try options.resolve()
         let (themeValue, themeMessage) = ThemeChoice.resolve(theme ?? resolved.config.theme)
         let name: String
         switch resolved.source {

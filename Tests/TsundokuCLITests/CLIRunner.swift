@@ -19,7 +19,7 @@ struct CLIRunner {
 
     var environment: [String: String] {
         ["HOME": home, "XDG_STATE_HOME": home + "/state", "XDG_CONFIG_HOME": home + "/config",
-         "PATH": "/usr/bin:/bin", "TZ": "UTC", "COLUMNS": "80"]
+         "XDG_CACHE_HOME": home + "/cache", "PATH": "/usr/bin:/bin", "TZ": "UTC", "COLUMNS": "80"]
     }
 
     /// Output, error output and exit status of one run.
@@ -29,11 +29,12 @@ struct CLIRunner {
         var status: Int32
     }
 
-    func run(_ arguments: [String]) throws -> Result {
+    /// Runs the binary; `overrides` replace or add environment variables for this run.
+    func run(_ arguments: [String], overrides: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.executable)
         process.arguments = arguments
-        process.environment = environment
+        process.environment = environment.merging(overrides) { $1 }
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output

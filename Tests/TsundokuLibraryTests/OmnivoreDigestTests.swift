@@ -5,7 +5,7 @@ import Testing
 @Suite struct OmnivoreDigestTests {
     private func sampleItems(_ name: String) throws -> [Item] {
         let file = try #require(SampleLibrary.files.first { $0.path.contains(name) })
-        return try ItemFileParser.parse(bytes: Array(file.text.utf8), path: file.path, modified: Date()).get()
+        return ItemFileParser.parse(bytes: Array(file.text.utf8), path: file.path, modified: Date()).items
     }
 
     @Test func sampleDigestSplitsIntoItsNewsItems() throws {
@@ -93,19 +93,19 @@ import Testing
 
         内容二。
         """
-        let items = try ItemFileParser.parse(bytes: Array(text.utf8), path: "/x", modified: Date()).get()
+        let items = ItemFileParser.parse(bytes: Array(text.utf8), path: "/x", modified: Date()).items
         #expect(items.map(\.title) == ["早报：编号乱了的一期", "编号乱了的一期", "02第一条", "05第二条"])
     }
 
     @Test func articleWithNumberedSectionsFromOneIsNotADigest() throws {
         let text = "# 教程\n\n介绍。\n\n### 01 准备\n\n步骤。\n\n### 02 开始\n\n步骤。\n"
-        let items = try ItemFileParser.parse(bytes: Array(text.utf8), path: "/x", modified: Date()).get()
+        let items = ItemFileParser.parse(bytes: Array(text.utf8), path: "/x", modified: Date()).items
         #expect(items.map(\.kind) == [.article])
     }
 
     @Test func boldFirstLineTitlesTheLeadStory() throws {
         let text = "---\nid: bold\ntitle: 快讯：今日要闻\n---\n\n**头条：新的开源协议发布**\n\n头条正文。\n\n### 02第二条\n\n正文二。\n\n### 03第三条\n\n正文三。\n"
-        let items = try ItemFileParser.parse(bytes: Array(text.utf8), path: "/x", modified: Date()).get()
+        let items = ItemFileParser.parse(bytes: Array(text.utf8), path: "/x", modified: Date()).items
         #expect(items.map(\.title) == ["快讯：今日要闻", "头条：新的开源协议发布", "第二条", "第三条"])
     }
 
@@ -128,7 +128,7 @@ import Testing
         let title = try #require(lines.firstIndex(of: "title: |").map { lines[$0 + 1].trimmingCharacters(in: .whitespaces) })
         let headline = title.split(separator: "：", maxSplits: 1)[1].components(separatedBy: " - ")[0]
 
-        let items = try ItemFileParser.parse(bytes: bytes, path: path, modified: Date()).get()
+        let items = ItemFileParser.parse(bytes: bytes, path: path, modified: Date()).items
         #expect(items.first?.kind == .digest)
         #expect(numbered.count == 5)
         #expect(items.dropFirst().map(\.title) == [headline] + numbered + [String(rumours)])
@@ -144,7 +144,7 @@ import Testing
         guard let seeds = Seeds.folder else { return }
         let path = seeds + "/003_57d5ed5918382c41.txt"
         let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
-        let item = try #require(try ItemFileParser.parse(bytes: bytes, path: path, modified: Date()).get().first)
+        let item = try #require(ItemFileParser.parse(bytes: bytes, path: path, modified: Date()).items.first)
         let firstLine = String(decoding: bytes, as: UTF8.self).split(separator: "\n").first.map(String.init)
         #expect(item.kind == .article)
         #expect(item.body.format == .plainText)

@@ -141,7 +141,7 @@ import Testing
             folder.write("lib/" + (file.path.split(separator: "/").last.map(String.init) ?? "x"), file.text)
         }
         folder.write("lib/broken.md", bytes: [0xFF, 0xFE])
-        let index = folder.path + "/index.tsv"
+        let index = folder.path + "/cache/index.bin"
         let cold = Library.load(.paths([folder.path + "/lib"]), indexPath: index)
         #expect(FileManager.default.fileExists(atPath: index))
         let warm = Library.load(.paths([folder.path + "/lib"]), indexPath: index)
