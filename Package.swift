@@ -36,8 +36,7 @@ let package = Package(
         .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
         .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "TsundokuCLITests",
-                    dependencies: ["tsundoku", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "TsundokuCLITests", dependencies: ["tsundoku"]),
     ],
     swiftLanguageModes: [.v6]
 )

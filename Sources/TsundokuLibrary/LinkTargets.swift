@@ -44,11 +44,20 @@ public enum LinkTargets {
     /// (`2xA715@2.8Ghz` is a processor, not a mailbox). Links written as links always count.
     static func isUnlikelyAutolink(url: String, text: String) -> Bool {
         let lowered = url.lowercased()
-        guard text == url || "mailto:" + text == url || "http://" + text == url else { return false }
+        guard isAutolink(url: url, text: text) else { return false }
         if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") { return false }
         if lowered.hasPrefix("mailto:") { return !looksLikeMailAddress(String(url.dropFirst(7))) }
         return true
     }
+
+    /// A link whose text is its own address: what cmark-gfm's autolink extension makes of bare text.
+    static func isAutolink(url: String, text: String) -> Bool {
+        text == url || "mailto:" + text == url || "http://" + text == url
+    }
+
+    /// Punctuation that ends a sentence or closes a quote in Chinese and Japanese text: never the
+    /// end of a bare address.
+    static let closingPunctuation: Set<Character> = ["。", "，", "、", "；", "：", "！", "？", "）", "」", "』", "】", "》", "”", "’", "…"]
 
     /// `name@example.org`: a local part, and a domain of two or more labels whose last is two or
     /// more letters.

@@ -52,7 +52,24 @@ enum MarkdownDocument {
     }
 
     private static func inlines(_ nodes: [CmarkNode], depth: Int) -> [Inline] {
-        nodes.compactMap { inline($0, depth: depth) }
+        nodes.flatMap { node -> [Inline] in
+            guard node.type == CMARK_NODE_LINK else { return inline(node, depth: depth).map { [$0] } ?? [] }
+            return link(node, depth: depth)
+        }
+    }
+
+    /// A link; an autolink cmark-gfm made from bare text loses the Chinese punctuation it swallowed
+    /// (`www.example.org。` links `www.example.org`), and one that is no link a writer meant stays text.
+    private static func link(_ node: CmarkNode, depth: Int) -> [Inline] {
+        let text = node.plainText
+        guard LinkTargets.isAutolink(url: node.url, text: text) else {
+            return [.link(url: LinkTargets.resolve(node.url), inlines(node.children, depth: depth + 1))]
+        }
+        let kept = String(text.reversed().drop { LinkTargets.closingPunctuation.contains($0) }.reversed())
+        let trailing = String(text.dropFirst(kept.count))
+        let url = String(node.url.dropLast(node.url.hasSuffix(trailing) ? trailing.count : 0))
+        if kept.isEmpty || LinkTargets.isUnlikelyAutolink(url: url, text: kept) { return [.text(text)] }
+        return [.link(url: LinkTargets.resolve(url), [.text(kept)])] + (trailing.isEmpty ? [] : [.text(trailing)])
     }
 
     private static func inline(_ node: CmarkNode, depth: Int) -> Inline? {
@@ -65,7 +82,6 @@ enum MarkdownDocument {
         case CMARK_NODE_EMPH: return .emphasis(inlines(node.children, depth: depth + 1))
         case CMARK_NODE_STRONG: return .strong(inlines(node.children, depth: depth + 1))
         case CMARK_NODE_LINK:
-            if LinkTargets.isUnlikelyAutolink(url: node.url, text: node.plainText) { return .text(node.plainText) }
             return .link(url: LinkTargets.resolve(node.url), inlines(node.children, depth: depth + 1))
         case CMARK_NODE_IMAGE:
             return .image(url: LinkTargets.resolve(node.url), alt: node.plainText)

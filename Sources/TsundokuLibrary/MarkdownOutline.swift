@@ -82,7 +82,8 @@ struct MarkdownOutline {
             let text = item.textSummary
             return text.linkedCount > 0 && text.linkedCount * 10 >= text.text.filter { !$0.isWhitespace }.count * 9
         }
-        return Block(kind: kind, startLine: max(node.startLine - 1, 0), text: summary.text,
+        let text = kind == .list ? children.map(\.textSummary.text).joined(separator: "\n") : summary.text
+        return Block(kind: kind, startLine: max(node.startLine - 1, 0), text: text,
                      linkedCount: summary.linkedCount, isStrongOnly: isStrongOnly, isLinkList: isLinkList)
     }
 }

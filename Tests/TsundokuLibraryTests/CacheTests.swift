@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import TsundokuLibrary
+
+/// The metadata cache is a second source of truth: everything read from it must equal what the
+/// files parse to, and every change to the files must reach past it.
+@Suite struct CacheTests {
+    private func modificationTime(_ path: String) throws -> Date {
+        try #require(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)
+    }
+
+    @Test(arguments: ["markdown", "export", "zip", "jsonl"])
+    func itemsFromTheCacheEqualItemsFromTheFiles(library name: String) throws {
+        let folder = TemporaryFolder()
+        let library = try FixtureFolder.copy(name, into: folder)
+        let index = folder.path + "/cache/index.bin"
+        let cold = Library.load(.paths([library]))
+        _ = Library.load(.paths([library]), indexPath: index)
+        let written = try modificationTime(index)
+        let warm = Library.load(.paths([library]), indexPath: index)
+        #expect(try modificationTime(index) == written, "a warm load parses nothing, so it rewrites nothing")
+        #expect(!cold.items.isEmpty)
+        #expect(warm.items == cold.items)
+        #expect(warm.problems == cold.problems)
+        #expect(warm.sourceMarks == cold.sourceMarks)
+        for item in cold.items {
+            #expect(try Library.document(for: item) == (try Library.document(for: warm.items.first { $0.id == item.id }!)))
+        }
+    }
+
+    @Test func editedAddedRemovedAndReplacedFilesAreSeen() throws {
+        let folder = TemporaryFolder()
+        let index = folder.path + "/cache/index.bin"
+        folder.write("lib/a.md", "# 第一篇\n\n正文。\n")
+        folder.write("lib/b.md", "# 第二篇\n\n正文。\n")
+        _ = Library.load(.paths([folder.path + "/lib"]), indexPath: index)
+
+        let original = try FileManager.default.attributesOfItem(atPath: folder.path + "/lib/a.md")
+        folder.write("lib/replacement.md", "# 另一篇\n\n正文。\n")
+        #expect(rename(folder.path + "/lib/replacement.md", folder.path + "/lib/a.md") == 0)
+        try FileManager.default.setAttributes([.modificationDate: original[.modificationDate]!], ofItemAtPath: folder.path + "/lib/a.md")
+        try FileManager.default.removeItem(atPath: folder.path + "/lib/b.md")
+        folder.write("lib/c.md", "# 第三篇\n\n正文。\n")
+
+        let warm = Library.load(.paths([folder.path + "/lib"]), indexPath: index)
+        #expect(Set(warm.items.map(\.title)) == ["另一篇", "第三篇"])
+        #expect(warm.items == Library.load(.paths([folder.path + "/lib"])).items)
+    }
+
+    @Test func aDamagedOrForeignCacheIsRebuilt() throws {
+        let folder = TemporaryFolder()
+        let library = try FixtureFolder.copy("markdown", into: folder)
+        let index = folder.path + "/cache/index.bin"
+        let cold = Library.load(.paths([library]), indexPath: index)
+        var bytes = try #require(FileManager.default.contents(atPath: index))
+        bytes.replaceSubrange(bytes.count / 2..<bytes.count / 2 + 8, with: Data(repeating: 0xFF, count: 8))
+        try bytes.write(to: URL(fileURLWithPath: index))
+        #expect(Library.load(.paths([library]), indexPath: index).items == cold.items)
+        folder.write("cache/index.bin", "tsundoku-index 5\nF\t\(library)/plain-article.txt\t1\t1\nI\tforged\n")
+        #expect(Library.load(.paths([library]), indexPath: index).items == cold.items)
+    }
+
+    @Test func theStateFileTheLockAndTheCacheAreNotArticles() throws {
+        let folder = TemporaryFolder()
+        let library = try FixtureFolder.copy("markdown", into: folder)
+        let expected = Library.load(.paths([library])).items
+        let store = StateStore(path: library + "/marks.log")
+        try store.append([MarkEntry(time: 1, operation: .read, id: "fixture-article-0002")])
+        folder.write("markdown/marks.log.damaged-1", "garbled line\n")
+        let snapshot = Library.load(.paths([library]), indexPath: library + "/index-x.bin", statePath: library + "/marks.log")
+        #expect(FileManager.default.fileExists(atPath: library + "/marks.log.lock"))
+        #expect(snapshot.items == expected)
+        let again = Library.load(.paths([library + "/"]), indexPath: library + "/index-x.bin", statePath: library + "/marks.log")
+        #expect(again.items.map(\.id).sorted() == expected.map(\.id).sorted())
+    }
+
+    @Test func anExportZipBesideItsUnpackedFolderIsOneSetOfItems() throws {
+        let folder = TemporaryFolder()
+        let unpacked = try FixtureFolder.copy("export", into: folder)
+        let alone = Library.load(.paths([unpacked]))
+        try FileManager.default.copyItem(atPath: FixtureFolder.libraries + "/zip/omnivore-export.zip",
+                                         toPath: folder.path + "/omnivore-export.zip")
+        let both = Library.load(.paths([folder.path]))
+        #expect(both.items.map(\.id).sorted() == alone.items.map(\.id).sorted())
+        #expect(!both.problems.contains { $0.message.contains("same item id") }, "\(both.problems)")
+    }
+}
