@@ -14,7 +14,7 @@ import Testing
         }
         folder.write("good.md", Self.goodArticle)
         folder.write(name, bytes: bytes)
-        return Library.load(.paths([folder.path]))
+        return ColdAndWarm.load(.paths([folder.path]))
     }
 
     private func expectOneProblem(_ snapshot: LibrarySnapshot, file: String, mentioning words: String) {
@@ -97,7 +97,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder.path + "/sub", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: folder.path + "/sub/loop", withDestinationPath: folder.path)
         try FileManager.default.createSymbolicLink(atPath: folder.path + "/self", withDestinationPath: folder.path + "/self")
-        let snapshot = Library.load(.paths([folder.path]))
+        let snapshot = ColdAndWarm.load(.paths([folder.path]))
         #expect(snapshot.items.map(\.id) == ["good-one"])
         #expect(snapshot.problems.count == 2)
         #expect(snapshot.problems.contains { $0.path.hasSuffix("/self") && $0.message.contains("loop") })
@@ -107,7 +107,7 @@ import Testing
         let folder = TemporaryFolder()
         folder.write("good.md", Self.goodArticle)
         try FileManager.default.createSymbolicLink(atPath: folder.path + "/gone.md", withDestinationPath: folder.path + "/missing")
-        let snapshot = Library.load(.paths([folder.path]))
+        let snapshot = ColdAndWarm.load(.paths([folder.path]))
         #expect(snapshot.items.map(\.id) == ["good-one"])
         #expect(snapshot.problems.map(\.path) == [folder.path + "/gone.md"])
         #expect(snapshot.problems.first?.message.contains("cannot read") == true)
@@ -118,7 +118,7 @@ import Testing
         folder.write("good.md", Self.goodArticle)
         folder.write(".git/objects/blob", bytes: [0, 1, 2, 3])
         folder.write(".obsidian/app.json", "{}")
-        let snapshot = Library.load(.paths([folder.path]))
+        let snapshot = ColdAndWarm.load(.paths([folder.path]))
         #expect(snapshot.items.map(\.id) == ["good-one"])
         #expect(snapshot.problems.isEmpty)
     }
@@ -127,7 +127,7 @@ import Testing
         let folder = TemporaryFolder()
         folder.write("a.md", Self.goodArticle)
         folder.write("b/copy.md", Self.goodArticle)
-        let snapshot = Library.load(.paths([folder.path]))
+        let snapshot = ColdAndWarm.load(.paths([folder.path]))
         #expect(snapshot.items.count == 1)
         #expect(snapshot.problems.first?.message.contains("same item id good-one") == true)
     }

@@ -13,7 +13,7 @@ import Testing
         {"id": "d#01", "parent": "d", "position": 1, "title": "早报第一条", "html": "<p>第一条<b>内容</b></p>", "read": true}
         {"id": "bad-date", "saved": "yesterday"}
         """)
-        let snapshot = Library.load(.paths([folder.path]))
+        let snapshot = ColdAndWarm.load(.paths([folder.path]))
         #expect(snapshot.items.map(\.id) == ["a1", "d", "d#01"])
         #expect(snapshot.problems.map(\.message) == ["line 2: no \"id\"", "line 3: not valid JSON",
                                                       "line 6: \"saved\" is not an ISO 8601 date: yesterday"])
@@ -32,7 +32,7 @@ import Testing
     @Test func theStateFileWinsOverTheSourceMarks() throws {
         let folder = TemporaryFolder()
         folder.write("one.jsonl", "{\"id\": \"x\", \"title\": \"标题\", \"read\": true, \"starred\": true, \"text\": \"t\"}\n")
-        let snapshot = Library.load(.paths([folder.path]))
+        let snapshot = ColdAndWarm.load(.paths([folder.path]))
         let marks = Marks([MarkEntry(time: 1, operation: .unread, id: "x")])
         let library = MarkedLibrary(items: snapshot.items, marks: marks.addingDefaults(snapshot.sourceMarks))
         let item = try #require(library.item("x"))

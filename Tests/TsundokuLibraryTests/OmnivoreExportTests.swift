@@ -55,7 +55,7 @@ import ZIPFoundation
     @Test func anExportZipIsReadInPlace() throws {
         let folder = TemporaryFolder()
         _ = try makeZip(in: folder)
-        let snapshot = Library.load(.paths([folder.path]))
+        let snapshot = ColdAndWarm.load(.paths([folder.path]))
         #expect(snapshot.problems.isEmpty)
         #expect(snapshot.items.map(\.id) == ["o-1", "o-2", "o-3", "o-3#01", "o-3#02", "o-3#03"])
         let library = MarkedLibrary(items: snapshot.items, marks: Marks().addingDefaults(snapshot.sourceMarks))
@@ -73,7 +73,7 @@ import ZIPFoundation
     @Test func digestsInsideAnExportSplitIntoTheirItems() throws {
         let folder = TemporaryFolder()
         _ = try makeZip(in: folder)
-        let snapshot = Library.load(.paths([folder.path]))
+        let snapshot = ColdAndWarm.load(.paths([folder.path]))
         let items = snapshot.items.filter { $0.id.hasPrefix("o-3") }
         #expect(items.map(\.kind) == [.digest, .digestItem, .digestItem, .digestItem])
         #expect(items.dropFirst().map(\.title) == ["今日三件事", "第二件事", "第三件事"])
@@ -85,7 +85,7 @@ import ZIPFoundation
     @Test func htmlBecomesTheSameBlocksAsMarkdown() throws {
         let folder = TemporaryFolder()
         _ = try makeZip(in: folder)
-        let snapshot = Library.load(.paths([folder.path]))
+        let snapshot = ColdAndWarm.load(.paths([folder.path]))
         let article = try #require(snapshot.items.first { $0.id == "o-1" })
         let blocks = try Library.document(for: article).blocks
         #expect(blocks[0] == .heading(level: 2, [.text("小标题")]))
@@ -104,13 +104,13 @@ import ZIPFoundation
     @Test func anUnpackedExportFolderLoadsTheSameItems() throws {
         let zipped = TemporaryFolder()
         _ = try makeZip(in: zipped)
-        let fromZip = Library.load(.paths([zipped.path]))
+        let fromZip = ColdAndWarm.load(.paths([zipped.path]))
         let folder = TemporaryFolder()
         folder.write("export/metadata_0_to_2.json", Self.metadata)
         folder.write("export/content/terminal-reading.html", Self.html)
         folder.write("export/content/morning.html", try String(decoding: OmnivoreExport.read("content/morning.html", in: zipped.path + "/omnivore-export.zip"), as: UTF8.self))
         folder.write("export/highlights/terminal-reading.md", "> 引用的话")
-        let unpacked = Library.load(.paths([folder.path]))
+        let unpacked = ColdAndWarm.load(.paths([folder.path]))
         #expect(unpacked.problems.isEmpty)
         #expect(unpacked.items.map(\.id) == fromZip.items.map(\.id))
         #expect(unpacked.items.map(\.title) == fromZip.items.map(\.title))
@@ -126,7 +126,7 @@ import ZIPFoundation
         try archive.addEntry(with: "a.txt", type: .file, uncompressedSize: Int64(data.count)) { position, size in
             data.subdata(in: Int(position)..<Int(position) + size)
         }
-        let snapshot = Library.load(.paths([folder.path]))
+        let snapshot = ColdAndWarm.load(.paths([folder.path]))
         #expect(snapshot.items.isEmpty)
         #expect(snapshot.problems.first?.message.contains("without Omnivore metadata") == true)
     }

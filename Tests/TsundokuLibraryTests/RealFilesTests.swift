@@ -10,7 +10,7 @@ import Testing
     }
 
     private func fixture(_ library: String) -> LibrarySnapshot {
-        Library.load(.paths([FixtureFolder.libraries + "/" + library]))
+        ColdAndWarm.load(.paths([FixtureFolder.libraries + "/" + library]))
     }
 
     @Test func digestSectionsWhoseTitlesStartWithDigitsAreAllFound() throws {
@@ -110,7 +110,7 @@ import Testing
         let library = try FixtureFolder.copy("jsonl", into: folder)
         let modified = Date(timeIntervalSince1970: 1_600_000_000)
         try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: library + "/items.jsonl")
-        let snapshot = Library.load(.paths([library]))
+        let snapshot = ColdAndWarm.load(.paths([library]))
         func item(_ id: String) -> Item? { snapshot.items.first { $0.id == id } }
         #expect(item("j-3")?.saved == modified)
         #expect(item("j-2#01")?.saved == item("j-2")?.saved)
@@ -129,7 +129,7 @@ import Testing
         let folder = TemporaryFolder()
         let library = try FixtureFolder.copy("export", into: folder)
         #expect(mkfifo(library + "/content/paper.html", 0o644) == 0)
-        let snapshot = Library.load(.paths([library]))
+        let snapshot = ColdAndWarm.load(.paths([library]))
         let escaped = try #require(snapshot.items.first { $0.id == "ex-4" })
         #expect(escaped.body.format == .unavailable)
         #expect(!escaped.path.contains(".."))

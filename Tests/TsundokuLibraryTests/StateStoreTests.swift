@@ -133,25 +133,3 @@ import Testing
         #expect(snapshot.items.filter { $0.body.format == .plainText }.count == 1)
     }
 }
-
-@Suite struct MetadataIndexTests {
-    @Test func warmLoadsGiveTheSameItemsAndSeeChanges() throws {
-        let folder = TemporaryFolder()
-        for file in SampleLibrary.files {
-            folder.write("lib/" + (file.path.split(separator: "/").last.map(String.init) ?? "x"), file.text)
-        }
-        folder.write("lib/broken.md", bytes: [0xFF, 0xFE])
-        let index = folder.path + "/cache/index.bin"
-        let cold = Library.load(.paths([folder.path + "/lib"]), indexPath: index)
-        #expect(FileManager.default.fileExists(atPath: index))
-        let warm = Library.load(.paths([folder.path + "/lib"]), indexPath: index)
-        #expect(warm.items == cold.items)
-        #expect(warm.problems == cold.problems)
-        #expect(warm.problems.count == 1)
-
-        folder.write("lib/broken.md", "# 修好了\n\n现在可以读了。\n")
-        let changed = Library.load(.paths([folder.path + "/lib"]), indexPath: index)
-        #expect(changed.problems.isEmpty)
-        #expect(changed.items.contains { $0.title == "修好了" })
-    }
-}
