@@ -34,7 +34,8 @@ public struct LoadedArticle: Sendable {
 /// Work for the edge of the program: `update` asks, the backend does it and reports back
 /// with an `Action`.
 public enum Effect: Equatable, Sendable {
-    case saveMarks([String], MarkEntry.Operation)
+    /// Save one mark per id, stamped so that it wins over the marks the items already have.
+    case saveMarks([String], MarkEntry.Operation, over: Marks)
     case loadDocument(Item)
     case openURL(String)
     /// Read the bodies of these items as lower-cased text for search.

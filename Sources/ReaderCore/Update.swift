@@ -61,10 +61,10 @@ extension AppState {
         case .toggleRead:
             guard let item = selectedItem else { return [] }
             let ids = library.idsForReadMark(item.id)
-            return [.saveMarks(ids, library.isRead(item) ? .unread : .read)]
+            return [.saveMarks(ids, library.isRead(item) ? .unread : .read, over: library.marks)]
         case .toggleStar:
             guard let item = selectedItem else { return [] }
-            return [.saveMarks([item.id], library.isStarred(item) ? .unstar : .star)]
+            return [.saveMarks([item.id], library.isStarred(item) ? .unstar : .star, over: library.marks)]
         case .openOriginal:
             guard let url = selectedItem?.url else {
                 message = StatusMessage(text: "这篇没有原文链接", isError: true)
@@ -208,7 +208,7 @@ extension AppState {
             effects.append(.loadDocument(item))
         }
         if markReadOnOpen, !library.isRead(item), item.kind != .digest {
-            effects.append(.saveMarks([item.id], .read))
+            effects.append(.saveMarks([item.id], .read, over: library.marks))
         }
         return effects
     }

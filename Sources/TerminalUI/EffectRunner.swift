@@ -17,12 +17,9 @@ struct EffectRunner {
 
     func run(_ effect: Effect) -> [Action] {
         switch effect {
-        case .saveMarks(let ids, let operation):
-            let time = Int64(Date().timeIntervalSince1970 * 1000)
-            let entries = ids.map { MarkEntry(time: time, operation: operation, id: $0) }
+        case .saveMarks(let ids, let operation, let marks):
             do {
-                try store.append(entries)
-                return [.marksSaved(entries)]
+                return [.marksSaved(try store.mark(ids, operation, over: marks))]
             } catch {
                 return [.marksFailed("\(error)")]
             }

@@ -111,6 +111,25 @@ enum FileIO {
         syncDirectory(directory(of: path))
     }
 
+    /// Writes a new file at `path`, or at `path-1`, `path-2`, ... when that exists: never over
+    /// another file. Returns the path written.
+    static func createNew(_ path: String, with bytes: [UInt8]) throws -> String {
+        for attempt in 0..<10_000 {
+            let candidate = attempt == 0 ? path : path + "-\(attempt)"
+            let fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            if fd < 0 {
+                if errno == EEXIST { continue }
+                throw Failure(description: "cannot write \(candidate): \(errnoText())")
+            }
+            defer { close(fd) }
+            try writeAll(fd, bytes)
+            try sync(fd)
+            syncDirectory(directory(of: candidate))
+            return candidate
+        }
+        throw Failure(description: "cannot write \(path): too many files of that name")
+    }
+
     static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])

@@ -46,9 +46,8 @@ public enum ItemFileParser {
                 }
             }
         }
-        let fallbackTitle = firstText(of: outline).map(TitleText.shortened)
         let author = frontMatter.author
-        let split = TitleText.splitSiteSuffix(rawTitle ?? fallbackTitle ?? fileName(path),
+        let split = TitleText.splitSiteSuffix(rawTitle ?? firstText(of: outline).map(TitleText.shortened) ?? fileName(path),
                                               candidates: [frontMatter.siteName, author].compactMap { $0 })
         let url = (frontMatter.originalURL ?? scaffolding.originalURL).map(LinkTargets.resolve)
         let site = frontMatter.siteName ?? split.site ?? url.flatMap { URLComponents(string: $0)?.host }
@@ -70,8 +69,8 @@ public enum ItemFileParser {
     /// The first words of a Markdown text without a heading: the first paragraph that says
     /// something beyond a link, else the first list's text; never markup, code or comments.
     private static func firstText(of outline: MarkdownOutline) -> String? {
-        let candidates = outline.blocks.filter { $0.ownTextCount > 0 }
-        let block = candidates.first { $0.kind == .paragraph } ?? candidates.first { $0.kind == .list }
+        let candidates = outline.blocks.lazy.filter { $0.kind == .paragraph || $0.kind == .list }.filter { $0.ownTextCount > 0 }
+        let block = candidates.first { $0.kind == .paragraph } ?? candidates.first
         return block.flatMap { $0.text.split(whereSeparator: \.isNewline).first.map(String.init) }
     }
 

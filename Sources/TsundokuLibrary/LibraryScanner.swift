@@ -40,19 +40,20 @@ enum LibraryScanner {
                 problems.append(LoadProblem(path: directory, message: "cannot open folder: \(FileIO.errnoText())"))
                 continue
             }
-            var children: [String] = []
+            var names: [String] = []
             while let entry = readdir(handle) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                     String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
                 }
                 if name.hasPrefix(".") { continue }
-                children.append(directory.hasSuffix("/") ? directory + name : directory + "/" + name)
+                names.append(name)
             }
             closedir(handle)
-            let isUnpackedExport = children.contains { OmnivoreExport.isMetadataName(($0 as NSString).lastPathComponent) }
+            let isUnpackedExport = names.contains(where: OmnivoreExport.isMetadataName)
             let ownNames = stat(directory, &info) == 0 ? ownFiles.names(inFolder: info) : []
-            for path in children.sorted(by: >) {
-                let name = (path as NSString).lastPathComponent
+            let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+            for name in names.sorted(by: >) {
+                let path = prefix + name
                 if isUnpackedExport, name == "content" || name == "highlights" { continue }
                 if ownNames.contains(where: { name == $0 || name.hasPrefix($0 + ".") }) { continue }
                 guard stat(path, &info) == 0 else {

@@ -105,6 +105,15 @@ public struct Marks: Sendable, Equatable {
         }
     }
 
+    /// One entry per id, timed `now` or, when the id's latest entry for the flag is later (its
+    /// clock ran ahead), one millisecond after it, so each entry wins over what is there.
+    public func stamped(_ ids: [String], _ operation: MarkEntry.Operation, now: Int64) -> [MarkEntry] {
+        ids.map { id in
+            let latest = operation.flag == .read ? read[id]?.time : starred[id]?.time
+            return MarkEntry(time: max(now, (latest ?? now - 1) + 1), operation: operation, id: id)
+        }
+    }
+
     public func isRead(_ id: String) -> Bool { read[id]?.value ?? false }
     public func isStarred(_ id: String) -> Bool { starred[id]?.value ?? false }
 

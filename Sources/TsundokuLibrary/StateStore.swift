@@ -34,8 +34,8 @@ public struct StateStore: Sendable {
                 parsed = try readLog()
                 let marks = Marks(parsed.entries)
                 if !parsed.damaged.isEmpty {
-                    let aside = path + ".damaged-" + String(Int(Date().timeIntervalSince1970))
-                    try FileIO.replace(aside, with: Array(parsed.damaged.joined(separator: "\n").utf8) + [0x0A])
+                    let aside = try FileIO.createNew(path + ".damaged-" + String(Int(Date().timeIntervalSince1970)),
+                                                     with: Array(parsed.damaged.joined(separator: "\n").utf8) + [0x0A])
                     damage = "\(path): \(parsed.damaged.count) unreadable line(s) moved to \(aside); the other marks are in use"
                 }
                 if !parsed.damaged.isEmpty || parsed.entries.count > marks.entryCount {
@@ -64,10 +64,31 @@ public struct StateStore: Sendable {
         }
     }
 
-    /// Appends one mark per id with the current time.
-    public func mark(_ ids: [String], _ operation: MarkEntry.Operation, at date: Date = Date()) throws {
-        let time = Int64(date.timeIntervalSince1970 * 1000)
-        try append(ids.map { MarkEntry(time: time, operation: operation, id: $0) })
+    /// Appends one mark per id, stamped now, or just after the item's latest mark for that flag
+    /// when that one is later (a log merged from a device whose clock runs ahead), so a mark made
+    /// now always takes effect now and still merges with other logs: a hybrid logical clock.
+    /// Returns the entries written.
+    @discardableResult
+    public func mark(_ ids: [String], _ operation: MarkEntry.Operation, over marks: Marks,
+                     at date: Date = Date()) throws -> [MarkEntry] {
+        let entries = marks.stamped(ids, operation, now: Int64(date.timeIntervalSince1970 * 1000))
+        try append(entries)
+        return entries
+    }
+
+    /// Refuses a state path that is not a regular file (or a path where one can be created):
+    /// a device such as `/dev/null` or `/dev/zero`, a folder, a FIFO.
+    public func validate() throws {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFREG else {
+                throw FileIO.Failure(description: "the state file \(path) is not a regular file; name a file such as ~/.local/state/tsundoku/marks.log")
+            }
+        } else if errno != ENOENT {
+            throw FileIO.Failure(description: "cannot use the state file \(path): \(FileIO.errnoText())")
+        } else if stat(FileIO.directory(of: path), &info) == 0, info.st_mode & S_IFMT != S_IFDIR {
+            throw FileIO.Failure(description: "cannot create the state file \(path): \(FileIO.directory(of: path)) is not a folder")
+        }
     }
 
     /// True when the last byte is not a newline (a crash cut the last line short): the next
@@ -84,7 +105,9 @@ public struct StateStore: Sendable {
     private func readLog() throws -> (entries: [MarkEntry], damaged: [String]) {
         guard let bytes = try FileIO.readIfPresent(path) else { return ([], []) }
         let text = String(decoding: bytes, as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.last == "\r" ? line.dropLast() : line
+        }
         let torn = lines.removeLast()
         var entries: [MarkEntry] = []
         var damaged: [String] = []

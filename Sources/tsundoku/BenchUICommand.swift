@@ -83,8 +83,8 @@ struct BenchUICommand: ParsableCommand {
                 let article = LoadedArticle(document: (try? Library.document(for: item)) ?? Document(blocks: []),
                                             highlights: nil)
                 queue += state.apply(.documentLoaded(id: item.id, .success(article)))
-            case .saveMarks(let ids, let operation):
-                queue += state.apply(.marksSaved(ids.map { MarkEntry(time: 0, operation: operation, id: $0) }))
+            case .saveMarks(let ids, let operation, let marks):
+                queue += state.apply(.marksSaved(marks.stamped(ids, operation, now: 0)))
             default:
                 break
             }

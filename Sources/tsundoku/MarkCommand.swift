@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TextLayout
 import TsundokuLibrary
 
 /// `tsundoku mark`: set or clear the read or starred flag of items, durably.
@@ -29,7 +30,7 @@ struct MarkCommand: ParsableCommand {
         }
         let entryOperation = MarkEntry.Operation(rawValue: operation.rawValue)!
         let targets = operation == .read || operation == .unread ? ids.flatMap(library.idsForReadMark) : ids
-        try resolved.store.mark(targets, entryOperation)
-        print(targets.map { "\(operation.rawValue) \($0)" }.joined(separator: "\n"))
+        let written = try resolved.store.mark(targets, entryOperation, over: library.marks)
+        print(written.map { "\(operation.rawValue) \(Sanitizer.cleanLine($0.id))" }.joined(separator: "\n"))
     }
 }

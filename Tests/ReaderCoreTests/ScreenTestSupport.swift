@@ -22,8 +22,8 @@ enum ScreenTestSupport {
             case .loadDocument(let item):
                 let article = LoadedArticle(document: try! Library.document(for: item), highlights: try? Library.highlights(for: item))
                 pending += state.apply(.documentLoaded(id: item.id, .success(article)))
-            case .saveMarks(let ids, let operation):
-                pending += state.apply(.marksSaved(ids.map { MarkEntry(time: 1_000, operation: operation, id: $0) }))
+            case .saveMarks(let ids, let operation, let marks):
+                pending += state.apply(.marksSaved(marks.stamped(ids, operation, now: 1_000)))
             default:
                 break
             }

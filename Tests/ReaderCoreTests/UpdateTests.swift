@@ -8,7 +8,7 @@ import TsundokuLibrary
         var state = ScreenTestSupport.sampleState(width: 80, height: 24)
         let item = state.selectedItem!
         let effects = state.apply(.toggleStar)
-        #expect(effects == [.saveMarks([item.id], .star)])
+        #expect(effects == [.saveMarks([item.id], .star, over: state.library.marks)])
         #expect(!state.library.isStarred(item))
         _ = state.apply(.marksSaved([MarkEntry(time: 5, operation: .star, id: item.id)]))
         #expect(state.library.isStarred(item))
@@ -20,7 +20,7 @@ import TsundokuLibrary
         var state = ScreenTestSupport.sampleState(width: 80, height: 24)
         _ = state.apply(.moveDown)
         let item = state.selectedItem!
-        #expect(state.apply(.open) == [.loadDocument(item), .saveMarks([item.id], .read)])
+        #expect(state.apply(.open) == [.loadDocument(item), .saveMarks([item.id], .read, over: state.library.marks)])
         var keep = ScreenTestSupport.sampleState(width: 80, height: 24)
         keep.markReadOnOpen = false
         _ = keep.apply(.moveDown)

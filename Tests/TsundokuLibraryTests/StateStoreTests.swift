@@ -6,9 +6,9 @@ import Testing
     @Test func marksReplayWithTheLatestWinning() throws {
         let folder = TemporaryFolder()
         let store = StateStore(path: folder.path + "/state/marks.log")
-        try store.mark(["a", "b"], .read, at: Date(timeIntervalSince1970: 10))
-        try store.mark(["a"], .unread, at: Date(timeIntervalSince1970: 20))
-        try store.mark(["b"], .star, at: Date(timeIntervalSince1970: 30))
+        try store.mark(["a", "b"], .read, over: Marks(), at: Date(timeIntervalSince1970: 10))
+        try store.mark(["a"], .unread, over: Marks(), at: Date(timeIntervalSince1970: 20))
+        try store.mark(["b"], .star, over: Marks(), at: Date(timeIntervalSince1970: 30))
         let marks = try store.load().marks
         #expect(!marks.isRead("a"))
         #expect(marks.isRead("b"))
@@ -29,7 +29,7 @@ import Testing
         let folder = TemporaryFolder()
         let store = StateStore(path: folder.path + "/marks.log")
         let odd = "weird id\nwith 100% 空格 #01"
-        try store.mark([odd], .star)
+        try store.mark([odd], .star, over: Marks())
         #expect(try store.load().marks.isStarred(odd))
         #expect(try store.load().damage == nil)
     }
@@ -37,7 +37,7 @@ import Testing
     @Test func marksForItemsNotInTheLibraryAreKept() throws {
         let folder = TemporaryFolder()
         let store = StateStore(path: folder.path + "/marks.log")
-        try store.mark(["gone-from-library"], .read)
+        try store.mark(["gone-from-library"], .read, over: Marks())
         try store.append((0..<30_000).map { MarkEntry(time: Int64($0), operation: $0 % 2 == 0 ? .read : .unread, id: "flip") })
         let marks = try store.load().marks
         #expect(marks.isRead("gone-from-library"))
@@ -51,7 +51,7 @@ import Testing
         let path = folder.path + "/marks.log"
         folder.write("marks.log", "1000 read kept\n1001 star half-writ")
         let store = StateStore(path: path)
-        try store.mark(["after"], .read)
+        try store.mark(["after"], .read, over: Marks())
         let loaded = try store.load()
         #expect(loaded.marks.isRead("kept"))
         #expect(loaded.marks.isRead("after"))
@@ -86,7 +86,7 @@ import Testing
     @Test func leftoverTemporaryFilesFromACrashedCompactionAreHarmless() throws {
         let folder = TemporaryFolder()
         let store = StateStore(path: folder.path + "/marks.log")
-        try store.mark(["a"], .read)
+        try store.mark(["a"], .read, over: Marks())
         folder.write("marks.log.tmp-99999", "12 rea")
         #expect(try store.load().marks.isRead("a"))
         #expect(try store.load().damage == nil)
@@ -98,7 +98,7 @@ import Testing
         try await withThrowingTaskGroup(of: Void.self) { group in
             for writer in 0..<4 {
                 group.addTask {
-                    for index in 0..<100 { try store.mark(["w\(writer)-\(index)"], .read) }
+                    for index in 0..<100 { try store.mark(["w\(writer)-\(index)"], .read, over: Marks()) }
                 }
             }
             try await group.waitForAll()
