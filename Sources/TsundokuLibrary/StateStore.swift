@@ -102,12 +102,13 @@ public struct StateStore: Sendable {
         return pread(fd, &last, 1, info.st_size - 1) == 1 && last != 0x0A
     }
 
+    /// Every mark in the log, in the order written (what another device's log merges with).
+    public func readEntries() throws -> [MarkEntry] { try readLog().entries }
+
     private func readLog() throws -> (entries: [MarkEntry], damaged: [String]) {
         guard let bytes = try FileIO.readIfPresent(path) else { return ([], []) }
         let text = String(decoding: bytes, as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.last == "\r" ? line.dropLast() : line
-        }
+        var lines = SourceLines.split(text)
         let torn = lines.removeLast()
         var entries: [MarkEntry] = []
         var damaged: [String] = []

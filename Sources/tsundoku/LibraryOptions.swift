@@ -34,6 +34,11 @@ struct LibraryOptions: ParsableArguments {
             }
         }
         let statePath = state ?? config.state ?? Paths.defaultStateFile
+        do {
+            try StateStore(path: statePath).validate()
+        } catch {
+            throw ValidationError("\(error)")
+        }
         let source: LibrarySource = roots.map { .paths($0) } ?? .sample
         let indexPath = roots.map { Paths.index(roots: $0) }
         return Resolved(source: source, store: StateStore(path: statePath), config: config, indexPath: indexPath)
