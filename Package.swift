@@ -26,7 +26,7 @@ let package = Package(
         .plugin(name: "EmbedThemes", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         .target(name: "ReaderCore", dependencies: ["TsundokuLibrary", "TextLayout", .product(name: "Yams", package: "Yams")],
                 plugins: ["EmbedThemes"]),
-        .target(name: "TerminalUI", dependencies: ["ReaderCore", "CNcursesw"]),
+        .target(name: "TerminalUI", dependencies: ["ReaderCore", "TextLayout", "CNcursesw"]),
         .executableTarget(name: "tsundoku",
                           dependencies: ["TsundokuLibrary", "TextLayout", "ReaderCore", "TerminalUI",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -6,6 +6,11 @@
 #include <langinfo.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
+
+/* Starts curses on standard output and input for a terminal type; NULL when it cannot (unlike
+   initscr, which prints and exits). */
+static inline SCREEN *tsu_newterm(const char *type) { return newterm(type, stdout, stdin); }
 
 /* Macros Swift cannot import, as functions. */
 static inline int tsu_color_pair(int pair) { return (int)COLOR_PAIR(pair); }
@@ -30,6 +35,23 @@ static inline int tsu_put_cell(int y, int x, const wchar_t *chars, attr_t attrs,
     cchar_t cell;
     if (setcchar(&cell, chars, attrs, pair, NULL) != OK) return ERR;
     return mvadd_wch(y, x, &cell);
+}
+
+/* Writes one grapheme cluster that a cchar_t cannot hold (an emoji ZWJ sequence, a flag, a
+   Devanagari conjunct, Thai with SARA AM...) straight to the terminal at (y, x), in the given
+   attributes, after curses has drawn the frame. Curses' own output buffer is used, so the order
+   of bytes is kept. */
+static inline void tsu_put_raw_cluster(int y, int x, const char *utf8, attr_t attrs, short pair) {
+    vid_attr(attrs, pair, NULL);
+    putp(tiparm(cursor_address, y, x));
+    putp(utf8);
+}
+
+/* Puts the terminal back the way curses believes it is after raw clusters: normal attributes and
+   the cursor at (y, x), where the last refresh left it. */
+static inline void tsu_end_raw_clusters(int y, int x) {
+    vid_attr(A_NORMAL, 0, NULL);
+    putp(tiparm(cursor_address, y, x));
 }
 
 #include <signal.h>

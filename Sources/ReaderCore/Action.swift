@@ -20,6 +20,17 @@ public enum Action: Sendable {
     case message(String)
 }
 
+extension Action {
+    /// Whether this reports what an effect found rather than what the person did: reports are
+    /// applied in every mode, overlay and screen size, never dropped.
+    public var isReport: Bool {
+        switch self {
+        case .documentLoaded, .marksSaved, .marksFailed, .libraryLoaded, .searchTextsLoaded, .linkOpened, .message: return true
+        default: return false
+        }
+    }
+}
+
 /// An item's body as read from disk, ready to lay out at any width.
 public struct LoadedArticle: Sendable {
     public var document: Document

@@ -5,7 +5,8 @@ public enum Pane: Sendable { case list, reader }
 
 /// A floating panel over the panes.
 public enum Overlay: Equatable, Sendable {
-    case help
+    /// The key help, scrolled to its `top` row.
+    case help(top: Int)
     case links(selected: Int)
 }
 
@@ -27,6 +28,16 @@ public struct ReaderState: Sendable {
     public var article: LoadedArticle?
     public var view: ArticleView?
     public var top = 0
+    /// Why the body could not be read (the file was deleted or changed), shown in the pane.
+    public var failure: LoadProblem?
+    /// Mark the item read once its body has been read (opened with Enter, not for its links).
+    public var marksReadWhenLoaded = false
+    /// Open the link picker once the body has been read (`L` on an item not yet open).
+    public var showsLinksWhenLoaded = false
+
+    public init(itemID: String) {
+        self.itemID = itemID
+    }
 }
 
 /// Everything the screen shows, as plain values. `update` changes it, `Screen.render` draws it.

@@ -19,11 +19,11 @@ public struct Rect: Hashable, Sendable {
     }
 }
 
-/// One terminal cell: a grapheme cluster (empty for the second half of a wide one) and its style.
+/// One terminal cell: a grapheme cluster (empty for the cells a wide one covers after its first) and its style.
 public struct Cell: Hashable, Sendable {
     public var text: String
     public var style: TextStyle
-    /// The right half of a two-column cluster drawn in the cell before.
+    /// A cell covered by a cluster of two or more columns drawn in a cell before it.
     public var isContinuation: Bool
 
     public static let blank = Cell(text: " ", style: TextStyle(.body), isContinuation: false)
@@ -46,10 +46,15 @@ public struct Frame: Sendable, Equatable {
         cells[y * width + x]
     }
 
-    /// Fills a rectangle with spaces in a style.
+    /// Fills a rectangle with spaces in a style. A wide cluster that the rectangle cuts becomes
+    /// spaces too, so nothing of it is left half drawn beside the rectangle.
     public mutating func fill(_ rect: Rect, style: TextStyle) {
+        let left = max(0, rect.x), right = min(width, rect.x + rect.width)
+        guard left < right else { return }
         for row in max(0, rect.y)..<min(height, rect.y + rect.height) {
-            for column in max(0, rect.x)..<min(width, rect.x + rect.width) {
+            clearCluster(at: left, row)
+            clearCluster(at: right - 1, row)
+            for column in left..<right {
                 cells[row * width + column] = Cell(text: " ", style: style, isContinuation: false)
             }
         }
@@ -71,7 +76,9 @@ public struct Frame: Sendable, Equatable {
             }
             if column >= clip.x {
                 put(String(character), column, y, style)
-                if columns == 2 { cells[y * width + column + 1] = Cell(text: "", style: style, isContinuation: true) }
+                for extra in 1..<max(columns, 1) {
+                    cells[y * width + column + extra] = Cell(text: "", style: style, isContinuation: true)
+                }
             }
             column += columns
         }
@@ -96,8 +103,21 @@ public struct Frame: Sendable, Equatable {
     }
 
     private mutating func put(_ text: String, _ x: Int, _ y: Int, _ style: TextStyle) {
-        if cells[y * width + x].isContinuation, x > 0 { cells[y * width + x - 1].text = " " }
+        clearCluster(at: x, y)
         cells[y * width + x] = Cell(text: text, style: style, isContinuation: false)
+    }
+
+    /// Turns the whole cluster covering (x, y), its first cell and every cell it covers, into
+    /// spaces in their own styles.
+    private mutating func clearCluster(at x: Int, _ y: Int) {
+        var lead = x
+        while lead > 0, cells[y * width + lead].isContinuation { lead -= 1 }
+        var end = lead + 1
+        while end < width, cells[y * width + end].isContinuation { end += 1 }
+        guard end - lead > 1 else { return }
+        for column in lead..<end {
+            cells[y * width + column] = Cell(text: " ", style: cells[y * width + column].style, isContinuation: false)
+        }
     }
 
     /// The rows as text, trailing spaces kept: what tests compare with literals.

@@ -6,7 +6,7 @@ public enum Keymap {
     public static func action(for key: Key, mode: Mode) -> Action? {
         switch mode {
         case .search: return searchAction(key)
-        case .help: return key == .escape || key == .character("q") || key == .character("?") ? .cancel : nil
+        case .help: return key == .escape || key == .character("q") || key == .character("?") ? .cancel : browseAction(key)
         case .links: return linksAction(key)
         case .browse: return browseAction(key)
         }

@@ -2,9 +2,14 @@ import TextLayout
 
 /// Panels drawn over the panes: the key help and the link picker.
 enum Overlays {
-    static func drawHelp(into frame: inout Frame) {
+    /// The key help from row `top` on; the title says when there is more (j/k scroll it).
+    static func drawHelp(from top: Int, into frame: inout Frame) {
         let rows = Keymap.help.map { "  " + Truncation.fit($0.keys, to: 16) + "  " + $0.meaning }
-        drawBox(title: " 按键（Esc 或 q 关闭）", rows: rows, selected: nil, into: &frame)
+        let visible = max(1, min(frame.height - 2, rows.count + 2) - 2)
+        let first = max(0, min(top, rows.count - visible))
+        let more = (first > 0 ? "↑" : "") + (first + visible < rows.count ? "↓" : "")
+        let title = " 按键（Esc 或 q 关闭" + (more.isEmpty ? "" : "，\(more) j/k 滚动") + "）"
+        drawBox(title: title, rows: Array(rows[first...]), selected: nil, into: &frame)
     }
 
     static func drawLinks(_ links: [String], selected: Int, into frame: inout Frame) {

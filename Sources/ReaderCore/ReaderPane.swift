@@ -14,6 +14,14 @@ enum ReaderPane {
         }
         let title = " " + Truncation.truncate(Sanitizer.cleanLine(item.title), to: max(1, layout.readerTitle.width - 2))
         frame.draw(title, x: layout.readerTitle.x, y: layout.readerTitle.y, style: titleStyle, clip: layout.readerTitle)
+        if let failure = reader.failure {
+            let text = "无法读取这一篇：" + Sanitizer.cleanLine(failure.description)
+            let lines = LineBreaker.wrap([StyledRun(text, TextStyle(.statusError))], width: max(2, rect.width - 2))
+            for (offset, line) in lines.prefix(rect.height).enumerated() {
+                frame.draw(line.runs, x: rect.x + 1, y: rect.y + offset, clip: rect)
+            }
+            return
+        }
         guard let view = reader.view else {
             frame.draw(" 载入中…", x: rect.x, y: rect.y, style: TextStyle(.meta), clip: rect)
             return

@@ -6,8 +6,10 @@ public enum Screen {
         var frame = Frame(width: state.width, height: state.height)
         let layout = state.layout
         guard layout.fits else {
-            let notice = "终端太小：至少需要 \(ScreenLayout.minimumWidth)×\(ScreenLayout.minimumHeight)"
-            frame.draw(Truncation.truncate(notice, to: state.width), x: 0, y: 0, style: TextStyle(.statusError), clip: layout.status)
+            let notice = "终端太小：至少需要 \(ScreenLayout.minimumWidth)×\(ScreenLayout.minimumHeight)，现在 \(state.width)×\(state.height)"
+            let whole = Rect(x: 0, y: 0, width: state.width, height: state.height)
+            let lines = LineBreaker.wrap([StyledRun(notice, TextStyle(.statusError))], width: max(2, state.width))
+            for (row, line) in lines.prefix(state.height).enumerated() { frame.draw(line.runs, x: 0, y: row, clip: whole) }
             return frame
         }
         HeaderBar.draw(state, into: &frame, at: layout.header)
@@ -20,7 +22,7 @@ public enum Screen {
         }
         StatusBar.draw(state, into: &frame, at: layout.status)
         switch state.overlay {
-        case .help?: Overlays.drawHelp(into: &frame)
+        case .help(let top)?: Overlays.drawHelp(from: top, into: &frame)
         case .links(let selected)?: Overlays.drawLinks(state.reader?.view?.links ?? [], selected: selected, into: &frame)
         case nil: break
         }

@@ -17,9 +17,14 @@ extension AppState {
         default:
             break
         }
+        if action.isReport { return applyReport(action) }
+        if !layout.fits {
+            if case .quit = action { return [.quit] }
+            return []
+        }
         if case .links(let current) = overlay { return applyInLinks(action, current: current) }
-        if overlay == .help {
-            if case .cancel = action { overlay = nil }
+        if case .help(let top) = overlay {
+            applyInHelp(action, top: top)
             return []
         }
         if isSearching, let effects = applyInSearch(action) { return effects }
@@ -72,11 +77,13 @@ extension AppState {
             }
             return [.openURL(url)]
         case .showLinks:
-            guard let links = reader?.view?.links, !links.isEmpty else {
-                message = StatusMessage(text: "这篇文章里没有链接", isError: false)
-                return []
+            guard let item = selectedItem else { return [] }
+            guard reader?.itemID == item.id else {
+                reader = ReaderState(itemID: item.id)
+                reader?.showsLinksWhenLoaded = true
+                return [.loadDocument(item)]
             }
-            overlay = .links(selected: 0)
+            showLinksOfOpenArticle()
             return []
         case .cycleFilter:
             filter = filter == .all ? .unread : filter == .unread ? .starred : .all
@@ -100,7 +107,7 @@ extension AppState {
             return [.reload]
         case .quit: return [.quit]
         case .showHelp:
-            overlay = .help
+            overlay = .help(top: 0)
             return []
         case .widenList, .narrowList:
             if case .widenList = action { listPercent = min(70, listPercent + 5) } else { listPercent = max(20, listPercent - 5) }
@@ -123,12 +130,24 @@ extension AppState {
     private mutating func applyReport(_ action: Action) -> [Effect] {
         switch action {
         case .documentLoaded(let id, let result):
-            guard reader?.itemID == id else { return [] }
+            guard let current = reader, current.itemID == id else { return [] }
             switch result {
             case .success(let article):
                 reader?.article = article
+                reader?.failure = nil
                 relayoutReader()
+                if current.showsLinksWhenLoaded {
+                    reader?.showsLinksWhenLoaded = false
+                    if overlay == nil { showLinksOfOpenArticle() }
+                }
+                if current.marksReadWhenLoaded, let item = library.item(id), !library.isRead(item) {
+                    reader?.marksReadWhenLoaded = false
+                    return [.saveMarks([id], .read, over: library.marks)]
+                }
             case .failure(let problem):
+                reader?.failure = problem
+                reader?.marksReadWhenLoaded = false
+                reader?.showsLinksWhenLoaded = false
                 message = StatusMessage(text: problem.description, isError: true)
             }
         case .marksSaved(let entries):
@@ -140,8 +159,9 @@ extension AppState {
             isLoading = false
             replaceLibrary(MarkedLibrary(items: snapshot.items, marks: marks.addingDefaults(snapshot.sourceMarks)))
             scrollListToSelection()
+            let files = Set(snapshot.problems.map(\.path)).count
             message = snapshot.problems.isEmpty ? nil
-                : StatusMessage(text: "\(snapshot.problems.count) 个文件无法载入（tsundoku check 查看）", isError: true)
+                : StatusMessage(text: "\(files) 个文件有 \(snapshot.problems.count) 处问题（tsundoku check 查看）", isError: true)
         case .searchTextsLoaded(let texts):
             setSearchTexts(texts)
         case .linkOpened(let url):
@@ -200,17 +220,40 @@ extension AppState {
     }
 
     /// Opens the selected item in the reader, marking it read when the settings say so.
+    /// Opens the selected item in the reader. It is marked read (when that is the setting) once
+    /// its body has been read, so an item whose file has gone stays unread.
     private mutating func openSelected() -> [Effect] {
         guard let item = selectedItem else { return [] }
-        var effects: [Effect] = []
-        if reader?.itemID != item.id {
+        let marks = markReadOnOpen && !library.isRead(item) && item.kind != .digest
+        guard reader?.itemID == item.id, reader?.article != nil else {
             reader = ReaderState(itemID: item.id)
-            effects.append(.loadDocument(item))
+            reader?.marksReadWhenLoaded = marks
+            return [.loadDocument(item)]
         }
-        if markReadOnOpen, !library.isRead(item), item.kind != .digest {
-            effects.append(.saveMarks([item.id], .read, over: library.marks))
+        return marks ? [.saveMarks([item.id], .read, over: library.marks)] : []
+    }
+
+    private mutating func showLinksOfOpenArticle() {
+        guard let links = reader?.view?.links, !links.isEmpty else {
+            message = StatusMessage(text: "这篇文章里没有链接", isError: false)
+            return
         }
-        return effects
+        overlay = .links(selected: 0)
+    }
+
+    /// Keys while the help is shown: scroll it, or close it.
+    private mutating func applyInHelp(_ action: Action, top: Int) {
+        let last = max(0, Keymap.help.count - 1)
+        switch action {
+        case .cancel: overlay = nil
+        case .moveDown: overlay = .help(top: min(last, top + 1))
+        case .moveUp: overlay = .help(top: max(0, top - 1))
+        case .pageDown, .spaceForward: overlay = .help(top: min(last, top + max(1, height - 6)))
+        case .pageUp: overlay = .help(top: max(0, top - max(1, height - 6)))
+        case .top: overlay = .help(top: 0)
+        case .bottom: overlay = .help(top: last)
+        default: break
+        }
     }
 
     private mutating func jumpToUnread(forward: Bool) -> [Effect] {

@@ -10,6 +10,8 @@ struct EffectRunner {
     var indexPath: String?
     var browser: String?
     var environment: [String: String]
+    /// Whether the terminal says it takes OSC 52 clipboard requests (terminfo `Ms`).
+    var clipboardSupported: Bool
     /// Runs a program that needs the terminal, curses suspended around it.
     var withTerminal: (() -> Void) -> Void
     /// Hands an action over from a background thread to the run loop.
@@ -74,9 +76,13 @@ struct EffectRunner {
 
     private func openURL(_ url: String) -> Action {
         if let refusal = LinkOpener.refusal(url) { return .message(refusal) }
+        var missing: [String] = []
         for command in LinkOpener.commands(for: url, configured: browser, environment: environment) {
-            guard let program = command.arguments.first,
-                  let executable = LinkOpener.executable(program, path: environment["PATH"]) else { continue }
+            guard let program = command.arguments.first else { continue }
+            guard let executable = LinkOpener.executable(program, path: environment["PATH"]) else {
+                if command.usesTerminal { missing.append(program) }
+                continue
+            }
             if command.usesTerminal {
                 var started = false
                 withTerminal { started = LinkOpener.spawn(executable, command.arguments, wait: true) }
@@ -85,11 +91,13 @@ struct EffectRunner {
                 return .linkOpened(url)
             }
         }
-        if let tty = FileHandle(forWritingAtPath: "/dev/tty") {
+        let notFound = missing.isEmpty ? "没有可用的浏览器" : "找不到浏览器程序 " + missing.joined(separator: "、")
+        if clipboardSupported, let tty = FileHandle(forWritingAtPath: "/dev/tty") {
             tty.write(Data(LinkOpener.clipboardSequence(url).utf8))
             try? tty.close()
+            return .message(notFound + "；已请终端把链接复制到剪贴板（OSC 52）：" + url)
         }
-        return .message("没有可用的浏览器；链接已复制到剪贴板（OSC 52）：" + url)
+        return .message(notFound + "；链接：" + url)
     }
 }
 

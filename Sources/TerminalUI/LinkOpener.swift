@@ -28,21 +28,78 @@ public enum LinkOpener {
         public var usesTerminal: Bool
     }
 
-    /// The commands to try in order: the configured browser, then `$BROWSER` (colon-separated,
-    /// `%s` replaced by the URL, else the URL appended), then `xdg-open` and `open`.
+    /// The commands to try in order: the configured browser, then `$BROWSER` (colon-separated),
+    /// then `xdg-open` and `open`. An entry is split into words as a shell would split it
+    /// (quotes and backslashes honoured, nothing expanded); `%s` becomes the URL and `%%` a `%`;
+    /// without `%s` the URL is appended.
     public static func commands(for url: String, configured: String?, environment: [String: String]) -> [Command] {
         var result: [Command] = []
         let entries = (configured.map { [$0] } ?? []) + (environment["BROWSER"]?.split(separator: ":").map(String.init) ?? [])
         for entry in entries {
-            let words = entry.split(separator: " ").map(String.init)
+            let words = Self.words(entry)
             guard !words.isEmpty else { continue }
-            let hasPlaceholder = words.contains { $0.contains("%s") }
-            let arguments = hasPlaceholder ? words.map { $0.replacingOccurrences(of: "%s", with: url) } : words + [url]
+            let hasPlaceholder = words.contains { substituted($0, url: url) != substituted($0, url: "") }
+            let arguments = words.map { substituted($0, url: url) } + (hasPlaceholder ? [] : [url])
             result.append(Command(arguments: arguments, usesTerminal: true))
         }
         result.append(Command(arguments: ["xdg-open", url], usesTerminal: false))
         result.append(Command(arguments: ["open", url], usesTerminal: false))
         return result
+    }
+
+    /// `%s` replaced by the URL and `%%` by `%`, in one pass.
+    static func substituted(_ word: String, url: String) -> String {
+        var result = ""
+        var iterator = word.makeIterator()
+        while let character = iterator.next() {
+            guard character == "%" else {
+                result.append(character)
+                continue
+            }
+            switch iterator.next() {
+            case "s"?: result += url
+            case "%"?: result.append("%")
+            case let other?: result += "%" + String(other)
+            case nil: result.append("%")
+            }
+        }
+        return result
+    }
+
+    /// A command line split into words the way a shell splits it: spaces separate words, single
+    /// quotes keep everything, double quotes keep everything but `\"` and `\\`, a backslash
+    /// outside quotes keeps the next character. Nothing is expanded.
+    static func words(_ line: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var inWord = false
+        var quote: Character?
+        var iterator = line.makeIterator()
+        while let character = iterator.next() {
+            switch (quote, character) {
+            case ("'"?, "'"), ("\""?, "\""):
+                quote = nil
+            case ("\""?, "\\"):
+                if let next = iterator.next() { current += next == "\"" || next == "\\" ? String(next) : "\\" + String(next) }
+            case (_?, _):
+                current.append(character)
+            case (nil, "'"), (nil, "\""):
+                quote = character
+                inWord = true
+            case (nil, "\\"):
+                if let next = iterator.next() { current.append(next) }
+                inWord = true
+            case (nil, " "), (nil, "\t"):
+                if inWord { words.append(current) }
+                current = ""
+                inWord = false
+            default:
+                current.append(character)
+                inWord = true
+            }
+        }
+        if inWord { words.append(current) }
+        return words
     }
 
     /// The full path of a program, searched in `PATH` unless it names a path itself.

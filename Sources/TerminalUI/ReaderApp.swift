@@ -30,8 +30,10 @@ public enum ReaderApp {
         }
     }
 
-    public static func run(_ options: Options) {
-        let session = TerminalSession()
+    /// Runs the reader until the user quits; throws, before touching the screen, when the
+    /// terminal cannot be used.
+    public static func run(_ options: Options) throws {
+        let session = try TerminalSession()
         defer { session.end() }
         let inbox = Inbox()
         var blitter = FrameBlitter(pairs: ColorPairs(theme: options.theme, colors: session.colors))
@@ -44,6 +46,7 @@ public enum ReaderApp {
         var terminalWasLent = false
         let runner = EffectRunner(store: options.store, source: options.source, indexPath: options.indexPath,
                                   browser: options.browser, environment: ProcessInfo.processInfo.environment,
+                                  clipboardSupported: session.supportsClipboard,
                                   withTerminal: { body in
                                       session.suspended(body)
                                       terminalWasLent = true

@@ -1,4 +1,5 @@
 import CNcursesw
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,16 +18,29 @@ final class TerminalSession {
     private(set) var colors = 0
     private var active = false
 
-    init() {
+    /// Why the terminal cannot be used, in one line that says what to do.
+    struct Unavailable: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    init() throws {
         setlocale(LC_ALL, "")
         if !Self.localeIsUTF8() {
             setlocale(LC_ALL, "C.UTF-8")
             if !Self.localeIsUTF8() { localeWarning = "没有可用的 UTF-8 locale，中文可能显示不正确" }
         }
-        tsu_install_stop_handlers { number in stopSignal.store(number, ordering: .relaxed) }
         use_tioctl(true)
-        initscr()
+        let terminal = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        guard !terminal.isEmpty else {
+            throw Unavailable(description: "TERM is not set: run tsundoku in a terminal, or set TERM (for example TERM=xterm-256color)")
+        }
+        var status: Int32 = 0
+        guard setupterm(terminal, STDOUT_FILENO, &status) == OK, tsu_newterm(terminal) != nil else {
+            throw Unavailable(description: "this system does not know the terminal type TERM=\(terminal); set TERM to one it knows (for example xterm-256color) or install ncurses-term")
+        }
+        tsu_install_stop_handlers { number in stopSignal.store(number, ordering: .relaxed) }
         active = true
+        idcok(tsu_stdscr(), false)
         cbreak()
         noecho()
         nonl()
@@ -40,6 +54,12 @@ final class TerminalSession {
             use_default_colors()
             colors = Int(tsu_colors())
         }
+    }
+
+    /// Whether the terminal's description lists OSC 52 clipboard requests (the `Ms` capability).
+    var supportsClipboard: Bool {
+        guard let capability = tigetstr("Ms") else { return false }
+        return Int(bitPattern: capability) != -1
     }
 
     /// The terminal's size as the kernel reports it (curses' idea of it can lag, and `COLUMNS`

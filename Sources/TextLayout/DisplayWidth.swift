@@ -6,9 +6,14 @@
 ///   `Sanitizer` replaces them first.
 /// - Other scalars `wcwidth` rejects (unassigned, noncharacters) count 1: the terminal shows
 ///   them as one replacement glyph.
-/// - Inside a cluster only the first scalar counts: combining marks, ZWJ, variation selectors,
-///   emoji modifiers and the emoji joined after a ZWJ add nothing. A regional-indicator pair
-///   (a flag) is 2.
+///
+/// A grapheme cluster of several scalars takes what terminals advance the cursor by for it,
+/// which is the sum of its scalars' widths (Devanagari `स्ते` is 2, Thai `กำ` 2, `👍🏽` 4, as
+/// libc's `wcswidth`, xterm, VTE and tmux count them), except for the clusters terminals draw as
+/// one emoji: a regional-indicator pair (a flag, `🇨🇳`), an emoji ZWJ sequence (`👨‍👩‍👧`) and
+/// anything with the emoji presentation selector U+FE0F (`❤️`, `1️⃣`) are 2. The terminal
+/// backend writes such clusters whole and places the cursor after them itself, so a terminal that
+/// draws one narrower leaves a blank, never a torn line.
 public enum DisplayWidth {
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
@@ -23,9 +28,23 @@ public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
-        if first.value >= 0x20 && first.value < 0x7F && scalars.count == 1 { return 1 }
-        if isRegionalIndicator(first), scalars.count >= 2 { return 2 }
-        return of(first)
+        if scalars.count == 1 { return of(first) }
+        if isRegionalIndicator(first) { return 2 }
+        var total = 0
+        var previous = first
+        for scalar in scalars {
+            if scalar.value == 0xFE0F || (previous.value == 0x200D && scalar.properties.isEmoji) { return 2 }
+            total += of(scalar)
+            previous = scalar
+        }
+        return total
+    }
+
+    /// Whether a cluster is drawn as one emoji whose width is not the sum of its scalars'.
+    public static func isJoinedEmoji(_ character: Character) -> Bool {
+        let scalars = character.unicodeScalars
+        guard scalars.count > 1, let first = scalars.first else { return false }
+        return isRegionalIndicator(first) || of(character) != scalars.reduce(0) { $0 + of($1) }
     }
 
     public static func of<Text: StringProtocol>(_ text: Text) -> Int {

@@ -35,6 +35,16 @@ enum FileIO {
         return try readAll(fd, path: path)
     }
 
+    /// The first `count` bytes of a file (fewer when it is shorter or cannot be read).
+    static func prefix(_ path: String, _ count: Int) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return [] }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: count)
+        let got = Glibc.read(fd, &bytes, count)
+        return Array(bytes.prefix(max(0, got)))
+    }
+
     /// Whether `path` names a regular file (after following links).
     static func isRegularFile(_ path: String) -> Bool {
         var info = stat()

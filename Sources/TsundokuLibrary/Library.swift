@@ -185,6 +185,7 @@ public enum Library {
     }
 
     private static func parse(_ file: ScannedFile) -> ParsedFile {
+        if OmnivoreExport.looksLikeZip(FileIO.prefix(file.path, 4)) { return OmnivoreExport.parse(path: file.path) }
         let bytes: [UInt8]
         do {
             bytes = try readFile(file.path)
@@ -195,7 +196,6 @@ public enum Library {
         }
         let modified = Date(timeIntervalSince1970: Double(file.modified) / 1_000_000_000)
         if JSONLines.looksLikeJSONLines(bytes) { return JSONLines.parse(bytes: bytes, path: file.path, modified: modified) }
-        if OmnivoreExport.looksLikeZip(bytes) { return OmnivoreExport.parse(path: file.path) }
         if OmnivoreExport.isMetadataName((file.path as NSString).lastPathComponent), bytes.first == UInt8(ascii: "[") {
             return OmnivoreExport.parseUnpackedBatch(path: file.path, bytes: bytes)
         }

@@ -19,7 +19,7 @@ struct ScannedFile: Sendable, Hashable, Codable {
 /// Walks library folders recursively with `readdir`: hidden entries skipped, symbolic links
 /// followed, each folder visited once (so link loops end), problems reported per path.
 enum LibraryScanner {
-    /// Files larger than this are reported instead of read.
+    /// Files larger than this are reported instead of read (export zips excepted).
     static let maximumFileSize: Int64 = 64 * 1024 * 1024
 
     static func scan(_ root: String, skipping ownFiles: OwnFiles = OwnFiles([]), problems: inout [LoadProblem]) -> [ScannedFile] {
@@ -72,7 +72,8 @@ enum LibraryScanner {
                         }
                     }
                 case S_IFREG:
-                    if Int64(info.st_size) > maximumFileSize {
+                    // An Omnivore export zip is read in place, member by member: it may be larger.
+                    if Int64(info.st_size) > maximumFileSize, !OmnivoreExport.looksLikeZip(FileIO.prefix(path, 4)) {
                         problems.append(LoadProblem(path: path, message: "file is \(info.st_size / 1_048_576) MB, larger than the \(maximumFileSize / 1_048_576) MB a saved article may be"))
                     } else {
                         files.append(scanned(path, info))

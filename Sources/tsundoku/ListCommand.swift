@@ -29,9 +29,11 @@ enum TableListing {
         var output = ""
         for item in items {
             let marks = (library.isRead(item) ? " " : "●") + (library.isStarred(item) ? "★" : " ")
-            let source = Truncation.fit(Sanitizer.cleanLine(item.site ?? item.author ?? ""), to: 12)
             let indent = item.parent == nil ? "" : "  "
-            let row = marks + " " + DateParsing.day(item.saved) + "  " + source + "  " + indent + Sanitizer.cleanLine(item.title)
+            // The title matters most: the source goes first when the terminal is narrow, then the date.
+            let date = width >= 40 ? DateParsing.day(item.saved) + "  " : ""
+            let source = width >= 60 ? Truncation.fit(Sanitizer.cleanLine(item.site ?? item.author ?? ""), to: 12) + "  " : ""
+            let row = marks + " " + date + source + indent + Sanitizer.cleanLine(item.title)
             output += Truncation.truncate(row, to: width) + "\n"
         }
         return output

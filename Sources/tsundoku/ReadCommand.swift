@@ -22,7 +22,7 @@ struct ReadCommand: ParsableCommand {
         case .sample: name = "示例书库"
         case .paths(let roots): name = roots.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
         }
-        ReaderApp.run(ReaderApp.Options(source: resolved.source, store: resolved.store, indexPath: resolved.indexPath,
+        try ReaderApp.run(ReaderApp.Options(source: resolved.source, store: resolved.store, indexPath: resolved.indexPath,
                                         libraryName: name, theme: themeValue, startupMessage: themeMessage,
                                         markReadOnOpen: resolved.config.markReadOnOpen, browser: resolved.config.browser))
     }

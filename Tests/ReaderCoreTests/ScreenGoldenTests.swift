@@ -155,7 +155,7 @@ import Testing
         var state = ScreenTestSupport.sampleState(width: 39, height: 9)
         _ = ScreenTestSupport.send(.moveDown, to: &state)
         #expect(text(state) == """
-            终端太小：至少需要 40×10
+            终端太小：至少需要 40×10，现在 39×9
 
 
 

@@ -20,11 +20,15 @@ import TsundokuLibrary
         var state = ScreenTestSupport.sampleState(width: 80, height: 24)
         _ = state.apply(.moveDown)
         let item = state.selectedItem!
-        #expect(state.apply(.open) == [.loadDocument(item), .saveMarks([item.id], .read, over: state.library.marks)])
+        #expect(state.apply(.open) == [.loadDocument(item)])
+        let article = LoadedArticle(document: Document(blocks: [.paragraph([.text("正文")])]), highlights: nil)
+        let marks = state.library.marks
+        #expect(state.apply(.documentLoaded(id: item.id, .success(article))) == [.saveMarks([item.id], .read, over: marks)])
         var keep = ScreenTestSupport.sampleState(width: 80, height: 24)
         keep.markReadOnOpen = false
         _ = keep.apply(.moveDown)
         #expect(keep.apply(.open) == [.loadDocument(item)])
+        #expect(keep.apply(.documentLoaded(id: item.id, .success(article))) == [])
     }
 
     @Test func filtersCycleAllUnreadStarredAndKeepTheSelection() {

@@ -36,8 +36,16 @@ import Glibc
         #expect(DisplayWidth.of("ＡＢ") == 4)
         #expect(DisplayWidth.of("e\u{301}") == 1)
         #expect(DisplayWidth.of("👨‍👩‍👧") == 2)
-        #expect(DisplayWidth.of("👍🏽") == 2)
+        // What terminals advance the cursor by: the scalars' widths added up (as wcswidth, xterm,
+        // VTE and tmux count them), except a flag, an emoji ZWJ sequence and the emoji
+        // presentation selector, which make one two-column emoji.
+        #expect(DisplayWidth.of("👍🏽") == 4)
         #expect(DisplayWidth.of("🇨🇳") == 2)
+        #expect(DisplayWidth.of("❤️") == 2)
+        #expect(DisplayWidth.of("1️⃣") == 2)
+        #expect(DisplayWidth.of("नमस्ते") == 4)
+        #expect(DisplayWidth.of("กำลัง") == 4)
+        #expect(DisplayWidth.of("ำ") == 1)
         #expect(DisplayWidth.of("abc") == 3)
     }
 
