@@ -39,8 +39,8 @@ static inline int tsu_put_cell(int y, int x, const wchar_t *chars, attr_t attrs,
 
 /* Writes one grapheme cluster that a cchar_t cannot hold (an emoji ZWJ sequence, a flag, a
    Devanagari conjunct, Thai with SARA AM...) straight to the terminal at (y, x), in the given
-   attributes, after curses has drawn the frame. Curses' own output buffer is used, so the order
-   of bytes is kept. */
+   attributes, after curses has drawn (and flushed) the frame; `tsu_end_raw_clusters` flushes
+   these bytes before curses writes again, so the order of bytes is kept. */
 static inline void tsu_put_raw_cluster(int y, int x, const char *utf8, attr_t attrs, short pair) {
     vid_attr(attrs, pair, NULL);
     putp(tiparm(cursor_address, y, x));
@@ -52,6 +52,7 @@ static inline void tsu_put_raw_cluster(int y, int x, const char *utf8, attr_t at
 static inline void tsu_end_raw_clusters(int y, int x) {
     vid_attr(A_NORMAL, 0, NULL);
     putp(tiparm(cursor_address, y, x));
+    fflush(stdout);
 }
 
 #include <signal.h>

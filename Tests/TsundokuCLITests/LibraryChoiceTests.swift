@@ -49,3 +49,17 @@ import Testing
         #expect(rows.first?["parent"] as? String == "fixture-digest-0001")
     }
 }
+
+/// The reader needs a terminal it can describe; without one it says so in one line.
+@Suite struct TerminalTypeTests {
+    @Test func noTermOrAnUnknownOneIsExplained() throws {
+        let cli = CLIRunner()
+        let unset = try cli.run(["read"])
+        #expect(unset.status != 0)
+        #expect(unset.error.contains("TERM is not set"))
+        let unknown = try cli.run(["read"], overrides: ["TERM": "no-such-terminal"])
+        #expect(unknown.status != 0)
+        #expect(unknown.error.contains("TERM=no-such-terminal"))
+        #expect(!unknown.error.contains("Error opening terminal"))
+    }
+}

@@ -158,4 +158,61 @@ import Testing
         let lines = terminal.screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         #expect(lines == ["EXITED 0"], "left on screen: \(lines)")
     }
+
+    @Test func everyScriptOnScreenIsWhatRenderPrints() throws {
+        guard let tmux = Self.tmux else { return }
+        let terminal = Terminal(tmux: tmux)
+        defer { terminal.stop() }
+        let cli = terminal.cli
+        let paragraphs = ["家庭 👨‍👩‍👧 旗帜 🇨🇳 肤色 👍🏽 结束", "印地语 नमस्ते हिन्दी 结束", "泰语 กำลัง ภาษาไทย 结束",
+                          "韩语 한국어 中文 日本語 结束"]
+        _ = cli.write("lib/scripts.md", Self.article("scripts", "文字", saved: "2024-03-01 08:00:00",
+                                                     body: paragraphs.joined(separator: "\n\n")))
+        let rendered = try cli.run(["render", "scripts", "--width", "40", "--library", cli.home + "/lib"]).output
+        terminal.start(["--library", cli.home + "/lib", "--state", cli.home + "/s/marks.log"])
+        #expect(terminal.waitFor("文字"))
+        terminal.keys("Enter")
+        #expect(terminal.waitFor("结束"))
+        let screen = terminal.screen
+        for paragraph in paragraphs {
+            #expect(rendered.contains(paragraph), "render lost text of \(paragraph)")
+            #expect(screen.contains(paragraph), "the screen lost text of \(paragraph):\n\(screen)")
+        }
+        terminal.keys("q")
+        #expect(terminal.waitFor("EXITED 0"))
+    }
+
+    @Test func keysDoNothingWhileTheTerminalIsTooSmall() throws {
+        guard let tmux = Self.tmux else { return }
+        let terminal = Terminal(tmux: tmux)
+        defer { terminal.stop() }
+        let cli = terminal.cli
+        _ = cli.write("lib/a.md", Self.article("a", "一篇", saved: "2024-03-01 08:00:00", body: "正文。"))
+        terminal.start(["--library", cli.home + "/lib", "--state", cli.home + "/s/marks.log"], width: 20, height: 5)
+        #expect(terminal.waitFor("40×10"), "the required size is visible at 20×5:\n\(terminal.screen)")
+        terminal.keys("r", "s", "Enter")
+        terminal.run(["resize-window", "-t", "t", "-x", "100", "-y", "30"])
+        #expect(terminal.waitFor("1 未读 / 1 条"))
+        #expect(!terminal.screen.contains("★"))
+        #expect(!FileManager.default.fileExists(atPath: cli.home + "/s/marks.log"))
+        terminal.keys("q")
+        #expect(terminal.waitFor("EXITED 0"))
+    }
+
+    @Test func aFileDeletedAfterLoadingShowsItsErrorAndStaysUnread() throws {
+        guard let tmux = Self.tmux else { return }
+        let terminal = Terminal(tmux: tmux)
+        defer { terminal.stop() }
+        let cli = terminal.cli
+        let path = cli.write("lib/a.md", Self.article("a", "会被删除的一篇", saved: "2024-03-01 08:00:00", body: "正文。"))
+        terminal.start(["--library", cli.home + "/lib", "--state", cli.home + "/s/marks.log"])
+        #expect(terminal.waitFor("会被删除的一篇"))
+        try FileManager.default.removeItem(atPath: path)
+        terminal.keys("Enter")
+        #expect(terminal.waitFor("无法读取这一篇"))
+        #expect(!terminal.screen.contains("载入中"))
+        #expect(terminal.screen.contains("1 未读 / 1 条"))
+        terminal.keys("q")
+        #expect(terminal.waitFor("EXITED 0"))
+    }
 }
