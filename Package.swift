@@ -35,7 +35,7 @@ let package = Package(
                     dependencies: ["TsundokuLibrary", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
         .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TsundokuLibrary"]),
         .testTarget(name: "TsundokuCLITests", dependencies: ["tsundoku"]),
     ],
     swiftLanguageModes: [.v6]

@@ -55,15 +55,19 @@ struct ArticleBuilder {
         paragraph([StyledRun(Sanitizer.cleanLine(item.title), TextStyle(.title, strong: true))], first: [], rest: [])
         let source = [item.site, item.author].compactMap { $0 }.map(Sanitizer.cleanLine).filter { !$0.isEmpty }
         if !source.isEmpty { meta(source.joined(separator: " · ")) }
-        var dates = ["收藏 " + Self.dateTime(item.saved)]
-        if let published = item.published { dates.append("发布 " + Self.dateTime(published)) }
-        meta(dates.joined(separator: " · "))
+        var dates = Self.labelled("收藏", dateTime(item.saved))
+        if let published = item.published {
+            dates += [StyledRun(" · ", TextStyle(.meta))] + Self.labelled("发布", dateTime(published))
+        }
+        paragraph(dates, first: [], rest: [])
         if let digestTitle, let position = item.position {
             meta("摘自「" + Sanitizer.cleanLine(digestTitle) + "」第 \(position) 条")
         }
-        if !item.tags.isEmpty { meta("标签 " + item.tags.map(Sanitizer.cleanLine).joined(separator: "、")) }
+        if !item.tags.isEmpty {
+            paragraph(Self.labelled("标签", item.tags.map(Sanitizer.cleanLine).joined(separator: "、")), first: [], rest: [])
+        }
         if let url = item.url {
-            paragraph([StyledRun("原文 ", TextStyle(.meta)), StyledRun(Sanitizer.cleanLine(url), TextStyle(.link))], first: [], rest: [])
+            paragraph(Self.labelled("原文", Sanitizer.cleanLine(url), style: TextStyle(.link)), first: [], rest: [])
         }
         emit([StyledRun(String(repeating: "─", count: width), TextStyle(.rule))])
         blank([])
@@ -87,7 +91,7 @@ struct ArticleBuilder {
             paragraph(runs, first: first, rest: rest)
         case .quote(let children):
             let bar = StyledRun("│ ", TextStyle(.quoteBar))
-            blocks(children, first: first + [bar], rest: rest + [bar])
+            blocks(children, first: capped(first + [bar]), rest: capped(rest + [bar]))
         case .list(let ordered, let start, let items):
             list(ordered: ordered, start: start, items: items, first: first, rest: rest)
         case .code(_, let text):
@@ -108,14 +112,30 @@ struct ArticleBuilder {
         for (index, item) in items.enumerated() {
             let marker = ordered ? numbers[index].padding(toLength: markerWidth, withPad: " ", startingAt: 0)
                 : bullets[depth % bullets.count]
-            let hanging = rest + [StyledRun(String(repeating: " ", count: markerWidth), TextStyle(.body))]
-            let lead = (index == 0 ? first : rest) + [StyledRun(marker, TextStyle(.listMarker))]
+            let hanging = capped(rest + [StyledRun(String(repeating: " ", count: markerWidth), TextStyle(.body))])
+            let lead = capped((index == 0 ? first : rest) + [StyledRun(marker, TextStyle(.listMarker))])
             if item.isEmpty {
                 emit(lead)
             } else {
                 blocks(item, first: lead, rest: hanging, tight: true)
             }
         }
+    }
+
+    /// Quotes and lists indent by at most half the width: deeper levels keep their innermost
+    /// markers after a `»`, so every line fits the pane and the text keeps room to wrap.
+    private func capped(_ prefix: Runs) -> Runs {
+        let limit = max(2, width / 2)
+        guard Self.width(of: prefix) > limit else { return prefix }
+        var kept: Runs = []
+        var used = 1
+        for run in prefix.reversed() {
+            let columns = DisplayWidth.of(run.text)
+            guard used + columns <= limit else { break }
+            kept.insert(run, at: 0)
+            used += columns
+        }
+        return [StyledRun("»", TextStyle(.quoteBar))] + kept
     }
 
     private mutating func code(_ text: String, first: Runs, rest: Runs) {
@@ -276,9 +296,15 @@ struct ArticleBuilder {
         runs.reduce(0) { $0 + DisplayWidth.of($1.text) }
     }
 
-    /// Day and time joined by a no-break space, so a narrow pane never separates them.
-    private static func dateTime(_ date: Date) -> String {
-        DateParsing.day(date) + "\u{A0}" + DateParsing.time(date)
+    /// A metadata label and its value, which no line break separates.
+    private static func labelled(_ label: String, _ value: String, style: TextStyle = TextStyle(.meta)) -> Runs {
+        [StyledRun(label + " ", TextStyle(.meta), isWhole: true), StyledRun(value, style, keepsWithPrevious: true)]
+    }
+
+    /// Day and time joined by a no-break space, so a narrow pane never separates them; the day
+    /// alone where a label, the day and the time do not fit on one line.
+    private func dateTime(_ date: Date) -> String {
+        width < 21 ? DateParsing.day(date) : DateParsing.day(date) + "\u{A0}" + DateParsing.time(date)
     }
 }
 

@@ -25,6 +25,17 @@ enum CJKRules {
         (0xAC00...0xD7A3).contains(value) || (0x1100...0x11FF).contains(value) || (0x3130...0x318F).contains(value)
     }
 
+    /// `www.example.com`, `report.final.pdf`, `e.g.`, `user@example.com`: a full stop or `@`
+    /// between ASCII letters or digits joins the parts of one word (UAX #14 rule LB29, which
+    /// libunistring 1.0 does not apply after a full stop).
+    static func joinsWordParts(_ beforeSeparator: UInt32, _ separator: UInt32, _ after: UInt32) -> Bool {
+        (separator == 0x2E || separator == 0x40) && isASCIIAlphanumeric(beforeSeparator) && isASCIIAlphanumeric(after)
+    }
+
+    private static func isASCIIAlphanumeric(_ value: UInt32) -> Bool {
+        (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+    }
+
     /// After these a URL or other overlong token may be broken.
     static let tokenBreakAfter = ScalarSet("/?&-=_.,;#".unicodeScalars.map(\.value))
 }

@@ -12,7 +12,7 @@ public enum LineBreaker {
     public static func wrap<Style>(_ runs: [StyledRun<Style>], width: Int) -> [StyledLine<Style>] {
         let width = max(width, 2)
         let kept = runs.filter { !$0.text.isEmpty }
-        let paragraph = ClusterParagraph(texts: kept.map(\.text), glued: kept.map(\.keepsWithPrevious))
+        let paragraph = ClusterParagraph(texts: kept.map(\.text), glued: kept.map(\.keepsWithPrevious), whole: kept.map(\.isWhole))
         guard !paragraph.clusters.isEmpty else { return [] }
         var lines: [StyledLine<Style>] = []
         var lineStart = 0
@@ -100,20 +100,27 @@ struct ClusterParagraph {
     private let runEnds: [Int]
     /// UTF-8 offsets of runs that keep with the run before them.
     private let gluedStarts: Set<Int>
+    /// UTF-8 ranges of runs that no line may break inside.
+    private let wholeRanges: [Range<Int>]
 
-    /// `texts` are the runs' texts (none empty); `glued` tells which keep with the run before.
-    init(texts: [String], glued keeps: [Bool]) {
+    /// `texts` are the runs' texts (none empty); `glued` tells which keep with the run before,
+    /// `whole` which may not break inside.
+    init(texts: [String], glued keeps: [Bool], whole: [Bool]) {
         var text = ""
         var ends: [Int] = []
         var glued = Set<Int>()
-        for (piece, keeps) in zip(texts, keeps) {
+        var wholeRanges: [Range<Int>] = []
+        for ((piece, keeps), isWhole) in zip(zip(texts, keeps), whole) {
             if keeps { glued.insert(text.utf8.count) }
+            let start = text.utf8.count
             text += piece
             ends.append(text.utf8.count)
+            if isWhole { wholeRanges.append(start..<text.utf8.count) }
         }
         self.text = text
         self.runEnds = ends
         self.gluedStarts = glued
+        self.wholeRanges = wholeRanges
         measure()
         findBreaks()
     }
@@ -216,18 +223,24 @@ struct ClusterParagraph {
         var result = [Bool](repeating: false, count: clusters.count)
         clusters.withUnsafeBufferPointer { clusters in
             opportunities.withUnsafeBufferPointer { opportunities in
+                var lastVisible: UInt32 = 0
                 for index in clusters.indices.dropFirst() {
                     let before = clusters[index - 1]
                     let current = clusters[index]
+                    if !before.isSpace { lastVisible = before.lastScalar }
+                    if CJKRules.joinsWordParts(index >= 2 ? clusters[index - 2].lastScalar : 0, before.lastScalar, current.firstScalar) {
+                        continue
+                    }
                     let value = opportunities[current.start]
                     var allowed = value == possible || value == hyphenation
                     if !allowed {
                         allowed = (CJKRules.openingQuotes.contains(current.firstScalar) && CJKRules.isCJK(before.lastScalar))
                             || (CJKRules.closingQuotes.contains(before.lastScalar) && CJKRules.isCJK(current.firstScalar))
                     }
-                    if allowed, noStart.contains(current.firstScalar) || noEnd.contains(before.lastScalar)
+                    if allowed, noStart.contains(current.firstScalar) || noEnd.contains(lastVisible)
                         || (CJKRules.isHangul(before.lastScalar) && CJKRules.isHangul(current.firstScalar))
-                        || (!gluedStarts.isEmpty && gluedStarts.contains(current.start)) {
+                        || (!gluedStarts.isEmpty && gluedStarts.contains(current.start))
+                        || wholeRanges.contains(where: { $0.lowerBound < current.start && current.start < $0.upperBound }) {
                         allowed = false
                     }
                     result[index] = allowed

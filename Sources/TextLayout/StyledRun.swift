@@ -4,11 +4,14 @@ public struct StyledRun<Style: Hashable & Sendable>: Hashable, Sendable {
     public var style: Style
     /// No line may break between this run and the one before (a link and its `[n]`).
     public var keepsWithPrevious: Bool
+    /// No line may break inside this run (a label such as `收藏`).
+    public var isWhole: Bool
 
-    public init(_ text: String, _ style: Style, keepsWithPrevious: Bool = false) {
+    public init(_ text: String, _ style: Style, keepsWithPrevious: Bool = false, isWhole: Bool = false) {
         self.text = text
         self.style = style
         self.keepsWithPrevious = keepsWithPrevious
+        self.isWhole = isWhole
     }
 }
 

@@ -63,10 +63,8 @@ let message = "代码块不重排，但超长的行会带着续行标记折到�
             块级元素测试：列表、
             引用、代码与表格
             积读周刊 · 测试作者
-            收藏
-            2026-01-02 03:04 ·
-            发布
-            2026-01-01 10:00
+            收藏 2026-01-02 ·
+            发布 2026-01-01
             原文 https://
             example.com/posts/
             blocks
@@ -130,8 +128,8 @@ let message = "代码块不重排，但超长的行会带着续行标记折到�
         #expect(try view(Self.blocks, width: 40).plainText == """
             块级元素测试：列表、引用、代码与表格
             积读周刊 · 测试作者
-            收藏 2026-01-02 03:04 · 发布
-            2026-01-01 10:00
+            收藏 2026-01-02 03:04 ·
+            发布 2026-01-01 10:00
             原文 https://example.com/posts/blocks
             ────────────────────────────────────────
 
@@ -171,8 +169,8 @@ let message = "代码块不重排，但超长的行会带着续行标记折到�
             链接
 
             [1] https://example.org/a
-            [图 1] https://example.org/figure.
-                png
+            [图 1] https://example.org/
+                figure.png
 
             """)
     }

@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import TsundokuLibrary
 @testable import TerminalUI
 
 @Suite struct LinkOpenerTests {
@@ -28,5 +30,30 @@ import Testing
         let throttle = ProgressThrottle(every: 100)
         let reported = (1...1000).filter { throttle.shouldReport($0) }
         #expect(reported == [100, 200, 300, 400, 500, 600, 700, 800, 900, 1000])
+    }
+}
+
+@Suite struct BrowserCommandTests {
+    @Test func quotedWordsAndPercentSignsAreHonoured() {
+        let url = "https://example.org/?q=100%25"
+        let commands = LinkOpener.commands(for: url, configured: "'/opt/My Browser/run' --title \"a b\" --progress=50%% %s",
+                                           environment: ["BROWSER": "w3m\\ -o:links"])
+        #expect(commands[0].arguments == ["/opt/My Browser/run", "--title", "a b", "--progress=50%", url])
+        #expect(commands[1].arguments == ["w3m -o", url])
+        #expect(commands[2].arguments == ["links", url])
+    }
+
+    @Test func aMissingProgramIsNamedAndNothingIsClaimedCopied() {
+        let runner = EffectRunner(store: StateStore(path: "/tmp/unused-\(getpid())"), source: .sample, indexPath: nil,
+                                  browser: "no-such-browser %s", environment: ["PATH": "/nonexistent"],
+                                  clipboardSupported: false, withTerminal: { $0() }, post: { _ in })
+        let reports = runner.run(.openURL("https://example.org/a"))
+        guard case .message(let text)? = reports.first else {
+            Issue.record("no message: \(reports)")
+            return
+        }
+        #expect(text.contains("no-such-browser"))
+        #expect(!text.contains("剪贴板"))
+        #expect(text.contains("https://example.org/a"))
     }
 }

@@ -11,8 +11,8 @@ import Testing
             的 Apple
             Intelligence 功能需
             要 8 GB 内存；详情见
-            https://developer.
-            apple.com/
+            https://
+            developer.apple.com/
             documentation/apple-
             intelligence/
             overview 。他说：“这

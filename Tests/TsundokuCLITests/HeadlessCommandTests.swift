@@ -199,3 +199,15 @@ import Testing
         #expect(unread.count == original.count - 1)
     }
 }
+
+/// `list` for a person, at any width: the title is what matters most.
+@Suite struct NarrowListTests {
+    @Test func titlesSurviveANarrowTerminal() throws {
+        let cli = CLIRunner()
+        _ = cli.write("lib/a.md", "---\nid: a\ntitle: 标题一定要看得见\nsite_name: 很长的站点名称\ndate_saved: 2024-01-01 08:00:00\n---\n\n正文。\n")
+        for columns in [30, 45, 80] {
+            let output = try cli.run(["list", "--library", cli.home + "/lib"], overrides: ["COLUMNS": String(columns)]).output
+            #expect(output.contains("标题"), "at \(columns) columns: \(output)")
+        }
+    }
+}
