@@ -25,11 +25,20 @@ enum CJKRules {
         (0xAC00...0xD7A3).contains(value) || (0x1100...0x11FF).contains(value) || (0x3130...0x318F).contains(value)
     }
 
-    /// `www.example.com`, `report.final.pdf`, `e.g.`, `user@example.com`: a full stop or `@`
-    /// between ASCII letters or digits joins the parts of one word (UAX #14 rule LB29, which
-    /// libunistring 1.0 does not apply after a full stop).
+    /// `www.example.com`, `report.final.pdf`, `e.g.`, `a,b`: an ASCII full stop, comma, colon or
+    /// semicolon before an ASCII letter joins the parts of one word (UAX #14 rule LB29, IS × AL,
+    /// which libunistring 1.0 does not apply), and so does `@` between letters or digits
+    /// (`user@example.com`).
     static func joinsWordParts(_ beforeSeparator: UInt32, _ separator: UInt32, _ after: UInt32) -> Bool {
-        (separator == 0x2E || separator == 0x40) && isASCIIAlphanumeric(beforeSeparator) && isASCIIAlphanumeric(after)
+        switch separator {
+        case 0x2C, 0x2E, 0x3A, 0x3B: return isASCIILetter(after)
+        case 0x40: return isASCIIAlphanumeric(beforeSeparator) && isASCIIAlphanumeric(after)
+        default: return false
+        }
+    }
+
+    private static func isASCIILetter(_ value: UInt32) -> Bool {
+        (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
     }
 
     private static func isASCIIAlphanumeric(_ value: UInt32) -> Bool {

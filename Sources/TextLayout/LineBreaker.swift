@@ -90,12 +90,20 @@ struct ClusterParagraph {
         var firstScalar: UInt32
         var lastScalar: UInt32
         var isSpace: Bool { firstScalar == 0x20 }
-        var isNewline: Bool { firstScalar == 0x0A }
+        /// A mandatory break (UAX #14 classes BK, CR, LF, NL): line feed, vertical tab, form
+        /// feed, carriage return (with a following line feed, one cluster), next line, line and
+        /// paragraph separators.
+        var isNewline: Bool { Self.isMandatoryBreak(firstScalar) }
+
+        static func isMandatoryBreak(_ value: UInt32) -> Bool {
+            (0x0A...0x0D).contains(value) || value == 0x85 || value == 0x2028 || value == 0x2029
+        }
     }
 
     let text: String
     private(set) var clusters: [Cluster] = []
     private var breakable: [Bool] = []
+    private var tailorings: [Tailoring?] = []
     /// For each run: the UTF-8 offset where it ends.
     private let runEnds: [Int]
     /// UTF-8 offsets of runs that keep with the run before them.
@@ -152,7 +160,7 @@ struct ClusterParagraph {
                         regionStart = nil
                     }
                     if let cluster = pending { found.append(cluster) }
-                    let width = value == 0x0A ? 0 : DisplayWidth.of(Unicode.Scalar(value)!)
+                    let width = Cluster.isMandatoryBreak(value) ? 0 : DisplayWidth.of(Unicode.Scalar(value)!)
                     pending = Cluster(start: offset, width: width, firstScalar: value, lastScalar: value)
                 } else if regionStart == nil {
                     regionStart = pending?.start ?? offset
@@ -202,7 +210,7 @@ struct ClusterParagraph {
             let scalars = character.unicodeScalars
             let first = scalars.first!.value
             let last = scalars.count == 1 ? first : scalars.last!.value
-            let width = first == 0x0A ? 0 : DisplayWidth.of(character)
+            let width = Cluster.isMandatoryBreak(first) ? 0 : DisplayWidth.of(character)
             clusters.append(Cluster(start: offset, width: width, firstScalar: first, lastScalar: last))
             offset += character.utf8.count
         }
@@ -218,9 +226,8 @@ struct ClusterParagraph {
         }
         let possible = CChar(UC_BREAK_POSSIBLE)
         let hyphenation = CChar(UC_BREAK_HYPHENATION)
-        let noStart = CJKRules.noLineStart
-        let noEnd = CJKRules.noLineEnd
         var result = [Bool](repeating: false, count: clusters.count)
+        var changes = [Tailoring?](repeating: nil, count: clusters.count)
         clusters.withUnsafeBufferPointer { clusters in
             opportunities.withUnsafeBufferPointer { opportunities in
                 var lastVisible: UInt32 = 0
@@ -228,27 +235,55 @@ struct ClusterParagraph {
                     let before = clusters[index - 1]
                     let current = clusters[index]
                     if !before.isSpace { lastVisible = before.lastScalar }
-                    if CJKRules.joinsWordParts(index >= 2 ? clusters[index - 2].lastScalar : 0, before.lastScalar, current.firstScalar) {
-                        continue
-                    }
                     let value = opportunities[current.start]
-                    var allowed = value == possible || value == hyphenation
-                    if !allowed {
-                        allowed = (CJKRules.openingQuotes.contains(current.firstScalar) && CJKRules.isCJK(before.lastScalar))
-                            || (CJKRules.closingQuotes.contains(before.lastScalar) && CJKRules.isCJK(current.firstScalar))
-                    }
-                    if allowed, noStart.contains(current.firstScalar) || noEnd.contains(lastVisible)
-                        || (CJKRules.isHangul(before.lastScalar) && CJKRules.isHangul(current.firstScalar))
-                        || (!gluedStarts.isEmpty && gluedStarts.contains(current.start))
-                        || wholeRanges.contains(where: { $0.lowerBound < current.start && current.start < $0.upperBound }) {
-                        allowed = false
-                    }
-                    result[index] = allowed
+                    let unicode = value == possible || value == hyphenation
+                    let tailoring = self.tailoring(before: index >= 2 ? clusters[index - 2].lastScalar : 0, before.lastScalar,
+                                                   current, lastVisible: lastVisible, unicodeAllows: unicode)
+                    result[index] = tailoring.map { $0 == .quoteNextToCJK } ?? unicode
+                    changes[index] = tailoring
                 }
             }
         }
         breakable = result
+        tailorings = changes
     }
+
+    /// The rule, if any, by which this layout decides a break differently from libunistring's UAX #14.
+    private func tailoring(before previous: UInt32, _ last: UInt32, _ current: Cluster, lastVisible: UInt32,
+                           unicodeAllows: Bool) -> Tailoring? {
+        if CJKRules.joinsWordParts(previous, last, current.firstScalar) { return unicodeAllows ? .wordParts : nil }
+        let widened = !unicodeAllows
+            && ((CJKRules.openingQuotes.contains(current.firstScalar) && CJKRules.isCJK(last))
+                || (CJKRules.closingQuotes.contains(last) && CJKRules.isCJK(current.firstScalar)))
+        guard unicodeAllows || widened else { return nil }
+        if CJKRules.noLineStart.contains(current.firstScalar) { return .noLineStart }
+        if CJKRules.noLineEnd.contains(lastVisible) { return .noLineEnd }
+        if CJKRules.isHangul(last) && CJKRules.isHangul(current.firstScalar) { return .koreanWord }
+        if !gluedStarts.isEmpty && gluedStarts.contains(current.start) { return .glued }
+        if wholeRanges.contains(where: { $0.lowerBound < current.start && current.start < $0.upperBound }) { return .whole }
+        return widened ? .quoteNextToCJK : nil
+    }
+
+    /// The rules that decide a break differently from UAX #14 as libunistring implements it.
+    enum Tailoring: String {
+        /// Kinsoku: closing punctuation, small kana and the like never start a line.
+        case noLineStart
+        /// Kinsoku: opening brackets and quotes never end a line (spaces after them included).
+        case noLineEnd
+        /// Korean breaks between words, not between syllables.
+        case koreanWord
+        /// A line may break before an opening quote or after a closing one next to CJK text.
+        case quoteNextToCJK
+        /// UAX #14 LB29 (`e.g.`, `www.example.com`), which libunistring 1.0 misses after a full stop.
+        case wordParts
+        /// A run kept with the one before it (a link and its number).
+        case glued
+        /// A run that may not break inside (a metadata label).
+        case whole
+    }
+
+    /// Which tailoring decided the break before cluster `index`, if any.
+    func tailoring(before index: Int) -> Tailoring? { tailorings[index] }
 
     func canBreak(before index: Int) -> Bool { breakable[index] }
 
