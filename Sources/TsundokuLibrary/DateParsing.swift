@@ -40,12 +40,18 @@ public enum DateParsing {
         }
         guard let monthNumber, let day, let year, (1000...9999).contains(year),
               isValidDay(year: year, month: monthNumber, day: day) else { return nil }
+        var components = calendarDay(year: year, month: monthNumber, day: day)
+        return localDate(&components)
+    }
+
+    /// Broken-down local midnight of a day, for `mktime` (or `timegm` once hours are set).
+    private static func calendarDay(year: Int, month: Int, day: Int) -> tm {
         var components = tm()
         components.tm_year = Int32(year - 1900)
-        components.tm_mon = Int32(monthNumber - 1)
+        components.tm_mon = Int32(month - 1)
         components.tm_mday = Int32(day)
         components.tm_isdst = -1
-        return localDate(&components)
+        return components
     }
 
     static func isValidDay(year: Int, month: Int, day: Int) -> Bool {
@@ -75,11 +81,7 @@ public enum DateParsing {
         guard let year = number(4), expect(UInt8(ascii: "-")), let month = number(2),
               expect(UInt8(ascii: "-")), let day = number(2),
               isValidDay(year: year, month: month, day: day) else { return nil }
-        var components = tm()
-        components.tm_year = Int32(year - 1900)
-        components.tm_mon = Int32(month - 1)
-        components.tm_mday = Int32(day)
-        components.tm_isdst = -1
+        var components = calendarDay(year: year, month: month, day: day)
         if cursor == bytes.count { return localDate(&components) }
         guard expect(UInt8(ascii: "T")) || expect(UInt8(ascii: " ")),
               let hour = number(2), expect(UInt8(ascii: ":")), let minute = number(2),

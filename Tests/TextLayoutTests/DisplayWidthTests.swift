@@ -9,24 +9,18 @@ import Glibc
     /// Every Unicode scalar measures as libc's `wcwidth` says in C.UTF-8, apart from the
     /// differences `DisplayWidth` documents: controls count 0, rejected scalars count 1.
     @Test func everyScalarAgreesWithWcwidth() throws {
-        let locale = try #require(newlocale(LC_CTYPE_MASK, "C.UTF-8", nil))
-        let previous = uselocale(locale)
-        defer {
-            uselocale(previous)
-            freelocale(locale)
+        try LibcWidth.withWcwidth { wcwidth in
+            var mismatches: [String] = []
+            for value in UInt32(0)...0x10FFFF {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let expected = Int(wcwidth(Int32(value)))
+                let ours = DisplayWidth.of(scalar)
+                let isControl = value < 0x20 || (0x7F..<0xA0).contains(value)
+                let documented = expected == -1 && (isControl ? ours == 0 : ours == 1)
+                if ours != expected && !documented { mismatches.append(String(value, radix: 16)) }
+            }
+            #expect(mismatches.isEmpty, "differ from wcwidth: \(mismatches.prefix(20))")
         }
-        let symbol = try #require(dlsym(nil, "wcwidth"), "libc has no wcwidth")
-        let wcwidth = unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
-        var mismatches: [String] = []
-        for value in UInt32(0)...0x10FFFF {
-            guard let scalar = Unicode.Scalar(value) else { continue }
-            let expected = Int(wcwidth(Int32(value)))
-            let ours = DisplayWidth.of(scalar)
-            let isControl = value < 0x20 || (0x7F..<0xA0).contains(value)
-            let documented = expected == -1 && (isControl ? ours == 0 : ours == 1)
-            if ours != expected && !documented { mismatches.append(String(value, radix: 16)) }
-        }
-        #expect(mismatches.isEmpty, "differ from wcwidth: \(mismatches.prefix(20))")
     }
 
     @Test func clustersMeasureAsOneGlyph() {

@@ -45,20 +45,14 @@ import Testing
 /// Lines fit by the count terminals use: libc's `wcswidth`, code point by code point.
 @Suite struct ScriptWidthTests {
     @Test func thaiAndHindiLinesFitByWcswidth() throws {
-        let locale = try #require(newlocale(LC_CTYPE_MASK, "C.UTF-8", nil))
-        let previous = uselocale(locale)
-        defer {
-            uselocale(previous)
-            freelocale(locale)
-        }
-        let symbol = try #require(dlsym(nil, "wcwidth"), "libc has no wcwidth")
-        let wcwidth = unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
         let text = "ภาษาไทยกำลังเป็นที่นิยม นักเรียนจำนวนมากกำลังเรียน हिन्दी भाषा में नमस्ते कहना आसान है और संयुक्ताक्षर क्ष त्र ज्ञ भी"
-        for width in 20...40 {
-            for line in LineBreaker.wrap([StyledRun(text, 0)], width: width) {
-                let columns = line.text.unicodeScalars.reduce(0) { $0 + max(0, Int(wcwidth(Int32(bitPattern: $1.value)))) }
-                #expect(columns <= width, "width \(width): \(line.text) is \(columns) columns")
-                #expect(columns == line.width, "the layout and wcswidth disagree on \(line.text)")
+        try LibcWidth.withWcwidth { wcwidth in
+            for width in 20...40 {
+                for line in LineBreaker.wrap([StyledRun(text, 0)], width: width) {
+                    let columns = line.text.unicodeScalars.reduce(0) { $0 + max(0, Int(wcwidth(Int32(bitPattern: $1.value)))) }
+                    #expect(columns <= width, "width \(width): \(line.text) is \(columns) columns")
+                    #expect(columns == line.width, "the layout and wcswidth disagree on \(line.text)")
+                }
             }
         }
     }
