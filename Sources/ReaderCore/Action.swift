@@ -1,7 +1,10 @@
 import TsundokuLibrary
 
-/// Everything that can change the app's state: what keys mean, and what effects report back.
-public enum Action: Sendable {
+/// What the person did: a key as the keymap reads it, the mouse, a resize, and the start of the
+/// program. `update` decides what it means in the current mode and overlay.
+public enum Action: Sendable, Equatable {
+    /// The reader has started: load the library (the first load, like every reload).
+    case start
     case moveDown, moveUp, top, bottom, pageDown, pageUp
     case open, switchPane, spaceForward, nextUnread, previousUnread
     case toggleRead, toggleStar, openOriginal, showLinks, cycleFilter
@@ -10,47 +13,61 @@ public enum Action: Sendable {
     case chooseLink(Int)
     case click(x: Int, y: Int), wheel(x: Int, y: Int, down: Bool)
     case resize(width: Int, height: Int)
-    /// Effects reporting back.
+}
+
+/// What an effect found, sent back to `update`. Reports are applied in every mode, overlay and
+/// screen size: none is ever dropped.
+public enum Report: Sendable, Equatable {
+    /// How many files the library load has read so far.
+    case loadProgress(files: Int)
+    /// The library and the marks of the state file; `stateProblem` says why the marks could not
+    /// be read (the library then shows every item unread until they can).
+    case libraryLoaded(LibrarySnapshot, Marks, stateProblem: String?)
+    /// An item's body, read and laid out at the width the load asked for.
     case documentLoaded(id: String, Result<LoadedArticle, LoadProblem>)
+    /// An item's body laid out again at a new width (after a resize).
+    case laidOut(id: String, ArticleView)
     case marksSaved([MarkEntry])
     case marksFailed(String)
-    case libraryLoaded(LibrarySnapshot, Marks)
     case searchTextsLoaded([String: String])
     case linkOpened(String)
-    case message(String)
+    /// A link could not be opened: why, and what the person can do instead.
+    case linkNotOpened(String)
 }
 
-extension Action {
-    /// Whether this reports what an effect found rather than what the person did: reports are
-    /// applied in every mode, overlay and screen size, never dropped.
-    public var isReport: Bool {
-        switch self {
-        case .documentLoaded, .marksSaved, .marksFailed, .libraryLoaded, .searchTextsLoaded, .linkOpened, .message: return true
-        default: return false
-        }
-    }
-}
-
-/// An item's body as read from disk, ready to lay out at any width.
-public struct LoadedArticle: Sendable {
+/// An item's body as read from disk, and laid out at the width it was asked for.
+public struct LoadedArticle: Sendable, Equatable {
     public var document: Document
     public var highlights: Document?
+    public var view: ArticleView
 
-    public init(document: Document, highlights: Document?) {
+    public init(document: Document, highlights: Document?, view: ArticleView) {
         self.document = document
         self.highlights = highlights
+        self.view = view
+    }
+
+    /// Lays `document` out for `item` at `width`: the one place a body becomes a view.
+    public init(item: Item, document: Document, highlights: Document?, digestTitle: String?, width: Int) {
+        self.init(document: document, highlights: highlights,
+                  view: ArticleView(item: item, document: document, highlights: highlights, digestTitle: digestTitle, width: width))
     }
 }
 
-/// Work for the edge of the program: `update` asks, the backend does it and reports back
-/// with an `Action`.
+/// Work for the edge of the program: `update` asks, the effect runtime does it off the UI
+/// loop and answers with a `Report`.
 public enum Effect: Equatable, Sendable {
+    /// Scan and parse the library and read the state file.
+    case loadLibrary
     /// Save one mark per id, stamped so that it wins over the marks the items already have.
     case saveMarks([String], MarkEntry.Operation, over: Marks)
-    case loadDocument(Item)
+    /// Read an item's body and lay it out at `width`; a newer load makes an older one that has
+    /// not started yet pointless.
+    case loadDocument(Item, width: Int, digestTitle: String?)
+    /// Lay a body out again at a new width.
+    case layOut(Item, LoadedArticle, width: Int, digestTitle: String?)
     case openURL(String)
     /// Read the bodies of these items as lower-cased text for search.
     case loadSearchTexts([Item])
-    case reload
     case quit
 }

@@ -10,20 +10,25 @@ public enum Overlay: Equatable, Sendable {
     case links(selected: Int)
 }
 
-/// A line for the status bar, and whether it reports a failure.
+/// A line for the status bar. Its kind gives its role on screen and its lifetime: progress
+/// clears itself when the work is done; information and errors stay until the next key.
 public struct StatusMessage: Equatable, Sendable {
-    public var text: String
-    public var isError: Bool
+    public enum Kind: Sendable, Equatable { case info, progress, error }
 
-    public init(text: String, isError: Bool) {
+    public var text: String
+    public var kind: Kind
+
+    public init(_ text: String, _ kind: Kind) {
         self.text = text
-        self.isError = isError
+        self.kind = kind
     }
+
+    public var isError: Bool { kind == .error }
 }
 
 /// The article shown in the reader pane: its body, laid out at the pane's width, and how far
 /// down the reader has scrolled.
-public struct ReaderState: Sendable {
+public struct ReaderState: Sendable, Equatable {
     public var itemID: String
     public var article: LoadedArticle?
     public var view: ArticleView?
@@ -40,28 +45,31 @@ public struct ReaderState: Sendable {
     }
 }
 
-/// Everything the screen shows, as plain values. `update` changes it, `Screen.render` draws it.
-public struct AppState: Sendable {
-    public var library: MarkedLibrary
-    public var libraryName: String
-    public var filter: ItemFilter = .all
-    public var query = ""
-    public var isSearching = false
+/// Everything the screen shows, as plain values. Only `update` (`apply` and `receive`) changes
+/// it; `Screen.render` draws it.
+public struct AppState: Sendable, Equatable {
+    public internal(set) var library: MarkedLibrary
+    public internal(set) var libraryName: String
+    public internal(set) var filter: ItemFilter = .all
+    public internal(set) var query = ""
+    public internal(set) var isSearching = false
     /// Indices into `library.items` of the rows the list shows.
     public private(set) var rows: [Int] = []
-    public var selected = 0
-    public var listTop = 0
-    public var focus: Pane = .list
-    public var reader: ReaderState?
-    public var listPercent = 40
-    public var overlay: Overlay?
-    public var message: StatusMessage?
-    public var width: Int
-    public var height: Int
-    public var markReadOnOpen = true
+    public internal(set) var selected = 0
+    public internal(set) var listTop = 0
+    public internal(set) var focus: Pane = .list
+    public internal(set) var reader: ReaderState?
+    public internal(set) var listPercent = 40
+    public internal(set) var overlay: Overlay?
+    public internal(set) var message: StatusMessage?
+    public internal(set) var width: Int
+    public internal(set) var height: Int
+    public internal(set) var markReadOnOpen: Bool
+    public internal(set) var isLoading = false
     /// Lower-cased title, site and author of each item as UTF-8, for search.
     private(set) var searchKeys: [[UInt8]] = []
-    /// Read and starred flags of each item, kept beside the marks so a key never walks them.
+    /// Read and starred flags of each item: the one source the list, the counts, the filters and
+    /// the unread jumps read (the marks themselves live in `library.marks`).
     private var readFlags: [Bool] = []
     private var starFlags: [Bool] = []
     /// Lower-cased body text of each item as UTF-8 (empty until loaded), so search covers the
@@ -72,17 +80,21 @@ public struct AppState: Sendable {
     public var hasSearchTexts: Bool { !searchTexts.isEmpty }
 
     /// Takes the loaded article texts (by item id) for search.
-    public mutating func setSearchTexts(_ texts: [String: String]) {
+    mutating func setSearchTexts(_ texts: [String: String]) {
         searchTexts = library.items.map { Array((texts[$0.id] ?? "").utf8) }
         if !query.isEmpty { refreshRows() }
     }
-    public var isLoading = false
 
-    public init(library: MarkedLibrary, libraryName: String, width: Int, height: Int) {
+    /// A state over `library` (empty until the first load reports), sized to the terminal;
+    /// `message` is shown first (a locale or theme warning).
+    public init(library: MarkedLibrary = MarkedLibrary(items: [], marks: Marks()), libraryName: String,
+                width: Int, height: Int, markReadOnOpen: Bool = true, message: StatusMessage? = nil) {
         self.library = library
         self.libraryName = libraryName
         self.width = width
         self.height = height
+        self.markReadOnOpen = markReadOnOpen
+        self.message = message
         refreshSearchKeys()
         refreshRows()
     }
@@ -93,18 +105,40 @@ public struct AppState: Sendable {
         rows.indices.contains(selected) ? library.items[rows[selected]] : nil
     }
 
-    /// Articles and digest items not yet read, recounted whenever the rows are.
+    /// Whether the item at `index` of `library.items` is read, as the list shows it (a digest
+    /// when all its items are).
+    public func isRead(itemAt index: Int) -> Bool { readFlags[index] }
+
+    public func isStarred(itemAt index: Int) -> Bool { starFlags[index] }
+
+    /// Rows shown unread (digests included, as each shows its own `●`), recounted with the rows.
     public private(set) var unreadCount = 0
 
-    /// Replaces the library (after a reload), keeping the selection where the item still exists.
-    public mutating func replaceLibrary(_ library: MarkedLibrary) {
+    mutating func resize(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+
+    /// Replaces the library (after a load), keeping the selection where the item still exists.
+    mutating func replaceLibrary(_ library: MarkedLibrary) {
         self.library = library
         refreshSearchKeys()
         refreshRows()
     }
 
+    mutating func setFilter(_ filter: ItemFilter) {
+        self.filter = filter
+        refreshRows()
+    }
+
+    mutating func setSearching(_ searching: Bool, query: String) {
+        isSearching = searching
+        self.query = query
+        refreshRows()
+    }
+
     /// Applies saved marks to the library and to the flags of the items they touch.
-    public mutating func applySavedMarks(_ entries: [MarkEntry]) {
+    mutating func applySavedMarks(_ entries: [MarkEntry]) {
         var touched = Set<String>()
         for entry in entries {
             library.marks.apply(entry)
@@ -122,7 +156,7 @@ public struct AppState: Sendable {
     /// Recomputes the visible rows after the filter, the query or the marks changed, keeping the
     /// selected item selected when it is still there. With `pinningSelection` it stays even when
     /// it no longer matches (a row just marked read does not vanish under the reader's eyes).
-    public mutating func refreshRows(pinningSelection: Bool = false) {
+    mutating func refreshRows(pinningSelection: Bool = false) {
         let keep = selectedItem?.id
         let keepIndex = keep.flatMap { library.index(of: $0) }
         let needle = Array(query.lowercased().utf8)
@@ -132,7 +166,7 @@ public struct AppState: Sendable {
         result.reserveCapacity(library.items.count)
         for index in library.items.indices {
             let isRead = readFlags[index]
-            if !isRead, library.items[index].kind != .digest { unread += 1 }
+            if !isRead { unread += 1 }
             let matchesFilter: Bool
             switch filter {
             case .all: matchesFilter = true

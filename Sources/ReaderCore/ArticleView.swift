@@ -4,7 +4,7 @@ import TsundokuLibrary
 
 /// The reader view of one item at a given width: a header (title, site, author, dates, the
 /// original link, the digest it came from), the body's blocks, and the numbered links and images.
-public struct ArticleView: Sendable {
+public struct ArticleView: Sendable, Equatable {
     public let lines: [ArticleLine]
     /// The numbered link destinations, `[1]` first.
     public let links: [String]

@@ -22,9 +22,10 @@ enum ListPane {
         for offset in 0..<rect.height {
             let position = state.listTop + offset
             guard position < state.rows.count else { break }
-            let item = state.library.items[state.rows[position]]
+            let index = state.rows[position]
             let y = rect.y + offset
-            drawRow(item, state: state, y: y, rect: rect, referenceYear: String(referenceYear))
+            drawRow(state.library.items[index], read: state.isRead(itemAt: index), starred: state.isStarred(itemAt: index),
+                    y: y, rect: rect, referenceYear: String(referenceYear))
             if position == state.selected {
                 let row = Rect(x: rect.x, y: y, width: rect.width, height: 1)
                 frame.restyle(row) { style in
@@ -34,12 +35,11 @@ enum ListPane {
             }
         }
 
-        func drawRow(_ item: Item, state: AppState, y: Int, rect: Rect, referenceYear: String) {
-            let read = state.library.isRead(item)
+        func drawRow(_ item: Item, read: Bool, starred: Bool, y: Int, rect: Rect, referenceYear: String) {
             let titleRole: Role = read ? .listRead : .listUnread
             var x = rect.x
             x += frame.draw(read ? " " : "●", x: x, y: y, style: TextStyle(.listMark), clip: rect)
-            x += frame.draw(state.library.isStarred(item) ? "★ " : "  ", x: x, y: y, style: TextStyle(.listMark), clip: rect)
+            x += frame.draw(starred ? "★ " : "  ", x: x, y: y, style: TextStyle(.listMark), clip: rect)
             let day = DateParsing.day(item.saved)
             let date = day.hasPrefix(referenceYear) ? String(day.dropFirst(5)) : String(day.prefix(7))
             x += frame.draw(date + " ", x: x, y: y, style: TextStyle(.listDate), clip: rect)

@@ -56,7 +56,8 @@ enum StatusBar {
         if state.isSearching || !state.query.isEmpty {
             left = (" /" + Sanitizer.cleanLine(state.query) + (state.isSearching ? "▏" : "  (Esc 清除)"), TextStyle(.search))
         } else if let message = state.message {
-            left = (" " + Sanitizer.cleanLine(message.text), TextStyle(message.isError ? .statusError : .statusMessage))
+            let role: Role = message.kind == .error ? .statusError : message.kind == .progress ? .statusProgress : .statusMessage
+            left = (" " + Sanitizer.cleanLine(message.text), TextStyle(role))
         } else {
             left = (" j/k 移动 · Enter 打开 · r 已读 · s 星标 · o 原文 · / 搜索 · ? 帮助 · q 退出", TextStyle(.status))
         }

@@ -5,7 +5,7 @@ public enum Role: String, Sendable, Hashable, CaseIterable {
     case body, title, meta, heading, link, linkNumber, quote, quoteBar, code, continuation
     case listMarker, image, rule, tableBorder, highlight
     case listUnread, listRead, listDate, listSource, listMark, listSelected, listSelectedUnfocused
-    case header, status, statusMessage, statusError, border, borderFocused, overlay, overlayTitle, search
+    case header, status, statusMessage, statusProgress, statusError, border, borderFocused, overlay, overlayTitle, search
 }
 
 /// A role plus the attributes Markdown adds inside it.

@@ -60,7 +60,7 @@ public struct Theme: Sendable, Equatable {
         for role in [Role.title, .heading, .listUnread, .statusError, .search, .overlayTitle] { set(role) { $0.bold = true } }
         for role in [Role.meta, .listRead, .listDate, .linkNumber, .rule, .quoteBar, .continuation] { set(role) { $0.dim = true } }
         set(.link) { $0.underline = true }
-        for role in [Role.listSelected, .header, .status, .statusMessage, .border, .overlay] { set(role) { $0.reverse = true } }
+        for role in [Role.listSelected, .header, .status, .statusMessage, .statusProgress, .border, .overlay] { set(role) { $0.reverse = true } }
         set(.borderFocused) { $0.reverse = true; $0.bold = true }
         set(.listSelectedUnfocused) { $0.underline = true }
         return Theme(name: "monochrome", roles: roles)

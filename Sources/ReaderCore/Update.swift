@@ -1,26 +1,24 @@
 import TsundokuLibrary
 
-/// Where an action changes state: the one reducer of the app. Pure: it returns the effects the
-/// backend must carry out (save marks, load a body, open a link) instead of doing them.
+/// Where an input changes state: what the person did, read in the current mode and overlay.
+/// Pure: it returns the effects the runtime must carry out (load a body, save marks, open a
+/// link) instead of doing them. Reports of those effects arrive through `receive`.
 extension AppState {
     public mutating func apply(_ action: Action) -> [Effect] {
         switch action {
+        case .start:
+            isLoading = true
+            return [.loadLibrary]
         case .resize(let width, let height):
-            self.width = width
-            self.height = height
-            relayoutReader()
+            resize(width: width, height: height)
             scrollListToSelection()
-            return []
-        case .message(let text):
-            message = StatusMessage(text: text, isError: true)
-            return []
+            return relayoutReader()
         default:
             break
         }
-        if action.isReport { return applyReport(action) }
+        if message?.kind != .progress { message = nil }
         if !layout.fits {
-            if case .quit = action { return [.quit] }
-            return []
+            return action == .quit ? [.quit] : []
         }
         if case .links(let current) = overlay { return applyInLinks(action, current: current) }
         if case .help(let top) = overlay {
@@ -55,7 +53,7 @@ extension AppState {
             return openSelected()
         case .switchPane:
             focus = focus == .list ? .reader : .list
-            return focus == .reader && reader?.itemID != selectedItem?.id ? openSelected() : []
+            return []
         case .spaceForward:
             if let reader, let view = reader.view, reader.top + layout.reader.height < view.lines.count {
                 return scrollReader(by: max(1, layout.reader.height - 2))
@@ -66,54 +64,51 @@ extension AppState {
         case .toggleRead:
             guard let item = selectedItem else { return [] }
             let ids = library.idsForReadMark(item.id)
-            return [.saveMarks(ids, library.isRead(item) ? .unread : .read, over: library.marks)]
+            return [.saveMarks(ids, isRead(itemAt: rows[selected]) ? .unread : .read, over: library.marks)]
         case .toggleStar:
             guard let item = selectedItem else { return [] }
-            return [.saveMarks([item.id], library.isStarred(item) ? .unstar : .star, over: library.marks)]
+            return [.saveMarks([item.id], isStarred(itemAt: rows[selected]) ? .unstar : .star, over: library.marks)]
         case .openOriginal:
             guard let url = selectedItem?.url else {
-                message = StatusMessage(text: "这篇没有原文链接", isError: true)
+                message = StatusMessage("这篇没有原文链接", .error)
                 return []
             }
             return [.openURL(url)]
         case .showLinks:
             guard let item = selectedItem else { return [] }
-            guard reader?.itemID == item.id else {
-                reader = ReaderState(itemID: item.id)
-                reader?.showsLinksWhenLoaded = true
-                return [.loadDocument(item)]
+            if reader?.itemID == item.id, reader?.article != nil {
+                showLinksOfOpenArticle()
+                return []
             }
-            showLinksOfOpenArticle()
-            return []
+            let loading = reader?.itemID == item.id && reader?.failure == nil
+            let effects = loading ? [] : startReading(item)
+            reader?.showsLinksWhenLoaded = true
+            return effects
         case .cycleFilter:
-            filter = filter == .all ? .unread : filter == .unread ? .starred : .all
-            refreshRows()
+            setFilter(filter == .all ? .unread : filter == .unread ? .starred : .all)
             scrollListToSelection()
-            return []
+            return preview()
         case .startSearch:
-            isSearching = true
+            setSearching(true, query: query)
             if searchKeys.isEmpty { buildSearchKeys() }
             return hasSearchTexts ? [] : [.loadSearchTexts(library.items)]
         case .cancel:
             if !query.isEmpty {
-                query = ""
-                refreshRows()
+                setSearching(false, query: "")
                 scrollListToSelection()
             }
-            message = nil
             return []
         case .reload:
             isLoading = true
-            return [.reload]
+            return [.loadLibrary]
         case .quit: return [.quit]
         case .showHelp:
             overlay = .help(top: 0)
             return []
         case .widenList, .narrowList:
-            if case .widenList = action { listPercent = min(70, listPercent + 5) } else { listPercent = max(20, listPercent - 5) }
-            relayoutReader()
+            listPercent = action == .widenList ? min(70, listPercent + 5) : max(20, listPercent - 5)
             scrollListToSelection()
-            return []
+            return relayoutReader()
         case .click(let x, let y): return click(x: x, y: y)
         case .wheel(let x, let y, let down):
             if layout.reader.contains(x: x, y: y) { return scrollReader(by: down ? 3 : -3) }
@@ -121,76 +116,31 @@ extension AppState {
                 listTop = max(0, min(max(0, rows.count - layout.list.height), listTop + (down ? 3 : -3)))
             }
             return []
-        default:
-            return applyReport(action)
+        case .start, .resize, .searchType, .searchErase, .chooseLink:
+            return []
         }
-    }
-
-    /// Reports from effects: they arrive in any mode.
-    private mutating func applyReport(_ action: Action) -> [Effect] {
-        switch action {
-        case .documentLoaded(let id, let result):
-            guard let current = reader, current.itemID == id else { return [] }
-            switch result {
-            case .success(let article):
-                reader?.article = article
-                reader?.failure = nil
-                relayoutReader()
-                if current.showsLinksWhenLoaded {
-                    reader?.showsLinksWhenLoaded = false
-                    if overlay == nil { showLinksOfOpenArticle() }
-                }
-                if current.marksReadWhenLoaded, let item = library.item(id), !library.isRead(item) {
-                    reader?.marksReadWhenLoaded = false
-                    return [.saveMarks([id], .read, over: library.marks)]
-                }
-            case .failure(let problem):
-                reader?.failure = problem
-                reader?.marksReadWhenLoaded = false
-                reader?.showsLinksWhenLoaded = false
-                message = StatusMessage(text: problem.description, isError: true)
-            }
-        case .marksSaved(let entries):
-            applySavedMarks(entries)
-            scrollListToSelection()
-        case .marksFailed(let reason):
-            message = StatusMessage(text: "未能保存标记：" + reason, isError: true)
-        case .libraryLoaded(let snapshot, let marks):
-            isLoading = false
-            replaceLibrary(MarkedLibrary(items: snapshot.items, marks: marks.addingDefaults(snapshot.sourceMarks)))
-            scrollListToSelection()
-            let files = Set(snapshot.problems.map(\.path)).count
-            message = snapshot.problems.isEmpty ? nil
-                : StatusMessage(text: "\(files) 个文件有 \(snapshot.problems.count) 处问题（tsundoku check 查看）", isError: true)
-        case .searchTextsLoaded(let texts):
-            setSearchTexts(texts)
-        case .linkOpened(let url):
-            message = StatusMessage(text: "已打开 " + url, isError: false)
-        default:
-            break
-        }
-        return []
     }
 
     private mutating func applyInSearch(_ action: Action) -> [Effect]? {
         switch action {
         case .searchType(let character):
-            query.append(character)
+            setSearching(true, query: query + String(character))
         case .searchErase:
-            guard !query.isEmpty else { isSearching = false; return [] }
-            query.removeLast()
+            guard !query.isEmpty else {
+                setSearching(false, query: "")
+                return []
+            }
+            setSearching(true, query: String(query.dropLast()))
         case .cancel:
-            isSearching = false
-            query = ""
+            setSearching(false, query: "")
         case .open:
-            isSearching = false
+            setSearching(false, query: query)
             return []
         default:
             return nil
         }
-        refreshRows()
         scrollListToSelection()
-        return []
+        return preview()
     }
 
     private mutating func applyInLinks(_ action: Action, current: Int) -> [Effect] {
@@ -206,39 +156,10 @@ extension AppState {
             guard links.indices.contains(number - 1) else { return [] }
             overlay = nil
             return [.openURL(links[number - 1])]
-        default:
-            return applyReport(action)
+        case .quit: return [.quit]
+        default: break
         }
         return []
-    }
-
-    private mutating func select(_ row: Int) -> [Effect] {
-        guard !rows.isEmpty else { return [] }
-        selected = max(0, min(rows.count - 1, row))
-        scrollListToSelection()
-        return []
-    }
-
-    /// Opens the selected item in the reader, marking it read when the settings say so.
-    /// Opens the selected item in the reader. It is marked read (when that is the setting) once
-    /// its body has been read, so an item whose file has gone stays unread.
-    private mutating func openSelected() -> [Effect] {
-        guard let item = selectedItem else { return [] }
-        let marks = markReadOnOpen && !library.isRead(item) && item.kind != .digest
-        guard reader?.itemID == item.id, reader?.article != nil else {
-            reader = ReaderState(itemID: item.id)
-            reader?.marksReadWhenLoaded = marks
-            return [.loadDocument(item)]
-        }
-        return marks ? [.saveMarks([item.id], .read, over: library.marks)] : []
-    }
-
-    private mutating func showLinksOfOpenArticle() {
-        guard let links = reader?.view?.links, !links.isEmpty else {
-            message = StatusMessage(text: "这篇文章里没有链接", isError: false)
-            return
-        }
-        overlay = .links(selected: 0)
     }
 
     /// Keys while the help is shown: scroll it, or close it.
@@ -256,13 +177,58 @@ extension AppState {
         }
     }
 
+    /// Moves the selection and shows the newly selected item in the reader pane.
+    private mutating func select(_ row: Int) -> [Effect] {
+        guard !rows.isEmpty else { return [] }
+        selected = max(0, min(rows.count - 1, row))
+        scrollListToSelection()
+        return preview()
+    }
+
+    /// The reader pane follows the selection: the selected item is loaded (off the UI loop) and
+    /// shown without being marked read.
+    mutating func preview() -> [Effect] {
+        guard let item = selectedItem, reader?.itemID != item.id else { return [] }
+        return startReading(item)
+    }
+
+    /// Opens the selected item in the reader (`Enter`). It is marked read (when that is the
+    /// setting) once its body has been read, so an item whose file has gone stays unread.
+    private mutating func openSelected() -> [Effect] {
+        guard let item = selectedItem else { return [] }
+        let marks = markReadOnOpen && !isRead(itemAt: rows[selected]) && item.kind != .digest
+        if reader?.itemID == item.id, reader?.failure == nil {
+            if reader?.article != nil { return marks ? [.saveMarks([item.id], .read, over: library.marks)] : [] }
+            reader?.marksReadWhenLoaded = marks
+            return []
+        }
+        let effects = startReading(item)
+        reader?.marksReadWhenLoaded = marks
+        return effects
+    }
+
+    /// A fresh reader for `item` and the load of its body at the pane's width.
+    private mutating func startReading(_ item: Item) -> [Effect] {
+        reader = ReaderState(itemID: item.id)
+        return [.loadDocument(item, width: layout.articleWidth, digestTitle: digestTitle(of: item))]
+    }
+
+    func digestTitle(of item: Item) -> String? {
+        item.parent.flatMap { library.item($0)?.title }
+    }
+
+    mutating func showLinksOfOpenArticle() {
+        guard let links = reader?.view?.links, !links.isEmpty else {
+            message = StatusMessage("这篇文章里没有链接", .info)
+            return
+        }
+        overlay = .links(selected: 0)
+    }
+
     private mutating func jumpToUnread(forward: Bool) -> [Effect] {
         let candidates = forward ? Array(rows.indices.dropFirst(selected + 1)) : Array(rows.indices.prefix(selected).reversed())
-        guard let next = candidates.first(where: {
-            let item = library.items[rows[$0]]
-            return item.kind != .digest && !library.isRead(item)
-        }) else {
-            message = StatusMessage(text: forward ? "后面没有未读了" : "前面没有未读了", isError: false)
+        guard let next = candidates.first(where: { !isRead(itemAt: rows[$0]) && library.items[rows[$0]].kind != .digest }) else {
+            message = StatusMessage(forward ? "后面没有未读了" : "前面没有未读了", .info)
             return []
         }
         selected = next
@@ -288,7 +254,7 @@ extension AppState {
         return scrollReader(to: top + delta)
     }
 
-    private mutating func scrollReader(to line: Int) -> [Effect] {
+    mutating func scrollReader(to line: Int) -> [Effect] {
         guard let count = reader?.view?.lines.count else { return [] }
         let maximum = max(0, count - layout.reader.height)
         reader?.top = max(0, min(maximum, line))
@@ -304,18 +270,10 @@ extension AppState {
         listTop = max(0, min(listTop, max(0, rows.count - height)))
     }
 
-    /// Lays the article out again at the reader pane's width, keeping the reading position.
-    mutating func relayoutReader() {
-        guard var state = reader, let article = state.article, let item = library.item(state.itemID) else { return }
-        let width = layout.articleWidth
-        if let view = state.view, view.width == width { return }
-        let fraction = state.view.map { $0.lines.isEmpty ? 0 : Double(state.top) / Double($0.lines.count) } ?? 0
-        let digestTitle = item.parent.flatMap { library.item($0)?.title }
-        let view = ArticleView(item: item, document: article.document, highlights: article.highlights,
-                               digestTitle: digestTitle, width: width)
-        state.view = view
-        state.top = Int((fraction * Double(view.lines.count)).rounded(.down))
-        reader = state
-        _ = scrollReader(by: 0)
+    /// Asks for the article to be laid out again when the reader pane's width changed.
+    private func relayoutReader() -> [Effect] {
+        guard let reader, let article = reader.article, let item = library.item(reader.itemID),
+              article.view.width != layout.articleWidth, reader.view?.width != layout.articleWidth else { return [] }
+        return [.layOut(item, article, width: layout.articleWidth, digestTitle: digestTitle(of: item))]
     }
 }

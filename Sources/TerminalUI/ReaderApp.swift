@@ -1,6 +1,8 @@
 import CNcursesw
 import Foundation
 import ReaderCore
+import ReaderRuntime
+import Synchronization
 import TsundokuLibrary
 
 /// The interactive reader: the run loop that turns keys into actions, actions into state and
@@ -38,40 +40,35 @@ public enum ReaderApp {
         let inbox = Inbox()
         var blitter = FrameBlitter(pairs: ColorPairs(theme: options.theme, colors: session.colors))
         let (width, height) = session.size
-        var state = AppState(library: MarkedLibrary(items: [], marks: Marks()), libraryName: options.libraryName,
-                             width: width, height: height)
-        state.isLoading = true
-        state.markReadOnOpen = options.markReadOnOpen
-        if let message = session.localeWarning ?? options.startupMessage { state.message = StatusMessage(text: message, isError: true) }
-        var terminalWasLent = false
-        let runner = EffectRunner(store: options.store, source: options.source, indexPath: options.indexPath,
-                                  browser: options.browser, environment: ProcessInfo.processInfo.environment,
-                                  clipboardSupported: session.supportsClipboard,
-                                  withTerminal: { body in
-                                      session.suspended(body)
-                                      terminalWasLent = true
-                                  },
-                                  post: { inbox.post($0) })
-        runner.startLoading()
+        let warning = (session.localeWarning ?? options.startupMessage).map { StatusMessage($0, .error) }
+        var state = AppState(libraryName: options.libraryName, width: width, height: height,
+                             markReadOnOpen: options.markReadOnOpen, message: warning)
+        let lent = Atomic<Bool>(false)
+        let browser = Browser(configured: options.browser, environment: ProcessInfo.processInfo.environment,
+                              clipboardSupported: session.supportsClipboard,
+                              withTerminal: { body in
+                                  session.suspended(body)
+                                  lent.store(true, ordering: .relaxed)
+                              })
+        let runtime = EffectRuntime(clients: .live(source: options.source, indexPath: options.indexPath, store: options.store,
+                                                   openURL: browser.open),
+                                    mode: .background, deliver: { inbox.post($0) })
         var quitting = false
         var dirty = true
 
-        func process(_ action: Action) {
-            var queue = [action]
-            while !queue.isEmpty {
-                for effect in state.apply(queue.removeFirst()) {
-                    if effect == .quit { quitting = true }
-                    queue += runner.run(effect)
-                }
+        func perform(_ effects: [Effect]) {
+            for effect in effects {
+                if effect == .quit { quitting = true }
+                runtime.perform(effect)
             }
             dirty = true
         }
+        perform(state.apply(.start))
 
         while !quitting, stopSignal.load(ordering: .relaxed) == 0 {
-            for action in inbox.drain() { process(action) }
-            if terminalWasLent {
+            for report in inbox.drain() { perform(state.receive(report)) }
+            if lent.exchange(false, ordering: .relaxed) {
                 blitter.invalidate()
-                terminalWasLent = false
                 dirty = true
             }
             if dirty {
@@ -82,37 +79,33 @@ public enum ReaderApp {
             case .resize:
                 let (width, height) = session.size
                 blitter.invalidate()
-                process(.resize(width: width, height: height))
+                perform(state.apply(.resize(width: width, height: height)))
             case .key(let key):
-                if let action = Keymap.action(for: key, mode: state.keymapMode) { process(action) }
+                if let action = Keymap.action(for: key, mode: state.keymapMode) { perform(state.apply(action)) }
             case .none:
                 if session.isHungUp { return }
                 let (width, height) = session.size
                 if width != state.width || height != state.height {
                     blitter.invalidate()
-                    process(.resize(width: width, height: height))
+                    perform(state.apply(.resize(width: width, height: height)))
                 }
             }
         }
     }
 }
 
-/// Actions handed over from background threads (loading, search indexing) to the run loop.
-final class Inbox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var actions: [Action] = []
+/// Reports handed over from the effect runtime's threads to the run loop, in arrival order.
+final class Inbox: Sendable {
+    private let reports = Mutex<[Report]>([])
 
-    func post(_ action: Action) {
-        lock.lock()
-        actions.append(action)
-        lock.unlock()
+    func post(_ report: Report) {
+        reports.withLock { $0.append(report) }
     }
 
-    func drain() -> [Action] {
-        lock.lock()
-        defer { lock.unlock() }
-        let drained = actions
-        actions.removeAll()
-        return drained
+    func drain() -> [Report] {
+        reports.withLock { reports in
+            defer { reports.removeAll() }
+            return reports
+        }
     }
 }

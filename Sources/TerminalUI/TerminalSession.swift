@@ -11,8 +11,9 @@ import Synchronization
 let stopSignal = Atomic<Int32>(0)
 
 /// The terminal while the reader runs: locale, curses modes, colours and mouse on entry, and the
-/// terminal given back on every exit path (quit, error, signal).
-final class TerminalSession {
+/// terminal given back on every exit path (quit, error, signal). Used only from the UI loop
+/// (links, which lend it to a browser, are opened there), hence unchecked.
+final class TerminalSession: @unchecked Sendable {
     /// Set when no UTF-8 locale could be found, for the status bar.
     private(set) var localeWarning: String?
     private(set) var colors = 0

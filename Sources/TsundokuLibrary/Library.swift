@@ -24,7 +24,7 @@ public struct ParsedFile: Sendable, Hashable, Codable {
 }
 
 /// All items of a library and the files that could not be loaded.
-public struct LibrarySnapshot: Sendable {
+public struct LibrarySnapshot: Sendable, Equatable {
     public var items: [Item]
     public var problems: [LoadProblem]
     /// Marks the files themselves carry; `Marks.addingDefaults` lets the state file win over them.
@@ -86,18 +86,23 @@ public enum Library {
 
     /// The item's body as a `Document`, read from its file now.
     public static func document(for item: Item) throws -> Document {
-        try document(at: item.body, path: item.path)
+        try document(at: item.body, path: item.path, text: decodedText(item.path))
+    }
+
+    /// The item's body from `text`, the whole text of its file: a body without reading a file.
+    public static func document(for item: Item, in text: String) throws -> Document {
+        try document(at: item.body, path: item.path, text: text)
     }
 
     /// The item's `## Highlights`, when it has any.
     public static func highlights(for item: Item) throws -> Document? {
-        try item.highlights.map { try document(at: $0, path: item.path) }
+        try item.highlights.map { try document(at: $0, path: item.path, text: decodedText(item.path)) }
     }
 
     /// The item's highlights as Markdown, when it has any.
     public static func highlightsSource(for item: Item) throws -> String? {
         guard let location = item.highlights else { return nil }
-        let selected = try lines(of: location, path: item.path)
+        let selected = lines(of: location, text: try decodedText(item.path))
         if location.format == .jsonLineHighlights {
             return try JSONLines.bodySource(fromLine: String(selected.first ?? ""), path: item.path, fields: ["highlights"]).text
         }
@@ -108,7 +113,7 @@ public enum Library {
     /// `text` or `html`) and the text.
     public static func bodySource(for item: Item) throws -> (field: String, text: String) {
         if item.body.format == .unavailable { return ("text", "") }
-        let selected = try lines(of: item.body, path: item.path)
+        let selected = lines(of: item.body, text: try decodedText(item.path))
         switch item.body.format {
         case .markdown: return ("markdown", selected.joined(separator: "\n"))
         case .plainText: return ("text", selected.joined(separator: "\n"))
@@ -120,11 +125,9 @@ public enum Library {
         }
     }
 
-    private static func lines(of location: BodyLocation, path: String) throws -> [Substring] {
-        if location.format == .html {
-            return SourceLines.split(try decodedText(path))
-        }
-        let lines = SourceLines.split(try decodedText(path))
+    private static func lines(of location: BodyLocation, text: String) -> [Substring] {
+        let lines = SourceLines.split(text)
+        if location.format == .html { return lines }
         return location.lines.flatMap { range in
             range.clamped(to: 0..<lines.count).map { lines[$0] }
         }
@@ -137,11 +140,11 @@ public enum Library {
         return text
     }
 
-    private static func document(at location: BodyLocation, path: String) throws -> Document {
+    private static func document(at location: BodyLocation, path: String, text: @autoclosure () throws -> String) throws -> Document {
         if location.format == .unavailable {
             return Document(blocks: [.paragraph([.text("这一篇没有导出文字（PDF 或缺少正文文件），请打开原文阅读。")])])
         }
-        let selected = try lines(of: location, path: path)
+        let selected = lines(of: location, text: try text())
         switch location.format {
         case .markdown: return MarkdownDocument.parse(selected.joined(separator: "\n"))
         case .plainText: return PlainTextDocument.parse(selected)

@@ -5,7 +5,7 @@ public enum ItemFilter: String, Sendable, CaseIterable {
 
 /// A library's items in reading order (newest first, each digest followed by its news items)
 /// together with their marks. A digest counts as read when all its items are.
-public struct MarkedLibrary: Sendable {
+public struct MarkedLibrary: Sendable, Equatable {
     public let items: [Item]
     public var marks: Marks
     private let children: [String: [String]]

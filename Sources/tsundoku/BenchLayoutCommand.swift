@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReaderCore
+import ReaderRuntime
 import TextLayout
 import TsundokuLibrary
 
@@ -30,7 +31,7 @@ struct BenchLayoutCommand: ParsableCommand {
             let snapshot = Library.load(.paths([path]))
             let library = MarkedLibrary(items: snapshot.items, marks: Marks())
             guard let item = library.items.first else { throw ValidationError("the generated article did not load") }
-            let open = median { try! ArticleLoader.view(item, in: library, width: width).lines.count }
+            let open = median { try! ArticleReading.article(item, digestTitle: nil, width: width).view.lines.count }
             let size = Double(markdown.utf8.count) / 1_048_576
             print(String(format: "%d MB article: wrap %.1f ms (%.0f MB/s, %d lines); open in reader view %.1f ms (%.0f MB/s)",
                          megabytes, wrap.seconds * 1000, size / wrap.seconds, wrap.result,

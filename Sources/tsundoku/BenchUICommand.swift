@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReaderCore
+import ReaderRuntime
 import TsundokuLibrary
 #if canImport(Glibc)
 import Glibc
@@ -41,18 +42,19 @@ struct BenchUICommand: ParsableCommand {
         let indexPath = Paths.index(roots: [library])
 
         let start = DispatchTime.now().uptimeNanoseconds
-        let snapshot = Library.load(.paths([library]), indexPath: indexPath)
-        var state = AppState(library: MarkedLibrary(items: snapshot.items, marks: Marks()), libraryName: "bench",
-                             width: 120, height: 40)
-        perform(.open, on: &state)
-        let frame = Screen.render(state)
+        let clients = EffectClients.live(source: .paths([library]), indexPath: indexPath,
+                                         store: StateStore(path: folder + "/state/marks.log"), openURL: { .linkOpened($0) })
+        let driver = ReaderDriver(state: AppState(libraryName: "bench", width: 120, height: 40), clients: clients)
+        driver.send(.start)
+        driver.send(.open)
+        let frame = Screen.render(driver.state)
         let firstFrame = milliseconds(since: start)
         guard frame.lines.contains(where: { $0.contains("Full Content") == false && $0.contains("│") }) else {
             throw ValidationError("the first frame is not filled")
         }
         report += String(format: "%d rows: first full frame (load with index, list and reader drawn) %.1f ms\n",
-                         state.rows.count, firstFrame)
-        _ = state.apply(.switchPane)
+                         driver.state.rows.count, firstFrame)
+        driver.send(.switchPane)
         let keys: [(String, Action, Int)] = [("move (j)", .moveDown, 2000), ("page (PgDn)", .pageDown, 200),
                                              ("open (Enter)", .open, 200), ("filter (u)", .cycleFilter, 60),
                                              ("start search (/)", .startSearch, 1), ("search letter", .searchType("s"), 1),
@@ -60,35 +62,21 @@ struct BenchUICommand: ParsableCommand {
         for (name, action, count) in keys {
             var times: [Double] = []
             for index in 0..<count {
-                if case .open = action { _ = state.apply(.switchPane); perform(.moveDown, on: &state) }
+                if action == .open {
+                    driver.send(.switchPane)
+                    driver.send(.moveDown)
+                }
                 let keyStart = DispatchTime.now().uptimeNanoseconds
-                perform(action, on: &state)
-                _ = Screen.render(state)
+                driver.send(action)
+                _ = Screen.render(driver.state)
                 times.append(milliseconds(since: keyStart))
-                if index == 0, case .open = action { _ = state.apply(.switchPane) }
+                if index == 0, action == .open { driver.send(.switchPane) }
             }
             times.sort()
             report += String(format: "  %-20@ median %.3f ms, max %.3f ms over %d keys\n", name as NSString,
                              times[times.count / 2], times.last ?? 0, times.count)
         }
         try report.write(toFile: folder + "/report.txt", atomically: true, encoding: .utf8)
-    }
-
-    /// Applies an action and carries out its document and mark effects in process.
-    private func perform(_ action: Action, on state: inout AppState) {
-        var queue = state.apply(action)
-        while !queue.isEmpty {
-            switch queue.removeFirst() {
-            case .loadDocument(let item):
-                let article = LoadedArticle(document: (try? Library.document(for: item)) ?? Document(blocks: []),
-                                            highlights: nil)
-                queue += state.apply(.documentLoaded(id: item.id, .success(article)))
-            case .saveMarks(let ids, let operation, let marks):
-                queue += state.apply(.marksSaved(marks.stamped(ids, operation, now: 0)))
-            default:
-                break
-            }
-        }
     }
 
     private func milliseconds(since start: UInt64) -> Double {

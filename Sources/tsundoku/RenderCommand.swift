@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReaderCore
+import ReaderRuntime
 import TsundokuLibrary
 
 /// `tsundoku render ID`: the reader view of one item as plain text lines.
@@ -21,7 +22,8 @@ struct RenderCommand: ParsableCommand {
         guard let item = library.item(id) else {
             throw ValidationError("unknown item id: \(id) (see `tsundoku list --json`)")
         }
-        let view = try ArticleLoader.view(item, in: library, width: width ?? TerminalSize.columns())
+        let digestTitle = item.parent.flatMap { library.item($0)?.title }
+        let view = try ArticleReading.article(item, digestTitle: digestTitle, width: width ?? TerminalSize.columns()).view
         FileHandle.standardOutput.write(Data(view.plainText.utf8))
     }
 }

@@ -55,7 +55,7 @@ let message = "代码块不重排，但超长的行会带着续行标记折到�
         let snapshot = Library.load(.paths([folder]))
         let library = MarkedLibrary(items: snapshot.items, marks: Marks())
         let item = try #require(library.items.first)
-        return try ArticleLoader.view(item, in: library, width: width)
+        return try ScreenTestSupport.view(item, in: library, width: width)
     }
 
     @Test func blocksAt20() throws {

@@ -20,7 +20,7 @@ import TsundokuLibrary
         let item = try #require(library.items.first)
         #expect(item.title.contains("\u{1B}"))
         for width in [20, 40, 80] {
-            let view = try ArticleLoader.view(item, in: library, width: width)
+            let view = try ScreenTestSupport.view(item, in: library, width: width)
             let scalars = view.lines.flatMap { $0.text.unicodeScalars }
             let controls = scalars.filter { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }
             #expect(controls.isEmpty, "control characters at width \(width): \(controls.map { String($0.value, radix: 16) })")
@@ -33,7 +33,7 @@ import TsundokuLibrary
         let library = MarkedLibrary(items: snapshot.items, marks: Marks())
         for item in library.items {
             for width in [20, 33, 40, 61, 80, 120] {
-                let view = try ArticleLoader.view(item, in: library, width: width)
+                let view = try ScreenTestSupport.view(item, in: library, width: width)
                 for line in view.lines {
                     #expect(line.width <= width, "\(item.title) at \(width): \(line.text)")
                     #expect(DisplayWidth.of(line.text) == line.width)
@@ -46,7 +46,7 @@ import TsundokuLibrary
         let snapshot = Library.load(.sample)
         let library = MarkedLibrary(items: snapshot.items, marks: Marks())
         let item = try #require(library.items.first { $0.kind == .digestItem && $0.position == 3 })
-        let text = try ArticleLoader.view(item, in: library, width: 60).plainText
+        let text = try ScreenTestSupport.view(item, in: library, width: 60).plainText
         #expect(text.hasPrefix("某输入法推出离线语音识别\n"))
         #expect(text.contains("摘自「晨间速递：开源终端阅读器迎来中文排版更新」第 3 条"))
         #expect(text.contains("支持普通话和粤语"))
@@ -57,7 +57,7 @@ import TsundokuLibrary
         let snapshot = Library.load(.sample)
         let library = MarkedLibrary(items: snapshot.items, marks: Marks())
         let item = try #require(library.items.first { $0.kind == .digestItem && $0.position == 1 })
-        let view = try ArticleLoader.view(item, in: library, width: 80)
+        let view = try ScreenTestSupport.view(item, in: library, width: 80)
         #expect(view.links == ["https://example.org/announce/2026-11"])
         #expect(view.plainText.contains("公告[1]"))
         #expect(view.plainText.contains("[1] https://example.org/announce/2026-11"))

@@ -111,13 +111,4 @@ import TsundokuLibrary
         #expect(!state.library.isRead(state.selectedItem!), "showing an item's links does not mark it read")
     }
 
-    @Test func reportsArriveWhateverIsOpen() {
-        for opening in [Action.showHelp, .startSearch] {
-            var state = AppState(library: MarkedLibrary(items: [], marks: Marks()), libraryName: "书库", width: 100, height: 30)
-            _ = state.apply(opening)
-            let snapshot = Library.load(.sample)
-            _ = state.apply(.libraryLoaded(snapshot, Marks()))
-            #expect(state.library.items.count == snapshot.items.count, "\(opening) dropped the library")
-        }
-    }
 }

@@ -14,7 +14,7 @@ import Testing
     @Test func firstScreenAt80x24() {
         let state = ScreenTestSupport.sampleState(width: 80, height: 24)
         #expect(text(state) == """
-             tsundoku · 示例书库 · 全部 · 10 未读 / 11 条
+             tsundoku · 示例书库 · 全部 · 11 未读 / 11 条
              列表 · 全部
             ●  11-20 积读周刊 晨间速递：开源终端阅读器迎来中文排版更新
             ●  11-20 积读周刊   开源终端阅读器迎来中文排版更新
@@ -45,7 +45,7 @@ import Testing
         var state = ScreenTestSupport.sampleState(width: 80, height: 24)
         _ = ScreenTestSupport.send(.open, to: &state)
         #expect(text(state) == """
-             tsundoku · 示例书库 · 全部 · 10 未读 / 11 条
+             tsundoku · 示例书库 · 全部 · 11 未读 / 11 条
              列表 · 全部
             ●  11-20 积读周刊 晨间速递：开源终端阅读器迎来中文排版更新
             ●  11-20 积读周刊   开源终端阅读器迎来中文排版更新
@@ -77,7 +77,7 @@ import Testing
         _ = ScreenTestSupport.send(.bottom, to: &state)
         _ = ScreenTestSupport.send(.open, to: &state)
         #expect(text(state) == """
-             tsundoku · 示例书库 · 全部 · 9 未读 / 11 条
+             tsundoku · 示例书库 · 全部 · 10 未读 / 11 条
              列表 · 全部                                    │ 读不完的收藏夹：一个「积读」患者的自救指南
             ●  11-20 晨间速递：开源终端阅读器迎来中文排版更…│ 读不完的收藏夹：一个「积读」患者的自救指南
             ●  11-20   开源终端阅读器迎来中文排版更新       │ example.net · 周末读者
@@ -124,7 +124,7 @@ import Testing
         var state = ScreenTestSupport.sampleState(width: 80, height: 24)
         _ = ScreenTestSupport.send(.showHelp, to: &state)
         #expect(text(state) == """
-             tsundoku · 示例书库 · 全部 · 10 未读 / 11 条
+             tsundoku · 示例书库 · 全部 · 11 未读 / 11 条
              列表 · 全部
             ●  11-20 积读周刊 晨间速递：开源终端阅读器迎来中文排版更新
             ●  11-20 积读 按键（Esc 或 q 关闭）

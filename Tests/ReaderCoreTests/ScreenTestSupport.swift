@@ -1,33 +1,39 @@
 import Foundation
+import ReaderRuntime
 import TsundokuLibrary
 @testable import ReaderCore
 
-/// Builds app states over the sample library and runs effects the way the backend would, but
-/// in memory: documents load from the sample, marks apply at a fixed time.
+/// Builds app states over the sample library and runs effects through the effect runtime in
+/// its immediate mode, with in-memory clients: bodies from the sample, marks at a fixed time.
 enum ScreenTestSupport {
-    static func sampleState(width: Int, height: Int, marks: Marks = Marks()) -> AppState {
+    static func sampleState(width: Int, height: Int, marks: Marks = Marks(), markReadOnOpen: Bool = true) -> AppState {
         let snapshot = Library.load(.sample)
         return AppState(library: MarkedLibrary(items: snapshot.items, marks: marks), libraryName: "示例书库",
-                        width: width, height: height)
+                        width: width, height: height, markReadOnOpen: markReadOnOpen)
     }
 
+    /// Clients that never touch the disk: the sample library (compiled in) and a fixed clock.
+    static let clients = EffectClients(
+        loadLibrary: { _ in .libraryLoaded(Library.load(.sample), Marks(), stateProblem: nil) },
+        loadDocument: { item, width, digestTitle in
+            .documentLoaded(id: item.id, Result { try ArticleReading.article(item, digestTitle: digestTitle, width: width) }
+                .mapError { $0 as? LoadProblem ?? LoadProblem(path: item.path, message: "\($0)") })
+        },
+        saveMarks: { ids, operation, marks in .marksSaved(marks.stamped(ids, operation, now: 1_000)) },
+        loadSearchTexts: { _ in .searchTextsLoaded([:]) },
+        openURL: { .linkOpened($0) })
+
     /// Applies an action and then every effect's report, until nothing is left to do.
+    @discardableResult
     static func send(_ action: Action, to state: inout AppState) -> [Effect] {
-        var performed: [Effect] = []
-        var pending = state.apply(action)
-        while !pending.isEmpty {
-            let effect = pending.removeFirst()
-            performed.append(effect)
-            switch effect {
-            case .loadDocument(let item):
-                let article = LoadedArticle(document: try! Library.document(for: item), highlights: try? Library.highlights(for: item))
-                pending += state.apply(.documentLoaded(id: item.id, .success(article)))
-            case .saveMarks(let ids, let operation, let marks):
-                pending += state.apply(.marksSaved(marks.stamped(ids, operation, now: 1_000)))
-            default:
-                break
-            }
-        }
+        let driver = ReaderDriver(state: state, clients: clients)
+        let performed = driver.send(action)
+        state = driver.state
         return performed
+    }
+
+    /// The reader view of a library item, laid out at `width`.
+    static func view(_ item: Item, in library: MarkedLibrary, width: Int) throws -> ArticleView {
+        try ArticleReading.article(item, digestTitle: item.parent.flatMap { library.item($0)?.title }, width: width).view
     }
 }

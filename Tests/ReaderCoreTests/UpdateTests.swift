@@ -1,34 +1,119 @@
 import Testing
 import TextLayout
+import ReaderRuntime
 import TsundokuLibrary
 @testable import ReaderCore
 
 @Suite struct UpdateTests {
-    @Test func aMarkShowsOnlyAfterItIsSaved() {
-        var state = ScreenTestSupport.sampleState(width: 80, height: 24)
+    @Test func aMarkShowsOnlyAfterItIsSavedAndAFailureIsSaid() {
+        let state = ScreenTestSupport.sampleState(width: 80, height: 24)
         let item = state.selectedItem!
-        let effects = state.apply(.toggleStar)
-        #expect(effects == [.saveMarks([item.id], .star, over: state.library.marks)])
-        #expect(!state.library.isStarred(item))
-        _ = state.apply(.marksSaved([MarkEntry(time: 5, operation: .star, id: item.id)]))
-        #expect(state.library.isStarred(item))
-        _ = state.apply(.marksFailed("disk full"))
-        #expect(state.message?.isError == true)
+        let store = ReaderTestStore(state)
+        store.send(.toggleStar, effects: [.saveMarks([item.id], .star, over: state.library.marks)])
+        store.receive(.marksSaved([MarkEntry(time: 1_000, operation: .star, id: item.id)])) {
+            $0.applySavedMarks([MarkEntry(time: 1_000, operation: .star, id: item.id)])
+        }
+        #expect(store.state.isStarred(itemAt: store.state.rows[0]))
+        store.finish()
+        var failing = state
+        _ = failing.receive(.marksFailed("disk full"))
+        #expect(failing.message == StatusMessage("未能保存标记：disk full", .error))
     }
 
-    @Test func openingMarksReadUnlessTheSettingsSayNot() {
-        var state = ScreenTestSupport.sampleState(width: 80, height: 24)
+    @Test func openingMarksReadOnceTheBodyIsReadUnlessTheSettingsSayNot() throws {
+        for markReadOnOpen in [true, false] {
+            let state = ScreenTestSupport.sampleState(width: 80, height: 24, markReadOnOpen: markReadOnOpen)
+            let item = state.library.items[state.rows[1]]
+            let width = state.layout.articleWidth
+            let digestTitle = state.digestTitle(of: item)
+            let article = try ArticleReading.article(item, digestTitle: digestTitle, width: width)
+            let store = ReaderTestStore(state)
+            store.send(.moveDown, effects: [.loadDocument(item, width: width, digestTitle: digestTitle)]) {
+                $0.selected = 1
+                $0.reader = ReaderState(itemID: item.id)
+            }
+            store.receive(.documentLoaded(id: item.id, .success(article))) {
+                $0.reader?.article = article
+                $0.reader?.view = article.view
+            }
+            let marks = state.library.marks
+            store.send(.open, effects: markReadOnOpen ? [.saveMarks([item.id], .read, over: marks)] : []) { $0.focus = .reader }
+            if markReadOnOpen {
+                store.receive(.marksSaved([MarkEntry(time: 1_000, operation: .read, id: item.id)])) {
+                    $0.applySavedMarks([MarkEntry(time: 1_000, operation: .read, id: item.id)])
+                }
+            }
+            store.finish()
+        }
+    }
+
+    @Test func theLibraryLoadedWhileHelpIsOpenIsThereWhenHelpCloses() {
+        for opening in [Action.showHelp, .startSearch] {
+            let store = ReaderTestStore(AppState(libraryName: "书库", width: 100, height: 30))
+            store.send(.start, effects: [.loadLibrary]) { $0.isLoading = true }
+            let snapshot = Library.load(.sample)
+            store.send(opening) {
+                if opening == .showHelp { $0.overlay = .help(top: 0) } else { $0.setSearching(true, query: "") }
+            }
+            store.receive({ if case .libraryLoaded = $0 { return true } else { return false } }) {
+                $0.isLoading = false
+                $0.replaceLibrary(MarkedLibrary(items: snapshot.items, marks: Marks()))
+                $0.reader = ReaderState(itemID: $0.selectedItem!.id)
+            }
+            if opening == .startSearch {
+                store.receive(.searchTextsLoaded([:])) { $0.setSearchTexts([:]) }
+            }
+            store.receive({ if case .documentLoaded = $0 { return true } else { return false } }) {
+                let item = $0.selectedItem!
+                let article = try! ArticleReading.article(item, digestTitle: nil, width: $0.layout.articleWidth)
+                $0.reader?.article = article
+                $0.reader?.view = article.view
+            }
+            store.send(.cancel) {
+                if opening == .showHelp { $0.overlay = nil } else { $0.setSearching(false, query: "") }
+            }
+            #expect(store.state.library.items.count == snapshot.items.count)
+            #expect(store.state.unreadCount == snapshot.items.count)
+            store.finish()
+        }
+    }
+
+    @Test func anUnreadableStateFileIsSaidAndEveryItemShowsUnread() {
+        var state = AppState(libraryName: "书库", width: 100, height: 30)
+        _ = state.receive(.libraryLoaded(Library.load(.sample), Marks(), stateProblem: "marks.log: Permission denied"))
+        #expect(state.message?.kind == .error)
+        #expect(state.message?.text.contains("Permission denied") == true)
+        #expect(state.unreadCount == state.library.items.count)
+    }
+
+    @Test func progressClearsItselfAndAnErrorStaysUntilTheNextKey() {
+        var state = AppState(libraryName: "书库", width: 100, height: 30)
+        _ = state.apply(.start)
+        _ = state.receive(.loadProgress(files: 250))
+        #expect(state.message == StatusMessage("载入中… 已读 250 个文件", .progress))
         _ = state.apply(.moveDown)
-        let item = state.selectedItem!
-        #expect(state.apply(.open) == [.loadDocument(item)])
-        let article = LoadedArticle(document: Document(blocks: [.paragraph([.text("正文")])]), highlights: nil)
-        let marks = state.library.marks
-        #expect(state.apply(.documentLoaded(id: item.id, .success(article))) == [.saveMarks([item.id], .read, over: marks)])
-        var keep = ScreenTestSupport.sampleState(width: 80, height: 24)
-        keep.markReadOnOpen = false
-        _ = keep.apply(.moveDown)
-        #expect(keep.apply(.open) == [.loadDocument(item)])
-        #expect(keep.apply(.documentLoaded(id: item.id, .success(article))) == [])
+        #expect(state.message?.kind == .progress, "a key does not clear progress")
+        _ = state.receive(.libraryLoaded(Library.load(.sample), Marks(), stateProblem: nil))
+        #expect(state.message == nil)
+        _ = state.receive(.linkNotOpened("没有可用的浏览器"))
+        #expect(state.message?.kind == .error)
+        _ = state.apply(.moveDown)
+        #expect(state.message == nil)
+    }
+
+    @Test func theHeaderCountsWhatTheRowsShow() {
+        var state = ScreenTestSupport.sampleState(width: 120, height: 40)
+        for _ in 0..<3 {
+            let marked = state.rows.filter { !state.isRead(itemAt: $0) }.count
+            #expect(state.unreadCount == marked)
+            #expect(Screen.render(state).lines.joined().contains("\(marked) 未读 / \(state.library.items.count) 条"))
+            let frame = Screen.render(state)
+            let dots = (state.layout.list.y..<state.layout.list.y + min(state.rows.count, state.layout.list.height))
+                .filter { frame[state.layout.list.x, $0].text == "●" }.count
+            #expect(dots == marked)
+            ScreenTestSupport.send(.toggleRead, to: &state)
+            ScreenTestSupport.send(.moveDown, to: &state)
+        }
     }
 
     @Test func filtersCycleAllUnreadStarredAndKeepTheSelection() {
@@ -57,7 +142,7 @@ import TsundokuLibrary
         _ = state.apply(.startSearch)
         for character in "EXAMPLE.NET" { _ = state.apply(.searchType(character)) }
         #expect(state.rows.count == 1)
-        _ = state.apply(.searchTextsLoaded(["5c1f2a4e-0b7d-4e55-9a3c-2f6d1e8b7a01#05": "海拔 3,200 米的观测点 example.net"]))
+        _ = state.receive(.searchTextsLoaded(["5c1f2a4e-0b7d-4e55-9a3c-2f6d1e8b7a01#05": "海拔 3,200 米的观测点 example.net"]))
         #expect(state.rows.count == 2)
         _ = state.apply(.cancel)
         #expect(state.query.isEmpty && state.rows.count == 11)
@@ -116,11 +201,11 @@ import TsundokuLibrary
     }
 
     @Test func keysMapToActionsByMode() {
-        #expect(Keymap.action(for: .character("j"), mode: .browse).map { "\($0)" } == "moveDown")
-        #expect(Keymap.action(for: .character("j"), mode: .search).map { "\($0)" } == "searchType(\"j\")")
-        #expect(Keymap.action(for: .character("q"), mode: .help).map { "\($0)" } == "cancel")
-        #expect(Keymap.action(for: .character("3"), mode: .links).map { "\($0)" } == "chooseLink(3)")
-        #expect(Keymap.action(for: .control("f"), mode: .browse).map { "\($0)" } == "pageDown")
+        #expect(Keymap.action(for: .character("j"), mode: .browse) == .moveDown)
+        #expect(Keymap.action(for: .character("j"), mode: .search) == .searchType("j"))
+        #expect(Keymap.action(for: .character("q"), mode: .help) == .cancel)
+        #expect(Keymap.action(for: .character("3"), mode: .links) == .chooseLink(3))
+        #expect(Keymap.action(for: .control("f"), mode: .browse) == .pageDown)
     }
 
     @Test func clicksSelectAndWheelsScrollThePaneUnderThePointer() {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TsundokuLibrary
+import ReaderCore
 @testable import TerminalUI
 
 @Suite struct LinkOpenerTests {
@@ -26,11 +26,6 @@ import TsundokuLibrary
         #expect(LinkOpener.clipboardSequence("https://a.b") == "\u{1B}]52;c;aHR0cHM6Ly9hLmI=\u{07}")
     }
 
-    @Test func progressIsReportedOncePerStep() {
-        let throttle = ProgressThrottle(every: 100)
-        let reported = (1...1000).filter { throttle.shouldReport($0) }
-        #expect(reported == [100, 200, 300, 400, 500, 600, 700, 800, 900, 1000])
-    }
 }
 
 @Suite struct BrowserCommandTests {
@@ -44,12 +39,11 @@ import TsundokuLibrary
     }
 
     @Test func aMissingProgramIsNamedAndNothingIsClaimedCopied() {
-        let runner = EffectRunner(store: StateStore(path: "/tmp/unused-\(getpid())"), source: .sample, indexPath: nil,
-                                  browser: "no-such-browser %s", environment: ["PATH": "/nonexistent"],
-                                  clipboardSupported: false, withTerminal: { $0() }, post: { _ in })
-        let reports = runner.run(.openURL("https://example.org/a"))
-        guard case .message(let text)? = reports.first else {
-            Issue.record("no message: \(reports)")
+        let browser = Browser(configured: "no-such-browser %s", environment: ["PATH": "/nonexistent"],
+                              clipboardSupported: false, withTerminal: { $0() })
+        let report = browser.open("https://example.org/a")
+        guard case .linkNotOpened(let text) = report else {
+            Issue.record("not a refusal: \(report)")
             return
         }
         #expect(text.contains("no-such-browser"))

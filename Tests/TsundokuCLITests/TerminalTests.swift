@@ -204,14 +204,15 @@ import Testing
         let terminal = Terminal(tmux: tmux)
         defer { terminal.stop() }
         let cli = terminal.cli
-        let path = cli.write("lib/a.md", Self.article("a", "会被删除的一篇", saved: "2024-03-01 08:00:00", body: "正文。"))
+        _ = cli.write("lib/a.md", Self.article("a", "第一篇", saved: "2024-03-02 08:00:00", body: "第一篇的正文。"))
+        let path = cli.write("lib/b.md", Self.article("b", "会被删除的一篇", saved: "2024-03-01 08:00:00", body: "正文。"))
         terminal.start(["--library", cli.home + "/lib", "--state", cli.home + "/s/marks.log"])
-        #expect(terminal.waitFor("会被删除的一篇"))
+        #expect(terminal.waitFor("第一篇的正文。"), "the reader pane previews the selected item")
         try FileManager.default.removeItem(atPath: path)
-        terminal.keys("Enter")
+        terminal.keys("j", "Enter")
         #expect(terminal.waitFor("无法读取这一篇"))
         #expect(!terminal.screen.contains("载入中"))
-        #expect(terminal.screen.contains("1 未读 / 1 条"))
+        #expect(terminal.screen.contains("2 未读 / 2 条"))
         terminal.keys("q")
         #expect(terminal.waitFor("EXITED 0"))
     }

@@ -1,0 +1,29 @@
+import ReaderCore
+import TsundokuLibrary
+
+/// What effects need from the world, one closure each: the terminal passes the real ones
+/// (`EffectClients.live`), tests pass in-memory ones. Each returns the report its effect sends.
+public struct EffectClients: Sendable {
+    /// Loads the library and the state file; `progress` is told how many files were read.
+    public var loadLibrary: @Sendable (_ progress: @escaping @Sendable (Int) -> Void) -> Report
+    /// Reads an item's body and lays it out.
+    public var loadDocument: @Sendable (Item, _ width: Int, _ digestTitle: String?) -> Report
+    /// Saves marks durably.
+    public var saveMarks: @Sendable ([String], MarkEntry.Operation, Marks) -> Report
+    /// Reads the bodies of items as lower-cased text, for search.
+    public var loadSearchTexts: @Sendable ([Item]) -> Report
+    /// Opens a link; runs on the UI loop, since a browser in the terminal needs the terminal.
+    public var openURL: @Sendable (String) -> Report
+
+    public init(loadLibrary: @escaping @Sendable (_ progress: @escaping @Sendable (Int) -> Void) -> Report,
+                loadDocument: @escaping @Sendable (Item, Int, String?) -> Report,
+                saveMarks: @escaping @Sendable ([String], MarkEntry.Operation, Marks) -> Report,
+                loadSearchTexts: @escaping @Sendable ([Item]) -> Report,
+                openURL: @escaping @Sendable (String) -> Report) {
+        self.loadLibrary = loadLibrary
+        self.loadDocument = loadDocument
+        self.saveMarks = saveMarks
+        self.loadSearchTexts = loadSearchTexts
+        self.openURL = openURL
+    }
+}

@@ -1,0 +1,71 @@
+import Dispatch
+import ReaderCore
+import Synchronization
+import TsundokuLibrary
+
+/// Carries out the effects `update` asks for and sends their reports back: the one effect
+/// runtime of the reader, free of curses, used by the terminal, `bench ui` and the tests.
+///
+/// In the background mode everything that touches the disk or may take more than a
+/// millisecond runs off the UI loop, on serial queues: marks in the order they were asked for,
+/// bodies with stale loads skipped (a load for an item the reader already left, not yet
+/// started, never runs), the library and search texts apart. Opening a link runs on the caller
+/// (a browser in the terminal needs the terminal). In the immediate mode every effect runs on
+/// the caller, in order: what tests and benchmarks step through.
+public final class EffectRuntime: Sendable {
+    /// Where effects run.
+    public enum Mode: Sendable { case background, immediate }
+
+    private let clients: EffectClients
+    private let mode: Mode
+    private let deliver: @Sendable (Report) -> Void
+    private let marks = DispatchQueue(label: "tsundoku.marks")
+    private let documents = DispatchQueue(label: "tsundoku.documents")
+    private let library = DispatchQueue(label: "tsundoku.library")
+    private let search = DispatchQueue(label: "tsundoku.search")
+    /// The number of the latest body load asked for; older ones not started yet are skipped.
+    private let latestDocument = Atomic<Int>(0)
+
+    /// `deliver` is called with every report, from any thread in the background mode.
+    public init(clients: EffectClients, mode: Mode, deliver: @escaping @Sendable (Report) -> Void) {
+        self.clients = clients
+        self.mode = mode
+        self.deliver = deliver
+    }
+
+    /// Starts an effect; `quit` is the caller's to act on.
+    public func perform(_ effect: Effect) {
+        let clients = self.clients, deliver = self.deliver
+        switch effect {
+        case .loadLibrary:
+            run(on: library) { deliver(clients.loadLibrary { deliver(.loadProgress(files: $0)) }) }
+        case .saveMarks(let ids, let operation, let current):
+            run(on: marks) { deliver(clients.saveMarks(ids, operation, current)) }
+        case .loadDocument(let item, let width, let digestTitle):
+            let number = latestDocument.add(1, ordering: .relaxed).newValue
+            run(on: documents) { [self] in
+                guard latestDocument.load(ordering: .relaxed) == number else { return }
+                deliver(clients.loadDocument(item, width, digestTitle))
+            }
+        case .layOut(let item, let article, let width, let digestTitle):
+            run(on: documents) {
+                let view = ArticleView(item: item, document: article.document, highlights: article.highlights,
+                                       digestTitle: digestTitle, width: width)
+                deliver(.laidOut(id: item.id, view))
+            }
+        case .loadSearchTexts(let items):
+            run(on: search) { deliver(clients.loadSearchTexts(items)) }
+        case .openURL(let url):
+            deliver(clients.openURL(url))
+        case .quit:
+            break
+        }
+    }
+
+    private func run(on queue: DispatchQueue, _ work: @escaping @Sendable () -> Void) {
+        switch mode {
+        case .background: queue.async(execute: work)
+        case .immediate: work()
+        }
+    }
+}

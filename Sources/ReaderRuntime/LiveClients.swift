@@ -1,0 +1,73 @@
+import Foundation
+import ReaderCore
+import Synchronization
+import TsundokuLibrary
+
+extension EffectClients {
+    /// The clients of a real library on disk: `source` read through the metadata cache at
+    /// `indexPath`, marks in `store`; links opened by `openURL`.
+    public static func live(source: LibrarySource, indexPath: String?, store: StateStore,
+                            openURL: @escaping @Sendable (String) -> Report) -> EffectClients {
+        EffectClients(
+            loadLibrary: { progress in
+                let throttle = ProgressThrottle(every: 250)
+                let snapshot = Library.load(source, indexPath: indexPath, statePath: store.path) { count in
+                    if throttle.shouldReport(count) { progress(count) }
+                }
+                do {
+                    let loaded = try store.load()
+                    return .libraryLoaded(snapshot, loaded.marks, stateProblem: loaded.damage)
+                } catch {
+                    return .libraryLoaded(snapshot, Marks(), stateProblem: "\(store.path): \(error)")
+                }
+            },
+            loadDocument: { item, width, digestTitle in
+                .documentLoaded(id: item.id, Result { try ArticleReading.article(item, digestTitle: digestTitle, width: width) }
+                    .mapError { $0 as? LoadProblem ?? LoadProblem(path: item.path, message: "\($0)") })
+            },
+            saveMarks: { ids, operation, marks in
+                do {
+                    return .marksSaved(try store.mark(ids, operation, over: marks))
+                } catch {
+                    return .marksFailed("\(error)")
+                }
+            },
+            loadSearchTexts: { items in
+                var texts: [String: String] = [:]
+                for item in items where item.kind != .digest {
+                    guard let document = try? Library.document(for: item) else { continue }
+                    texts[item.id] = document.blocks.map(\.readableText).joined(separator: "\n").lowercased()
+                }
+                return .searchTextsLoaded(texts)
+            },
+            openURL: openURL)
+    }
+}
+
+/// Lets a progress report through each time the count passes another step.
+final class ProgressThrottle: Sendable {
+    private let next: Mutex<Int>
+    private let step: Int
+
+    init(every step: Int) {
+        self.step = step
+        next = Mutex(step)
+    }
+
+    func shouldReport(_ count: Int) -> Bool {
+        next.withLock { next in
+            guard count >= next else { return false }
+            next = count + step
+            return true
+        }
+    }
+}
+
+/// Reads an item's body from its file and lays it out: the one place an `Item` on disk becomes
+/// an article on screen (the reader, `render` and `bench layout` all go through it).
+public enum ArticleReading {
+    public static func article(_ item: Item, digestTitle: String?, width: Int) throws -> LoadedArticle {
+        LoadedArticle(item: item, document: try Library.document(for: item), highlights: try Library.highlights(for: item),
+                      digestTitle: digestTitle, width: width)
+    }
+}

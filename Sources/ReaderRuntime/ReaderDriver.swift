@@ -1,0 +1,62 @@
+import ReaderCore
+import Synchronization
+
+/// The reader core driven as the terminal drives it, with every effect run at once on the
+/// caller: an input is applied, its effects performed, their reports received, and so on until
+/// nothing is left. What `bench ui` and the screen tests step through.
+public final class ReaderDriver {
+    public private(set) var state: AppState
+    private let reports = Reports()
+    private var runtime: EffectRuntime!
+
+    public init(state: AppState, clients: EffectClients) {
+        self.state = state
+        let reports = self.reports
+        runtime = EffectRuntime(clients: clients, mode: .immediate, deliver: { reports.append($0) })
+    }
+
+    /// Applies `action` and everything it leads to; returns the effects performed, in order.
+    @discardableResult
+    public func send(_ action: Action) -> [Effect] {
+        run(state.apply(action))
+    }
+
+    /// Receives a report as if an effect had sent it, and everything it leads to.
+    @discardableResult
+    public func receive(_ report: Report) -> [Effect] {
+        run(state.receive(report))
+    }
+
+    private func run(_ first: [Effect]) -> [Effect] {
+        var performed: [Effect] = []
+        var effects = first
+        while !effects.isEmpty {
+            for effect in effects {
+                performed.append(effect)
+                runtime.perform(effect)
+            }
+            effects = reports.drain().flatMap { state.receive($0) }
+        }
+        return performed
+    }
+}
+
+/// Reports waiting to be received, in arrival order.
+final class Reports: Sendable {
+    private let queue = Mutex<[Report]>([])
+
+    func append(_ report: Report) { queue.withLock { $0.append(report) } }
+
+    func popFirst() -> Report? {
+        queue.withLock { $0.isEmpty ? nil : $0.removeFirst() }
+    }
+
+    var pending: [Report] { queue.withLock { $0 } }
+
+    func drain() -> [Report] {
+        queue.withLock { queue in
+            defer { queue.removeAll() }
+            return queue
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Synchronization
+import Testing
+import TsundokuLibrary
+@testable import ReaderCore
+@testable import ReaderRuntime
+
+/// The effect runtime: work off the caller in the background mode, stale body loads skipped,
+/// marks saved in order, progress throttled.
+@Suite struct EffectRuntimeTests {
+    @Test func progressIsReportedOncePerStep() {
+        let throttle = ProgressThrottle(every: 100)
+        let reported = (1...1000).filter { throttle.shouldReport($0) }
+        #expect(reported == [100, 200, 300, 400, 500, 600, 700, 800, 900, 1000])
+    }
+
+    @Test func staleBodyLoadsAreSkippedAndMarksKeepTheirOrder() throws {
+        let items = Library.load(.sample).items.filter { $0.kind != .digest }
+        let gate = DispatchSemaphore(value: 0)
+        let started = DispatchSemaphore(value: 0)
+        let loaded = Mutex<[String]>([])
+        let saved = Mutex<[MarkEntry.Operation]>([])
+        let reports = Mutex<[Report]>([])
+        let done = DispatchSemaphore(value: 0)
+        let clients = EffectClients(
+            loadLibrary: { _ in .libraryLoaded(Library.load(.sample), Marks(), stateProblem: nil) },
+            loadDocument: { item, _, _ in
+                if item.id == items[0].id {
+                    started.signal()
+                    gate.wait()
+                }
+                loaded.withLock { $0.append(item.id) }
+                return .documentLoaded(id: item.id, .failure(LoadProblem(path: item.path, message: "test")))
+            },
+            saveMarks: { ids, operation, marks in
+                saved.withLock { $0.append(operation) }
+                return .marksSaved(marks.stamped(ids, operation, now: 1))
+            },
+            loadSearchTexts: { _ in .searchTextsLoaded([:]) },
+            openURL: { .linkOpened($0) })
+        let runtime = EffectRuntime(clients: clients, mode: .background) { report in
+            reports.withLock { $0.append(report) }
+            done.signal()
+        }
+        runtime.perform(.loadDocument(items[0], width: 60, digestTitle: nil))
+        #expect(started.wait(timeout: .now() + 10) == .success)
+        for item in items[1..<4] { runtime.perform(.loadDocument(item, width: 60, digestTitle: nil)) }
+        for operation in [MarkEntry.Operation.read, .unread, .read, .star] { runtime.perform(.saveMarks(["x"], operation, over: Marks())) }
+        gate.signal()
+        for _ in 0..<6 { #expect(done.wait(timeout: .now() + 10) == .success) }
+        #expect(loaded.withLock { $0 } == [items[0].id, items[3].id], "the loads left behind while the first ran never start")
+        #expect(saved.withLock { $0 } == [.read, .unread, .read, .star])
+        #expect(reports.withLock { $0.count } == 6)
+    }
+}
