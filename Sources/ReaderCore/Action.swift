@@ -29,6 +29,7 @@ public enum Report: Sendable, Equatable {
     case laidOut(id: String, ArticleView)
     case marksSaved([MarkEntry])
     case marksFailed(String)
+    case searchKeysBuilt(SearchKeys)
     case searchTextsLoaded([String: String])
     case linkOpened(String)
     /// A link could not be opened: why, and what the person can do instead.
@@ -67,6 +68,8 @@ public enum Effect: Equatable, Sendable {
     /// Lay a body out again at a new width.
     case layOut(Item, LoadedArticle, width: Int, digestTitle: String?)
     case openURL(String)
+    /// Build the keys search matches titles, sites and authors against.
+    case buildSearchKeys([Item])
     /// Read the bodies of these items as lower-cased text for search.
     case loadSearchTexts([Item])
     case quit

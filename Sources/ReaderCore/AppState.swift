@@ -160,7 +160,6 @@ public struct AppState: Sendable, Equatable {
         let keep = selectedItem?.id
         let keepIndex = keep.flatMap { library.index(of: $0) }
         let needle = Array(query.lowercased().utf8)
-        if !needle.isEmpty, searchKeys.isEmpty { buildSearchKeys() }
         var result: [Int] = []
         var unread = 0
         result.reserveCapacity(library.items.count)
@@ -174,7 +173,8 @@ public struct AppState: Sendable, Equatable {
             case .starred: matchesFilter = starFlags[index]
             }
             guard matchesFilter || (pinningSelection && index == keepIndex) else { continue }
-            let matchesQuery = needle.isEmpty || Self.contains(searchKeys[index], needle)
+            // Until the keys are built (off the UI loop), a query leaves every row in place.
+            let matchesQuery = needle.isEmpty || searchKeys.isEmpty || Self.contains(searchKeys[index], needle)
                 || (index < searchTexts.count && Self.contains(searchTexts[index], needle))
             if matchesQuery || (pinningSelection && index == keepIndex) { result.append(index) }
         }
@@ -195,9 +195,11 @@ public struct AppState: Sendable, Equatable {
         starFlags = library.items.map(library.isStarred)
     }
 
-    /// Lower-cased title, site and author of every item, built when a search starts.
-    mutating func buildSearchKeys() {
-        searchKeys = library.items.map { Array(($0.title + " " + ($0.site ?? "") + " " + ($0.author ?? "")).lowercased().utf8) }
+    /// Takes the search keys when they belong to the library shown (not to one since replaced).
+    mutating func setSearchKeys(_ built: SearchKeys) {
+        guard built.ids.count == library.items.count, built.ids.elementsEqual(library.items.lazy.map(\.id)) else { return }
+        searchKeys = built.keys
+        if !query.isEmpty { refreshRows() }
     }
 
     /// Whether `needle` occurs in `haystack`, byte for byte (both lower-cased UTF-8).

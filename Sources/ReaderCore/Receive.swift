@@ -20,7 +20,8 @@ extension AppState {
                 message = StatusMessage("\(files) 个文件有 \(snapshot.problems.count) 处问题（tsundoku check 查看）", .error)
             }
             if let reader, library.item(reader.itemID) == nil { self.reader = nil }
-            return preview()
+            let search: [Effect] = isSearching || !query.isEmpty ? [.buildSearchKeys(library.items), .loadSearchTexts(library.items)] : []
+            return preview() + search
         case .documentLoaded(let id, let result):
             guard let current = reader, current.itemID == id else { return [] }
             switch result {
@@ -50,6 +51,8 @@ extension AppState {
             scrollListToSelection()
         case .marksFailed(let reason):
             message = StatusMessage("未能保存标记：" + reason, .error)
+        case .searchKeysBuilt(let keys):
+            setSearchKeys(keys)
         case .searchTextsLoaded(let texts):
             setSearchTexts(texts)
         case .linkOpened(let url):

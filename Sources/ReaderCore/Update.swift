@@ -90,8 +90,8 @@ extension AppState {
             return preview()
         case .startSearch:
             setSearching(true, query: query)
-            if searchKeys.isEmpty { buildSearchKeys() }
-            return hasSearchTexts ? [] : [.loadSearchTexts(library.items)]
+            return (searchKeys.isEmpty ? [.buildSearchKeys(library.items)] : [])
+                + (hasSearchTexts ? [] : [.loadSearchTexts(library.items)])
         case .cancel:
             if !query.isEmpty {
                 setSearching(false, query: "")

@@ -53,6 +53,8 @@ public final class EffectRuntime: Sendable {
                                        digestTitle: digestTitle, width: width)
                 deliver(.laidOut(id: item.id, view))
             }
+        case .buildSearchKeys(let items):
+            run(on: search) { deliver(.searchKeysBuilt(SearchKeys.build(items))) }
         case .loadSearchTexts(let items):
             run(on: search) { deliver(clients.loadSearchTexts(items)) }
         case .openURL(let url):

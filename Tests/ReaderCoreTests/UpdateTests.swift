@@ -61,6 +61,7 @@ import TsundokuLibrary
                 $0.reader = ReaderState(itemID: $0.selectedItem!.id)
             }
             if opening == .startSearch {
+                store.receive(.searchKeysBuilt(SearchKeys.build([])))
                 store.receive(.searchTextsLoaded([:])) { $0.setSearchTexts([:]) }
             }
             store.receive({ if case .documentLoaded = $0 { return true } else { return false } }) {
@@ -68,6 +69,11 @@ import TsundokuLibrary
                 let article = try! ArticleReading.article(item, digestTitle: nil, width: $0.layout.articleWidth)
                 $0.reader?.article = article
                 $0.reader?.view = article.view
+            }
+            if opening == .startSearch {
+                let keys = SearchKeys.build(store.state.library.items)
+                store.receive(.searchKeysBuilt(keys)) { $0.setSearchKeys(keys) }
+                store.receive(.searchTextsLoaded([:])) { $0.setSearchTexts([:]) }
             }
             store.send(.cancel) {
                 if opening == .showHelp { $0.overlay = nil } else { $0.setSearching(false, query: "") }
@@ -135,16 +141,17 @@ import TsundokuLibrary
 
     @Test func searchMatchesChineseSubstringsAndLatinInAnyCase() {
         var state = ScreenTestSupport.sampleState(width: 80, height: 24)
-        #expect(state.apply(.startSearch) == [.loadSearchTexts(state.library.items)])
-        for character in "图书馆" { _ = state.apply(.searchType(character)) }
+        #expect(ScreenTestSupport.send(.startSearch, to: &state).prefix(2)
+                == [.buildSearchKeys(state.library.items), .loadSearchTexts(state.library.items)])
+        for character in "图书馆" { ScreenTestSupport.send(.searchType(character), to: &state) }
         #expect(state.rows.map { state.library.items[$0].title } == ["城市图书馆试行夜间自助借阅"])
-        _ = state.apply(.cancel)
-        _ = state.apply(.startSearch)
-        for character in "EXAMPLE.NET" { _ = state.apply(.searchType(character)) }
+        ScreenTestSupport.send(.cancel, to: &state)
+        ScreenTestSupport.send(.startSearch, to: &state)
+        for character in "EXAMPLE.NET" { ScreenTestSupport.send(.searchType(character), to: &state) }
         #expect(state.rows.count == 1)
         _ = state.receive(.searchTextsLoaded(["5c1f2a4e-0b7d-4e55-9a3c-2f6d1e8b7a01#05": "海拔 3,200 米的观测点 example.net"]))
         #expect(state.rows.count == 2)
-        _ = state.apply(.cancel)
+        ScreenTestSupport.send(.cancel, to: &state)
         #expect(state.query.isEmpty && state.rows.count == 11)
     }
 
