@@ -1,12 +1,17 @@
 import Foundation
 import Testing
 
-/// The real binary in a real terminal (tmux): browse, open, mark, open a link, resize, quit,
-/// restart, and a hostile article that must not reach the terminal as control sequences.
-@Suite(.serialized) struct TerminalTests {
-    private static var tmux: String? {
+/// Where tmux is, when it is installed.
+enum InstalledTmux {
+    static var path: String? {
         ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
+}
+
+/// The real binary in a real terminal (tmux): browse, open, mark, open a link, resize, quit,
+/// restart, and a hostile article that must not reach the terminal as control sequences.
+@Suite(.serialized, .enabled(if: InstalledTmux.path != nil, "tmux is not installed")) struct TerminalTests {
+    static var tmux: String? { InstalledTmux.path }
 
     /// One tmux server of our own (its own socket), one session running tsundoku.
     private final class Terminal {
@@ -51,16 +56,20 @@ import Testing
 
         func keys(_ keys: String...) {
             run(["send-keys", "-t", "t"] + keys)
-            usleep(150_000)
         }
 
         var screen: String { run(["capture-pane", "-p", "-t", "t"]) }
 
         func waitFor(_ text: String, seconds: Double = 8) -> Bool {
+            waitUntil(seconds: seconds) { $0.contains(text) }
+        }
+
+        /// Polls the screen until `condition` holds or the deadline passes.
+        func waitUntil(seconds: Double = 8, _ condition: (String) -> Bool) -> Bool {
             let deadline = Date().addingTimeInterval(seconds)
             while Date() < deadline {
-                if screen.contains(text) { return true }
-                usleep(100_000)
+                if condition(screen) { return true }
+                usleep(50_000)
             }
             return false
         }
@@ -73,7 +82,7 @@ import Testing
     }
 
     @Test func browseMarkOpenResizeQuitAndRestart() throws {
-        guard let tmux = Self.tmux else { return }
+        let tmux = try #require(Self.tmux)
         let terminal = Terminal(tmux: tmux)
         defer { terminal.stop() }
         let cli = terminal.cli
@@ -97,10 +106,9 @@ import Testing
         #expect(opened == "https://example.org/second?a=1&b=2\n")
 
         terminal.run(["resize-window", "-t", "t", "-x", "60", "-y", "20"])
-        usleep(300_000)
-        let narrow = terminal.screen.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(!narrow.contains { $0.contains("│") && $0.contains("第二篇的正文") }, "still side by side at 60 columns")
-        #expect(terminal.waitFor("第二篇的正文。"))
+        #expect(terminal.waitUntil { screen in
+            screen.contains("第二篇的正文。") && !screen.split(separator: "\n").contains { $0.contains("│") && $0.contains("第二篇的正文") }
+        }, "the panes are stacked at 60 columns:\n\(terminal.screen)")
 
         terminal.keys("q")
         #expect(terminal.waitFor("EXITED 0"))
@@ -114,7 +122,7 @@ import Testing
     }
 
     @Test func escapeSequencesInAnArticleLeaveTheTerminalAlone() throws {
-        guard let tmux = Self.tmux else { return }
+        let tmux = try #require(Self.tmux)
         let terminal = Terminal(tmux: tmux)
         defer { terminal.stop() }
         let cli = terminal.cli
@@ -136,7 +144,7 @@ import Testing
     }
 
     @Test func aTerminalTooSmallShowsANoticeAndRecovers() throws {
-        guard let tmux = Self.tmux else { return }
+        let tmux = try #require(Self.tmux)
         let terminal = Terminal(tmux: tmux)
         defer { terminal.stop() }
         terminal.start([], width: 30, height: 8)
@@ -148,7 +156,7 @@ import Testing
     }
 
     @Test func ctrlCRestoresTheTerminalAndPrintsNothing() throws {
-        guard let tmux = Self.tmux else { return }
+        let tmux = try #require(Self.tmux)
         let terminal = Terminal(tmux: tmux)
         defer { terminal.stop() }
         terminal.start([])
@@ -160,7 +168,7 @@ import Testing
     }
 
     @Test func everyScriptOnScreenIsWhatRenderPrints() throws {
-        guard let tmux = Self.tmux else { return }
+        let tmux = try #require(Self.tmux)
         let terminal = Terminal(tmux: tmux)
         defer { terminal.stop() }
         let cli = terminal.cli
@@ -183,7 +191,7 @@ import Testing
     }
 
     @Test func keysDoNothingWhileTheTerminalIsTooSmall() throws {
-        guard let tmux = Self.tmux else { return }
+        let tmux = try #require(Self.tmux)
         let terminal = Terminal(tmux: tmux)
         defer { terminal.stop() }
         let cli = terminal.cli
@@ -200,7 +208,7 @@ import Testing
     }
 
     @Test func aFileDeletedAfterLoadingShowsItsErrorAndStaysUnread() throws {
-        guard let tmux = Self.tmux else { return }
+        let tmux = try #require(Self.tmux)
         let terminal = Terminal(tmux: tmux)
         defer { terminal.stop() }
         let cli = terminal.cli
