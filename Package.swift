@@ -19,7 +19,7 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .systemLibrary(name: "CLibxml2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "TsundokuLibrary",
-                dependencies: ["CCmark", "CLibxml2", .product(name: "Yams", package: "Yams"),
+                dependencies: ["CCmark", "CLibxml2", "TextLayout", .product(name: "Yams", package: "Yams"),
                                .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "TextLayout", dependencies: ["CUnistring"]),
         .executableTarget(name: "ThemeEmbedder"),

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TextLayout
 import TsundokuLibrary
 
@@ -309,23 +310,18 @@ struct ArticleBuilder {
 }
 
 /// Wrapped paragraphs filled in from several threads, one slot per piece of the view.
-private final class LineSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [[ArticleLine]]
+private final class LineSlots: Sendable {
+    private let slots: Mutex<[[ArticleLine]]>
 
     init(count: Int) {
-        slots = Array(repeating: [], count: count)
+        slots = Mutex(Array(repeating: [], count: count))
     }
 
     func set(_ index: Int, _ lines: [ArticleLine]) {
-        lock.lock()
-        slots[index] = lines
-        lock.unlock()
+        slots.withLock { $0[index] = lines }
     }
 
     func lines(_ index: Int) -> [ArticleLine] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots[index]
+        slots.withLock { $0[index] }
     }
 }

@@ -80,7 +80,7 @@ public enum ThemeCatalog {
 
     /// Loads a theme by name (user folder first, then the shipped ones) or by file path.
     public static func load(_ nameOrPath: String, userDirectory: String,
-                            readFile: (String) -> String? = ThemeCatalog.readFile) -> Result<Theme, ThemeProblem> {
+                            readFile: (String) -> String?) -> Result<Theme, ThemeProblem> {
         load(nameOrPath, userDirectory: userDirectory, readFile: readFile, depth: 0)
     }
 
@@ -141,20 +141,5 @@ public enum ThemeCatalog {
             theme.roles[role] = style
         }
         return .success(theme)
-    }
-
-    /// Reads a theme file from disk; nil when it is missing or not text.
-    public static func readFile(_ path: String) -> String? {
-        guard let handle = fopen(path, "r") else { return nil }
-        defer { fclose(handle) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, handle)
-            if count <= 0 { break }
-            bytes += buffer[0..<count]
-            if bytes.count > 1_048_576 { return nil }
-        }
-        return String(validating: bytes, as: UTF8.self)
     }
 }

@@ -90,8 +90,11 @@ public enum JSONLines {
         for key in ["saved", "published"] {
             if let value = text(key), DateParsing.parse(value) == nil { return .failure(LineProblem("\"\(key)\" is not an ISO 8601 date: \(value)")) }
         }
-        let body = text("markdown") ?? text("text") ?? text("html").map(HTMLText.strip) ?? ""
-        let title = text("title") ?? TitleText.shortened(body.split(separator: "\n").first.map(String.init) ?? id)
+        func firstLineOfBody() -> String? {
+            let body = text("markdown") ?? text("text") ?? text("html").map { HTMLDocument.parse($0).blocks.first?.readableText ?? "" }
+            return body?.split(separator: "\n").first.map(String.init)
+        }
+        let title = text("title") ?? TitleText.shortened(firstLineOfBody() ?? id)
         let saved = text("saved").flatMap(DateParsing.parse) ?? text("published").flatMap(DateParsing.parse) ?? modified
         let parent = text("parent")
         let item = Item(id: id, parent: parent, kind: parent == nil ? .article : .digestItem, title: title,

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Where a library's files come from: folders (or single files) on disk, or the sample library
 /// compiled into the binary.
@@ -208,41 +209,33 @@ public enum Library {
 }
 
 /// Result slots filled from several threads, one slot per file.
-private final class ResultSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [ParsedFile?]
-    private var count = 0
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
+private final class ResultSlots: Sendable {
+    private struct Slots {
+        var values: [ParsedFile?]
+        var filled = 0
+        var parsed = 0
     }
 
-    private var parsed = 0
+    private let slots: Mutex<Slots>
+
+    init(count: Int) {
+        slots = Mutex(Slots(values: Array(repeating: nil, count: count)))
+    }
 
     func set(_ index: Int, _ result: ParsedFile, parsed wasParsed: Bool = false) {
-        lock.lock()
-        slots[index] = result
-        count += 1
-        if wasParsed { parsed += 1 }
-        lock.unlock()
+        slots.withLock { slots in
+            slots.values[index] = result
+            slots.filled += 1
+            if wasParsed { slots.parsed += 1 }
+        }
     }
 
     /// How many files were parsed rather than taken from the index.
-    var parsedCount: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return parsed
-    }
+    var parsedCount: Int { slots.withLock { $0.parsed } }
 
-    var filled: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return count
-    }
+    var filled: Int { slots.withLock { $0.filled } }
 
     var values: [ParsedFile] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0 ?? ParsedFile(items: [], problems: []) }
+        slots.withLock { $0.values.map { $0 ?? ParsedFile(items: [], problems: []) } }
     }
 }

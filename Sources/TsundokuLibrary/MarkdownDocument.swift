@@ -38,7 +38,7 @@ enum MarkdownDocument {
         case CMARK_NODE_THEMATIC_BREAK:
             return .thematicBreak
         case CMARK_NODE_HTML_BLOCK:
-            let text = HTMLText.strip(node.literal).trimmed
+            let text = HTMLDocument.parse(node.literal).blocks.map(\.readableText).joined(separator: "\n").trimmed
             return text.isEmpty ? nil : .paragraph([.text(text)])
         default:
             guard node.typeName == "table" else {
@@ -93,19 +93,5 @@ enum MarkdownDocument {
             let text = node.plainText
             return text.isEmpty ? nil : .text(text)
         }
-    }
-}
-
-/// The text inside HTML markup, tags removed and the common entities decoded.
-enum HTMLText {
-    static func strip(_ html: String) -> String {
-        var result = ""
-        var inTag = false
-        for character in html {
-            if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { result.append(character) }
-        }
-        return result.replacingOccurrences(of: "&nbsp;", with: " ").replacingOccurrences(of: "&lt;", with: "<")
-            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"")
-            .replacingOccurrences(of: "&amp;", with: "&")
     }
 }

@@ -1,3 +1,5 @@
+import TextLayout
+
 /// Titles made from what a file offers: a site suffix split off, a long first line shortened.
 enum TitleText {
     /// The longest title taken from a first line, in terminal columns (a CJK character is two).
@@ -26,7 +28,7 @@ enum TitleText {
         var index = text.startIndex
         while index < text.endIndex {
             let character = text[index]
-            columns += character.isWideForTitle ? 2 : 1
+            columns += DisplayWidth.of(character)
             if columns > maximumColumns {
                 if let lastBreak { return String(text[..<lastBreak]).trimmed }
                 return String(text[..<index]).trimmed + "…"
@@ -40,17 +42,5 @@ enum TitleText {
             index = next
         }
         return text
-    }
-}
-
-extension Character {
-    /// Wide enough to count as two columns when measuring titles (CJK, fullwidth, emoji).
-    var isWideForTitle: Bool {
-        guard let scalar = unicodeScalars.first?.value else { return false }
-        return (0x1100...0x115F).contains(scalar) || (0x2E80...0xA4CF).contains(scalar)
-            || (0xAC00...0xD7A3).contains(scalar) || (0xF900...0xFAFF).contains(scalar)
-            || (0xFE30...0xFE4F).contains(scalar) || (0xFF00...0xFF60).contains(scalar)
-            || (0xFFE0...0xFFE6).contains(scalar) || (0x1F300...0x1FAFF).contains(scalar)
-            || (0x20000...0x3FFFD).contains(scalar)
     }
 }

@@ -30,7 +30,7 @@ struct BenchLayoutCommand: ParsableCommand {
             try Data(("---\nid: bench-\(megabytes)\ntitle: 长文 \(megabytes) MB\n---\n\n" + markdown).utf8).write(to: URL(fileURLWithPath: path))
             let snapshot = Library.load(.paths([path]))
             let library = MarkedLibrary(items: snapshot.items, marks: Marks())
-            guard let item = library.items.first else { throw ValidationError("the generated article did not load") }
+            guard let item = library.items.first else { throw CommandFailure("the generated article did not load") }
             let open = median { try! ArticleReading.article(item, digestTitle: nil, width: width).view.lines.count }
             let size = Double(markdown.utf8.count) / 1_048_576
             print(String(format: "%d MB article: wrap %.1f ms (%.0f MB/s, %d lines); open in reader view %.1f ms (%.0f MB/s)",

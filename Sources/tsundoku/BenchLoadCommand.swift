@@ -73,7 +73,7 @@ enum ChildProcess {
         var pid: pid_t = 0
         let start = DispatchTime.now().uptimeNanoseconds
         guard posix_spawn(&pid, resolved, &actions, nil, argv, environ) == 0 else {
-            throw ValidationError("cannot run \(resolved)")
+            throw CommandFailure("cannot run \(resolved)")
         }
         var status: Int32 = 0
         var usage = rusage()

@@ -50,7 +50,7 @@ struct BenchUICommand: ParsableCommand {
         let frame = Screen.render(driver.state)
         let firstFrame = milliseconds(since: start)
         guard frame.lines.contains(where: { $0.contains("Full Content") == false && $0.contains("│") }) else {
-            throw ValidationError("the first frame is not filled")
+            throw CommandFailure("the first frame is not filled")
         }
         report += String(format: "%d rows: first full frame (load with index, list and reader drawn) %.1f ms\n",
                          driver.state.rows.count, firstFrame)
@@ -94,11 +94,11 @@ enum TmuxBench {
         let start = DispatchTime.now().uptimeNanoseconds
         _ = tmux(socket, ["new-session", "-d", "-x", "120", "-y", "40", "-s", "bench",
                           "TERM=xterm-256color '\(executable)' --library '\(library)' --state '\(state)'"])
-        guard waitFor(socket, "1/\(rows)") else { throw ValidationError("tsundoku did not draw its list in tmux") }
+        guard waitFor(socket, "1/\(rows)") else { throw CommandFailure("tsundoku did not draw its list in tmux") }
         let firstScreen = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         let keysStart = DispatchTime.now().uptimeNanoseconds
         _ = tmux(socket, ["send-keys", "-t", "bench"] + Array(repeating: "j", count: 200))
-        guard waitFor(socket, "201/\(rows)") else { throw ValidationError("the key presses were not all drawn") }
+        guard waitFor(socket, "201/\(rows)") else { throw CommandFailure("the key presses were not all drawn") }
         let perKey = Double(DispatchTime.now().uptimeNanoseconds - keysStart) / 1e6 / 200
         print(String(format: "tmux: list on screen after %.0f ms; 200 × j drawn at %.2f ms per key (tmux round trips included)",
                      firstScreen, perKey))

@@ -28,16 +28,16 @@ struct LibraryOptions: ParsableArguments {
             .split(separator: ":").map(String.init).filter { !$0.isEmpty }
         let roots = !folders.isEmpty ? folders : (environment?.isEmpty == false ? environment : nil) ?? config.library
         for root in roots ?? [] {
-            if root.isEmpty { throw ValidationError("--library \"\" names no folder; give a folder or file of saved articles") }
+            if root.isEmpty { throw CommandFailure("--library \"\" names no folder; give a folder or file of saved articles") }
             if !FileManager.default.fileExists(atPath: root) {
-                throw ValidationError("library \(root) does not exist")
+                throw CommandFailure("library \(root) does not exist")
             }
         }
         let statePath = state ?? config.state ?? Paths.defaultStateFile
         do {
             try StateStore(path: statePath).validate()
         } catch {
-            throw ValidationError("\(error)")
+            throw CommandFailure("\(error)")
         }
         let source: LibrarySource = roots.map { .paths($0) } ?? .sample
         let indexPath = roots.map { Paths.index(roots: $0) }
@@ -52,7 +52,7 @@ struct LibraryOptions: ParsableArguments {
         do {
             loaded = try resolved.store.load()
         } catch {
-            throw ValidationError("cannot read the state file \(resolved.store.path): \(error)")
+            throw CommandFailure("cannot read the state file \(resolved.store.path): \(error)")
         }
         if let damage = loaded.damage { Diagnostics.warn(damage) }
         if reportProblems, !snapshot.problems.isEmpty {

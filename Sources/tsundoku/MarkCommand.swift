@@ -26,7 +26,7 @@ struct MarkCommand: ParsableCommand {
         let (library, _, resolved) = try options.load(reportProblems: false)
         let unknown = ids.filter { library.item($0) == nil }
         guard unknown.isEmpty else {
-            throw ValidationError("unknown item id: \(unknown.joined(separator: ", ")) (see `tsundoku list --json`)")
+            throw CommandFailure("unknown item id: \(unknown.joined(separator: ", ")) (see `tsundoku list --json`)")
         }
         let entryOperation = MarkEntry.Operation(rawValue: operation.rawValue)!
         let targets = operation == .read || operation == .unread ? ids.flatMap(library.idsForReadMark) : ids

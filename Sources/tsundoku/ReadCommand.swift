@@ -34,12 +34,19 @@ enum ThemeChoice {
     static func resolve(_ requested: String?) -> (Theme, String?) {
         if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { return (.monochrome, nil) }
         let name = requested ?? ThemeCatalog.defaultName
-        switch ThemeCatalog.load(name, userDirectory: Paths.userThemes) {
+        switch ThemeCatalog.load(name, userDirectory: Paths.userThemes, readFile: themeFile) {
         case .success(let theme): return (theme, nil)
         case .failure(let problem):
-            let fallback = (try? ThemeCatalog.load(ThemeCatalog.defaultName, userDirectory: "/nonexistent").get()) ?? .monochrome
+            let fallback = (try? ThemeCatalog.load(ThemeCatalog.defaultName, userDirectory: "", readFile: { _ in nil }).get()) ?? .monochrome
             return (fallback, problem.description + "；改用默认主题")
         }
+    }
+
+    /// A theme file's text; nil when it is missing, not UTF-8 or larger than 1 MB.
+    private static func themeFile(_ path: String) -> String? {
+        guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.read(upToCount: 1_048_577),
+              data.count <= 1_048_576 else { return nil }
+        return String(data: data, encoding: .utf8)
     }
 }
 

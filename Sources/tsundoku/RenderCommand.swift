@@ -20,7 +20,7 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let (library, _, _) = try options.load(reportProblems: false)
         guard let item = library.item(id) else {
-            throw ValidationError("unknown item id: \(id) (see `tsundoku list --json`)")
+            throw CommandFailure("unknown item id: \(id) (see `tsundoku list --json`)")
         }
         let digestTitle = item.parent.flatMap { library.item($0)?.title }
         let view = try ArticleReading.article(item, digestTitle: digestTitle, width: width ?? TerminalSize.columns()).view

@@ -231,7 +231,7 @@ import TsundokuLibrary
     @Test func everyShippedThemeLoadsAndColoursEveryRole() throws {
         #expect(ThemeCatalog.builtinNames.count >= 4)
         for name in ThemeCatalog.builtinNames {
-            let theme = try ThemeCatalog.load(name, userDirectory: "/nonexistent").get()
+            let theme = try ThemeCatalog.load(name, userDirectory: "", readFile: { _ in nil }).get()
             for role in [Role.body, .listSelected, .link, .status] { _ = theme.style(for: role) }
             #expect(theme.roles.count >= 20, "\(name) styles only \(theme.roles.count) roles")
         }
