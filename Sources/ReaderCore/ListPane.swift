@@ -4,8 +4,6 @@ import TsundokuLibrary
 /// The list of items: unread and star marks, date, source and title, digest items indented
 /// under their digest, the selection highlighted (strongly when the list has the keyboard).
 enum ListPane {
-    static let sourceWidth = 8
-
     static func draw(_ state: AppState, into frame: inout Frame, layout: ScreenLayout) {
         let focused = state.focus == .list
         frame.fill(layout.listTitle, style: TextStyle(focused ? .borderFocused : .border))
@@ -36,20 +34,12 @@ enum ListPane {
         }
 
         func drawRow(_ item: Item, read: Bool, starred: Bool, y: Int, rect: Rect, referenceYear: String) {
-            let titleRole: Role = read ? .listRead : .listUnread
+            let row = ListRow(item, read: read, starred: starred, width: rect.width, columns: .pane(referenceYear: referenceYear))
             var x = rect.x
-            x += frame.draw(read ? " " : "●", x: x, y: y, style: TextStyle(.listMark), clip: rect)
-            x += frame.draw(starred ? "★ " : "  ", x: x, y: y, style: TextStyle(.listMark), clip: rect)
-            let day = DateParsing.day(item.saved)
-            let date = day.hasPrefix(referenceYear) ? String(day.dropFirst(5)) : String(day.prefix(7))
-            x += frame.draw(date + " ", x: x, y: y, style: TextStyle(.listDate), clip: rect)
-            if rect.width >= 50 {
-                let source = Truncation.fit(Sanitizer.cleanLine(item.site ?? item.author ?? ""), to: sourceWidth)
-                x += frame.draw(source + " ", x: x, y: y, style: TextStyle(.listSource), clip: rect)
+            for (text, role) in row.pieces {
+                let strong = role == .listUnread && item.kind == .digest
+                x += frame.draw(text, x: x, y: y, style: TextStyle(role, strong: strong), clip: rect)
             }
-            let indent = item.parent == nil ? "" : "  "
-            let title = Truncation.truncate(indent + Sanitizer.cleanLine(item.title), to: rect.x + rect.width - x)
-            frame.draw(title, x: x, y: y, style: TextStyle(titleRole, strong: !read && item.kind == .digest), clip: rect)
         }
     }
 }

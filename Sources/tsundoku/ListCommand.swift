@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReaderCore
 import TextLayout
 import TsundokuLibrary
 
@@ -28,13 +29,8 @@ enum TableListing {
     static func render(_ items: [Item], library: MarkedLibrary, width: Int) -> String {
         var output = ""
         for item in items {
-            let marks = (library.isRead(item) ? " " : "●") + (library.isStarred(item) ? "★" : " ")
-            let indent = item.parent == nil ? "" : "  "
-            // The title matters most: the source goes first when the terminal is narrow, then the date.
-            let date = width >= 40 ? DateParsing.day(item.saved) + "  " : ""
-            let source = width >= 60 ? Truncation.fit(Sanitizer.cleanLine(item.site ?? item.author ?? ""), to: 12) + "  " : ""
-            let row = marks + " " + date + source + indent + Sanitizer.cleanLine(item.title)
-            output += Truncation.truncate(row, to: width) + "\n"
+            let row = ListRow(item, read: library.isRead(item), starred: library.isStarred(item), width: width, columns: .table)
+            output += row.text + "\n"
         }
         return output
     }
