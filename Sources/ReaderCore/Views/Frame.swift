@@ -120,6 +120,24 @@ public struct Frame: Sendable, Equatable {
         }
     }
 
+    /// The roles of the cells in `rect`, one character per cell as `legend` names them (`·` for a
+    /// role not in it): how a golden test states which cells are a heading, a link, a selected row.
+    public func roles(in rect: Rect, legend: [Role: Character]) -> [String] {
+        (max(0, rect.y)..<min(height, rect.y + rect.height)).map { row in
+            String((max(0, rect.x)..<min(width, rect.x + rect.width)).map { legend[self[$0, row].style.role] ?? "·" })
+        }
+    }
+
+    /// The text of the cells in `rect`, row by row, trailing spaces trimmed.
+    public func text(in rect: Rect) -> [String] {
+        (max(0, rect.y)..<min(height, rect.y + rect.height)).map { row in
+            var line = (max(0, rect.x)..<min(width, rect.x + rect.width)).map { self[$0, row] }
+                .filter { !$0.isContinuation }.map(\.text).joined()
+            while line.last == " " { line.removeLast() }
+            return line
+        }
+    }
+
     /// The rows as text, trailing spaces kept: what tests compare with literals.
     public var lines: [String] {
         (0..<height).map { row in
