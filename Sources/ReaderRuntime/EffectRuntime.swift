@@ -64,6 +64,12 @@ public final class EffectRuntime: Sendable {
         }
     }
 
+    /// Returns once every effect started so far has finished and sent its report (for benchmarks
+    /// that separate the UI loop's time from the work done in the background).
+    public func waitUntilIdle() {
+        for queue in [library, marks, documents, search] { queue.sync {} }
+    }
+
     private func run(on queue: DispatchQueue, _ work: @escaping @Sendable () -> Void) {
         switch mode {
         case .background: queue.async(execute: work)
