@@ -32,27 +32,38 @@ struct ExportCommand: ParsableCommand {
     /// One JSON object and its newline.
     private func line(for item: Item, in library: MarkedLibrary) throws -> [UInt8] {
         let body = try Library.bodySource(for: item)
-        var object: [(String, String)] = [("id", quoted(item.id))]
-        func add(_ key: String, _ value: String?) { if let value { object.append((key, quoted(value))) } }
-        add("parent", item.parent)
-        if let position = item.position { object.append(("position", String(position))) }
-        add("title", item.title)
-        add("url", item.url)
-        add("author", item.author)
-        add("site", item.site)
-        add("saved", DateParsing.iso8601(item.saved))
-        add("published", item.published.map(DateParsing.iso8601))
-        if !item.tags.isEmpty { object.append(("tags", "[" + item.tags.map(quoted).joined(separator: ",") + "]")) }
-        object.append((body.field, quoted(body.text)))
-        if let highlights = try Library.highlightsSource(for: item) { object.append(("highlights", quoted(highlights))) }
-        object.append(("read", library.isRead(item) ? "true" : "false"))
-        object.append(("starred", library.isStarred(item) ? "true" : "false"))
-        return Array(("{" + object.map { quoted($0.0) + ":" + $0.1 }.joined(separator: ",") + "}\n").utf8)
+        let line = ExportedItem(id: item.id, parent: item.parent, position: item.position, title: item.title, url: item.url,
+                                author: item.author, site: item.site, saved: DateParsing.iso8601(item.saved),
+                                published: item.published.map(DateParsing.iso8601), tags: item.tags.isEmpty ? nil : item.tags,
+                                markdown: body.field == "markdown" ? body.text : nil, text: body.field == "text" ? body.text : nil,
+                                html: body.field == "html" ? body.text : nil, highlights: try Library.highlightsSource(for: item),
+                                read: library.isRead(item), starred: library.isStarred(item))
+        return Array(try Self.encoder.encode(line)) + [0x0A]
     }
 
-    private func quoted(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        JSONListing.appendQuoted(text, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        return encoder
+    }()
+}
+
+/// One line of an export: the JSON Lines schema the library reads (see the README).
+private struct ExportedItem: Encodable {
+    var id: String
+    var parent: String?
+    var position: Int?
+    var title: String
+    var url: String?
+    var author: String?
+    var site: String?
+    var saved: String
+    var published: String?
+    var tags: [String]?
+    var markdown: String?
+    var text: String?
+    var html: String?
+    var highlights: String?
+    var read: Bool
+    var starred: Bool
 }
