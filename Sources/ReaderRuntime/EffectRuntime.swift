@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import ReaderCore
 import Synchronization
 import TsundokuLibrary
@@ -25,6 +26,8 @@ public final class EffectRuntime: Sendable {
     private let search = DispatchQueue(label: "tsundoku.search")
     /// The number of the latest body load asked for; older ones not started yet are skipped.
     private let latestDocument = Atomic<Int>(0)
+    /// Effects started and not finished.
+    private let inFlight = Atomic<Int>(0)
 
     /// `deliver` is called with every report, from any thread in the background mode.
     public init(clients: EffectClients, mode: Mode, deliver: @escaping @Sendable (Report) -> Void) {
@@ -41,9 +44,9 @@ public final class EffectRuntime: Sendable {
             run(on: library) { deliver(clients.loadLibrary { deliver(.loadProgress(files: $0)) }) }
         case .saveMarks(let ids, let operation, let current):
             run(on: marks) { deliver(clients.saveMarks(ids, operation, current)) }
-        case .loadDocument(let item, let width, let digestTitle):
+        case .loadDocument(let item, let width, let digestTitle, let preview):
             let number = latestDocument.add(1, ordering: .relaxed).newValue
-            run(on: documents) { [self] in
+            run(on: documents, after: preview ? Self.previewPause : nil) { [self] in
                 guard latestDocument.load(ordering: .relaxed) == number else { return }
                 deliver(clients.loadDocument(item, width, digestTitle))
             }
@@ -67,12 +70,21 @@ public final class EffectRuntime: Sendable {
     /// Returns once every effect started so far has finished and sent its report (for benchmarks
     /// that separate the UI loop's time from the work done in the background).
     public func waitUntilIdle() {
-        for queue in [library, marks, documents, search] { queue.sync {} }
+        while inFlight.load(ordering: .acquiring) > 0 { usleep(200) }
     }
 
-    private func run(on queue: DispatchQueue, _ work: @escaping @Sendable () -> Void) {
+    /// How long a preview waits for the selection to settle before its body is read.
+    static let previewPause = DispatchTimeInterval.milliseconds(30)
+
+    private func run(on queue: DispatchQueue, after pause: DispatchTimeInterval? = nil, _ work: @escaping @Sendable () -> Void) {
         switch mode {
-        case .background: queue.async(execute: work)
+        case .background:
+            inFlight.add(1, ordering: .relaxed)
+            let counted: @Sendable () -> Void = { [self] in
+                work()
+                inFlight.subtract(1, ordering: .releasing)
+            }
+            if let pause { queue.asyncAfter(deadline: .now() + pause, execute: counted) } else { queue.async(execute: counted) }
         case .immediate: work()
         }
     }

@@ -10,7 +10,7 @@ extension EffectClients {
                             openURL: @escaping @Sendable (String) -> Report) -> EffectClients {
         EffectClients(
             loadLibrary: { progress in
-                let throttle = ProgressThrottle(every: 250)
+                let throttle = ProgressThrottle(every: 250, interval: .milliseconds(100))
                 let snapshot = Library.load(source, indexPath: indexPath, statePath: store.path) { count in
                     if throttle.shouldReport(count) { progress(count) }
                 }
@@ -44,20 +44,29 @@ extension EffectClients {
     }
 }
 
-/// Lets a progress report through each time the count passes another step.
+/// Lets a progress report through each time the count passes another step and `interval` has
+/// passed since the last one (or the start): a load that is over at once reports nothing.
 final class ProgressThrottle: Sendable {
-    private let next: Mutex<Int>
-    private let step: Int
+    private struct Next {
+        var count: Int
+        var time: DispatchTime
+    }
 
-    init(every step: Int) {
+    private let next: Mutex<Next>
+    private let step: Int
+    private let interval: DispatchTimeInterval
+
+    init(every step: Int, interval: DispatchTimeInterval = .never) {
         self.step = step
-        next = Mutex(step)
+        self.interval = interval
+        next = Mutex(Next(count: step, time: interval == .never ? .now() : .now() + interval))
     }
 
     func shouldReport(_ count: Int) -> Bool {
         next.withLock { next in
-            guard count >= next else { return false }
-            next = count + step
+            let now = DispatchTime.now()
+            guard count >= next.count, now >= next.time else { return false }
+            next = Next(count: count + step, time: interval == .never ? now : now + interval)
             return true
         }
     }

@@ -42,9 +42,9 @@ import TsundokuLibrary
             reports.withLock { $0.append(report) }
             done.signal()
         }
-        runtime.perform(.loadDocument(items[0], width: 60, digestTitle: nil))
+        runtime.perform(.loadDocument(items[0], width: 60, digestTitle: nil, preview: false))
         #expect(started.wait(timeout: .now() + 10) == .success)
-        for item in items[1..<4] { runtime.perform(.loadDocument(item, width: 60, digestTitle: nil)) }
+        for item in items[1..<4] { runtime.perform(.loadDocument(item, width: 60, digestTitle: nil, preview: true)) }
         for operation in [MarkEntry.Operation.read, .unread, .read, .star] { runtime.perform(.saveMarks(["x"], operation, over: Marks())) }
         gate.signal()
         for _ in 0..<6 { #expect(done.wait(timeout: .now() + 10) == .success) }

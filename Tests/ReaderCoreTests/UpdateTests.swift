@@ -28,7 +28,7 @@ import TsundokuLibrary
             let digestTitle = state.digestTitle(of: item)
             let article = try ArticleReading.article(item, digestTitle: digestTitle, width: width)
             let store = ReaderTestStore(state)
-            store.send(.moveDown, effects: [.loadDocument(item, width: width, digestTitle: digestTitle)]) {
+            store.send(.moveDown, effects: [.loadDocument(item, width: width, digestTitle: digestTitle, preview: true)]) {
                 $0.selected = 1
                 $0.reader = ReaderState(itemID: item.id)
             }

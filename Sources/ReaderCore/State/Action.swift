@@ -63,8 +63,9 @@ public enum Effect: Equatable, Sendable {
     /// Save one mark per id, stamped so that it wins over the marks the items already have.
     case saveMarks([String], MarkEntry.Operation, over: Marks)
     /// Read an item's body and lay it out at `width`; a newer load makes an older one that has
-    /// not started yet pointless.
-    case loadDocument(Item, width: Int, digestTitle: String?)
+    /// not started yet pointless. A `preview` (the selection moved) starts after a short pause,
+    /// so holding `j` reads only the item it stops on.
+    case loadDocument(Item, width: Int, digestTitle: String?, preview: Bool)
     /// Lay a body out again at a new width.
     case layOut(Item, LoadedArticle, width: Int, digestTitle: String?)
     case openURL(String)

@@ -21,7 +21,7 @@ extension AppState {
             }
             if let reader, library.item(reader.itemID) == nil { self.reader = nil }
             let search: [Effect] = isSearching || !query.isEmpty ? [.buildSearchKeys(library.items), .loadSearchTexts(library.items)] : []
-            return preview() + search
+            return preview(pausing: false) + search
         case .documentLoaded(let id, let result):
             guard let current = reader, current.itemID == id else { return [] }
             switch result {

@@ -187,9 +187,10 @@ extension AppState {
 
     /// The reader pane follows the selection: the selected item is loaded (off the UI loop) and
     /// shown without being marked read.
-    mutating func preview() -> [Effect] {
+    /// `pausing`: the selection is moving (a key), so the load waits for it to settle.
+    mutating func preview(pausing: Bool = true) -> [Effect] {
         guard let item = selectedItem, reader?.itemID != item.id else { return [] }
-        return startReading(item)
+        return startReading(item, preview: pausing)
     }
 
     /// Opens the selected item in the reader (`Enter`). It is marked read (when that is the
@@ -208,9 +209,9 @@ extension AppState {
     }
 
     /// A fresh reader for `item` and the load of its body at the pane's width.
-    private mutating func startReading(_ item: Item) -> [Effect] {
+    private mutating func startReading(_ item: Item, preview: Bool = false) -> [Effect] {
         reader = ReaderState(itemID: item.id)
-        return [.loadDocument(item, width: layout.articleWidth, digestTitle: digestTitle(of: item))]
+        return [.loadDocument(item, width: layout.articleWidth, digestTitle: digestTitle(of: item), preview: preview)]
     }
 
     func digestTitle(of item: Item) -> String? {
