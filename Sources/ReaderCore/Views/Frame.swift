@@ -110,6 +110,8 @@ public struct Frame: Sendable, Equatable {
     /// Turns the whole cluster covering (x, y), its first cell and every cell it covers, into
     /// spaces in their own styles.
     private mutating func clearCluster(at x: Int, _ y: Int) {
+        let index = y * width + x
+        guard cells[index].isContinuation || (x + 1 < width && cells[index + 1].isContinuation) else { return }
         var lead = x
         while lead > 0, cells[y * width + lead].isContinuation { lead -= 1 }
         var end = lead + 1
