@@ -101,34 +101,40 @@ public enum ThemeCatalog {
             let reason = String(describing: error).split(separator: "\n").first.map(String.init) ?? "unreadable"
             return .failure(ThemeProblem(description: "\(label): not valid YAML (\(reason))"))
         }
-        guard let mapping = root?.mapping else { return .failure(ThemeProblem(description: "\(label): expected keys and values")) }
-        var theme = Theme(name: mapping["name"]?.string ?? nameOrPath, roles: [:])
-        if let parent = mapping["inherits"]?.string {
+        guard let root, root.mapping != nil else { return .failure(ThemeProblem(description: "\(label): expected keys and values")) }
+        let file: ThemeFile
+        do {
+            file = try YAMLDecoder().decode(ThemeFile.self, from: root)
+        } catch {
+            return .failure(ThemeProblem(description: "\(label): \(ThemeFile.describe(error))"))
+        }
+        var theme = Theme(name: file.name ?? nameOrPath, roles: [:])
+        if let parent = file.inherits {
             switch load(parent, userDirectory: userDirectory, readFile: readFile, depth: depth + 1) {
             case .success(let base): theme.roles = base.roles
             case .failure(let problem): return .failure(problem)
             }
         }
         var palette: [String: ThemeColor] = [:]
-        for (key, value) in mapping["palette"]?.mapping ?? [:] {
-            guard let name = key.string, let text = value.string, let color = ThemeColor(text) else {
-                return .failure(ThemeProblem(description: "\(label): palette entry \(key.string ?? "?") is not a colour"))
+        for (name, text) in (file.palette ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard let color = ThemeColor(text) else {
+                return .failure(ThemeProblem(description: "\(label): palette entry \(name) is not a colour"))
             }
             palette[name] = color
         }
-        for (key, value) in mapping["roles"]?.mapping ?? [:] {
-            guard let name = key.string, let role = Role(rawValue: name) else {
-                return .failure(ThemeProblem(description: "\(label): unknown role \(key.string ?? "?")"))
+        for (name, spec) in (file.roles ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard let role = Role(rawValue: name) else {
+                return .failure(ThemeProblem(description: "\(label): unknown role \(name)"))
             }
             var style = RoleStyle()
-            for (part, keyPath) in [("fg", \RoleStyle.foreground), ("bg", \RoleStyle.background)] {
-                guard let text = value.mapping?[part]?.string else { continue }
+            for (part, text, keyPath) in [("fg", spec.fg, \RoleStyle.foreground), ("bg", spec.bg, \RoleStyle.background)] {
+                guard let text else { continue }
                 guard let color = palette[text] ?? ThemeColor(text) else {
                     return .failure(ThemeProblem(description: "\(label): \(name).\(part) \(text) is not a colour or palette name"))
                 }
                 style[keyPath: keyPath] = color
             }
-            for attribute in value.mapping?["attrs"]?.sequence?.compactMap(\.string) ?? [] {
+            for attribute in spec.attrs ?? [] {
                 switch attribute {
                 case "bold": style.bold = true
                 case "dim": style.dim = true
@@ -141,5 +147,32 @@ public enum ThemeCatalog {
             theme.roles[role] = style
         }
         return .success(theme)
+    }
+}
+
+/// A theme file as written: `name`, `inherits`, a `palette` of named colours and `roles`.
+private struct ThemeFile: Decodable {
+    /// One role's colours and attributes.
+    struct RoleSpec: Decodable {
+        var fg: String?
+        var bg: String?
+        var attrs: [String]?
+    }
+
+    var name: String?
+    var inherits: String?
+    var palette: [String: String]?
+    var roles: [String: RoleSpec]?
+
+    /// A decoding failure as the place in the file and what was expected there.
+    static func describe(_ error: Error) -> String {
+        guard let error = error as? DecodingError else { return "\(error)" }
+        switch error {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context), .dataCorrupted(let context):
+            let place = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return (place.isEmpty ? "" : place + ": ") + context.debugDescription
+        @unknown default:
+            return "\(error)"
+        }
     }
 }

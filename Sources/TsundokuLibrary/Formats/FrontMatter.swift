@@ -45,6 +45,9 @@ struct FrontMatter: Sendable, Equatable {
 
     init() {}
 
+    /// Reads the fields from the composed nodes directly. Yams' `YAMLDecoder` with a `Codable`
+    /// type was tried (themes and settings use it): cold-loading 10,000 articles took 2.6 s with
+    /// it against 1.7 s this way, so front matter, read for every file, stays on the nodes.
     private init(_ mapping: Node.Mapping) {
         var values: [String: Node] = [:]
         for (key, value) in mapping {

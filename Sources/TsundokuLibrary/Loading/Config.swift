@@ -34,27 +34,28 @@ public struct Config: Sendable, Equatable {
         guard let mapping = root.mapping else { return (config, ["\(path): expected keys and values; using the defaults"]) }
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? "?"
+            /// The value decoded as `T` with Yams' decoder, or nil with a warning naming the key.
+            func decoded<T: Decodable>(_ type: T.Type, _ expected: String) -> T? {
+                guard let result = try? YAMLDecoder().decode(T.self, from: value) else {
+                    warnings.append("\(path): \(key) must be \(expected)")
+                    return nil
+                }
+                return result
+            }
             func text() -> String? {
-                guard let text = value.scalar?.string.trimmed, !text.isEmpty else {
+                guard let text = decoded(String.self, "a text value")?.trimmed else { return nil }
+                guard !text.isEmpty else {
                     warnings.append("\(path): \(key) must be a text value")
                     return nil
                 }
                 return text
             }
             switch key {
-            case "library":
-                if let sequence = value.sequence {
-                    config.library = sequence.compactMap { $0.scalar?.string }.map(expandingTilde)
-                } else if let folder = text() {
-                    config.library = [expandingTilde(folder)]
-                }
+            case "library": config.library = decoded(Folders.self, "a folder or a list of folders")?.paths.map(expandingTilde)
             case "state": config.state = text().map(expandingTilde)
             case "theme": config.theme = text()
             case "browser": config.browser = text()
-            case "mark_read_on_open":
-                if let flag = value.bool { config.markReadOnOpen = flag } else {
-                    warnings.append("\(path): mark_read_on_open must be true or false")
-                }
+            case "mark_read_on_open": config.markReadOnOpen = decoded(Bool.self, "true or false") ?? config.markReadOnOpen
             default:
                 warnings.append("\(path): unknown setting \(key) (known: \(knownKeys.joined(separator: ", ")))")
             }
@@ -92,5 +93,19 @@ public enum Paths {
         if path.hasPrefix("/") { return path }
         let base = FileManager.default.currentDirectoryPath
         return (base.hasSuffix("/") ? base : base + "/") + path
+    }
+}
+
+/// `library:` as written: one folder, or a list of them.
+private struct Folders: Decodable {
+    var paths: [String]
+
+    init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let list = try? container.decode([String].self) {
+            paths = list
+        } else {
+            paths = [try container.decode(String.self)]
+        }
     }
 }

@@ -1,0 +1,30 @@
+import Testing
+@testable import TsundokuLibrary
+
+/// The settings file: every known key read with Yams' decoder, anything wrong named, the rest kept.
+@Suite struct ConfigTests {
+    @Test func knownSettingsAreReadAndBadOnesNamed() {
+        let (config, warnings) = Config.parse("""
+            library: [~/Notes/Omnivore, /srv/reading]
+            theme: solarized-dark
+            mark_read_on_open: perhaps
+            browser: "firefox --new-tab %s"
+            colour: blue
+            state: [not, a, path]
+            """, path: "/c.yaml")
+        #expect(config.library == [Paths.home + "/Notes/Omnivore", "/srv/reading"])
+        #expect(config.theme == "solarized-dark")
+        #expect(config.browser == "firefox --new-tab %s")
+        #expect(config.markReadOnOpen, "a bad value keeps the default")
+        #expect(config.state == nil)
+        #expect(warnings == ["/c.yaml: mark_read_on_open must be true or false",
+                             "/c.yaml: unknown setting colour (known: library, state, theme, mark_read_on_open, browser)",
+                             "/c.yaml: state must be a text value"])
+    }
+
+    @Test func oneFolderIsALibraryToo() {
+        #expect(Config.parse("library: /srv/reading\nmark_read_on_open: false\n", path: "/c.yaml").config.library == ["/srv/reading"])
+        #expect(!Config.parse("mark_read_on_open: false\n", path: "/c.yaml").config.markReadOnOpen)
+        #expect(Config.parse("library: [1, 2\n", path: "/c.yaml").warnings.first?.contains("not valid YAML") == true)
+    }
+}
