@@ -1,4 +1,5 @@
 import Foundation
+import ReaderRuntime
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -112,31 +113,14 @@ public enum LinkOpener {
         return nil
     }
 
-    /// Starts a program with `posix_spawn`; with `wait`, returns after it exits.
+    /// Starts a program; with `wait` (a browser in this terminal) it keeps the terminal and this
+    /// returns after it exits, else it runs on its own with its streams on /dev/null.
     @discardableResult
     public static func spawn(_ executable: String, _ arguments: [String], wait: Bool) -> Bool {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        if !wait {
-            for descriptor: Int32 in [0, 1, 2] {
-                posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
-            }
-        }
-        let argv = ([executable] + arguments.dropFirst()).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else { return false }
-        if wait {
-            var status: Int32 = 0
-            while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        } else {
-            let child = pid
-            Thread.detachNewThread {
-                var status: Int32 = 0
-                waitpid(child, &status, 0)
-            }
-        }
+        let rest = Array(arguments.dropFirst())
+        guard let pid = wait ? Subprocess.start(executable, rest)
+            : Subprocess.start(executable, rest, input: .null, output: .null, error: .null) else { return false }
+        if wait { Subprocess.wait(pid) } else { Subprocess.reapWhenDone(pid) }
         return true
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReaderRuntime
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -64,22 +65,13 @@ enum ChildProcess {
         let resolved = (try? FileManager.default.destinationOfSymbolicLink(atPath: executable)) ?? CommandLine.arguments[0]
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("tsundoku-bench-out-\(getpid())").path
         defer { unlink(output) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        let argv = ([resolved] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
         let start = DispatchTime.now().uptimeNanoseconds
-        guard posix_spawn(&pid, resolved, &actions, nil, argv, environ) == 0 else {
+        guard let pid = Subprocess.start(resolved, arguments, output: .file(output)) else {
             throw CommandFailure("cannot run \(resolved)")
         }
-        var status: Int32 = 0
-        var usage = rusage()
-        wait4(pid, &status, 0, &usage)
+        let ending = Subprocess.wait(pid)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let lines = (try? String(contentsOfFile: output, encoding: .utf8))?.split(separator: "\n").count ?? 0
-        return Measurement(seconds: seconds, peakMB: Double(usage.ru_maxrss) / 1024, outputLines: lines)
+        return Measurement(seconds: seconds, peakMB: Double(ending.peakKilobytes) / 1024, outputLines: lines)
     }
 }

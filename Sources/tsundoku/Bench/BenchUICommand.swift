@@ -174,19 +174,9 @@ enum TmuxBench {
 
     private static func tmux(_ socket: String, _ arguments: [String]) -> String {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("tsundoku-bench-tmux-out-\(getpid())").path
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, arguments.first == "new-session" ? "/dev/null" : output,
-                                         O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = (["tmux", "-S", socket] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawnp(&pid, "tmux", &actions, nil, argv, environ) == 0 else { return "" }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        guard let pid = Subprocess.start("tmux", ["-S", socket] + arguments, searchPath: true, input: .null,
+                                         output: arguments.first == "new-session" ? .null : .file(output), error: .null) else { return "" }
+        Subprocess.wait(pid)
         return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
     }
 }
