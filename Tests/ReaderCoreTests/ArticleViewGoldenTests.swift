@@ -48,14 +48,7 @@ let message = "代码块不重排，但超长的行会带着续行标记折到�
 """#
 
     private func view(_ markdown: String, width: Int) throws -> ArticleView {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tsundoku-view-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try Data(markdown.utf8).write(to: URL(fileURLWithPath: folder + "/article.md"))
-        let snapshot = Library.load(.paths([folder]))
-        let library = MarkedLibrary(items: snapshot.items, marks: Marks())
-        let item = try #require(library.items.first)
-        return try ScreenTestSupport.view(item, in: library, width: width)
+        try ScreenTestSupport.view(ofText: markdown, width: width)
     }
 
     @Test func blocksAt20() throws {

@@ -5,22 +5,13 @@ import TsundokuLibrary
 @testable import ReaderCore
 
 @Suite struct ArticleViewTests {
-    private func library(_ files: [String: String]) throws -> (MarkedLibrary, () -> Void) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tsundoku-view-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        for (name, text) in files { try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name)) }
-        let snapshot = Library.load(.paths([folder]))
-        return (MarkedLibrary(items: snapshot.items, marks: Marks()), { try? FileManager.default.removeItem(atPath: folder) })
-    }
-
     @Test func nothingFromTheArticleReachesTheTerminalAsAControlSequence() throws {
         let hostile = "---\nid: hostile\ntitle: \"标题\\e]0;pwned\\a\\e[2J\"\nauthor: \"\\u202Eevil\"\n---\n\n正文\u{1B}[31m红色\u{1B}[0m，\u{9B}2J清屏，\u{7}响铃，\u{202E}反向\u{2066}隔离\u{2069}。\n\n```\ncode\u{1B}]52;c;AAAA\u{7}\tend\n```\n"
-        let (library, cleanup) = try library(["hostile.md": hostile])
-        defer { cleanup() }
-        let item = try #require(library.items.first)
+        let item = try #require(ItemFileParser.parse(bytes: Array(hostile.utf8), path: "/virtual/hostile.md",
+                                                     modified: Date(timeIntervalSince1970: 0)).items.first)
         #expect(item.title.contains("\u{1B}"))
         for width in [20, 40, 80] {
-            let view = try ScreenTestSupport.view(item, in: library, width: width)
+            let view = try ScreenTestSupport.view(ofText: hostile, width: width)
             let scalars = view.lines.flatMap { $0.text.unicodeScalars }
             let controls = scalars.filter { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }
             #expect(controls.isEmpty, "control characters at width \(width): \(controls.map { String($0.value, radix: 16) })")

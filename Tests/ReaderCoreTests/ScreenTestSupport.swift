@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import ReaderRuntime
 import TsundokuLibrary
 @testable import ReaderCore
@@ -30,6 +31,13 @@ enum ScreenTestSupport {
         let performed = driver.send(action)
         state = driver.state
         return performed
+    }
+
+    /// The reader view of a file's first item, built from the file's text without touching the disk.
+    static func view(ofText text: String, width: Int) throws -> ArticleView {
+        let item = try #require(ItemFileParser.parse(bytes: Array(text.utf8), path: "/virtual/article.md",
+                                                     modified: Date(timeIntervalSince1970: 0)).items.first)
+        return ArticleView(item: item, document: try Library.document(for: item, in: text), width: width)
     }
 
     /// The reader view of a library item, laid out at `width`.

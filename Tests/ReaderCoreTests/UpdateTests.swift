@@ -257,3 +257,52 @@ import TsundokuLibrary
         #expect(ColorMapping.index(for: .rgb(0, 0, 0), colors: 8) == 0)
     }
 }
+
+/// More exhaustive runs of the core: a reload under the link picker, a body that cannot be read.
+@Suite struct ReportTests {
+    @Test func aReloadFinishingUnderTheLinkPickerIsApplied() throws {
+        var state = ScreenTestSupport.sampleState(width: 100, height: 30)
+        ScreenTestSupport.send(.open, to: &state)
+        let store = ReaderTestStore(state)
+        store.send(.reload, effects: [.loadLibrary]) { $0.isLoading = true }
+        store.send(.showLinks) { $0.overlay = .links(selected: 0) }
+        store.receive({ if case .libraryLoaded = $0 { return true } else { return false } }) {
+            $0.isLoading = false
+            $0.replaceLibrary(MarkedLibrary(items: Library.load(.sample).items, marks: Marks()))
+        }
+        #expect(store.state.overlay == .links(selected: 0), "the picker stays open")
+        store.finish()
+        var starring = store.state
+        let starred = Marks([MarkEntry(time: 5, operation: .star, id: state.selectedItem!.id)])
+        _ = starring.receive(.libraryLoaded(Library.load(.sample), starred, stateProblem: nil))
+        #expect(starring.isStarred(itemAt: starring.rows[starring.selected]))
+    }
+
+    @Test func aBodyThatCannotBeReadIsShownAsAnErrorAndMarksNothing() {
+        let state = ScreenTestSupport.sampleState(width: 100, height: 30)
+        let item = state.library.items[state.rows[1]]
+        let problem = LoadProblem(path: item.path, message: "cannot read: No such file or directory")
+        let failing = EffectClients(loadLibrary: ScreenTestSupport.clients.loadLibrary,
+                                    loadDocument: { item, _, _ in .documentLoaded(id: item.id, .failure(problem)) },
+                                    saveMarks: ScreenTestSupport.clients.saveMarks,
+                                    loadSearchTexts: ScreenTestSupport.clients.loadSearchTexts,
+                                    openURL: ScreenTestSupport.clients.openURL)
+        let store = ReaderTestStore(state, clients: failing)
+        store.send(.moveDown) {
+            $0.selected = 1
+            $0.reader = ReaderState(itemID: item.id)
+        }
+        store.send(.open) {
+            $0.focus = .reader
+            $0.reader?.marksReadWhenLoaded = true
+        }
+        store.receive(.documentLoaded(id: item.id, .failure(problem))) {
+            $0.reader?.failure = problem
+            $0.reader?.marksReadWhenLoaded = false
+            $0.message = StatusMessage(problem.description, .error)
+        }
+        store.finish()
+        #expect(!store.state.isRead(itemAt: store.state.rows[1]))
+        #expect(Screen.render(store.state).lines.joined().contains("无法读取这一篇"))
+    }
+}
