@@ -26,5 +26,5 @@ public struct StyledLine<Style: Hashable & Sendable>: Hashable, Sendable {
     }
 
     /// The line's text without styles.
-    public var text: String { runs.map(\.text).joined() }
+    public var text: String { runs.reduce(into: "") { $0 += $1.text } }
 }

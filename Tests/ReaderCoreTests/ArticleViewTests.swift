@@ -57,3 +57,18 @@ import TsundokuLibrary
         #expect(linkRuns.contains { $0.text == "公告" })
     }
 }
+
+/// Many links: each destination numbered once, in order of first appearance.
+@Suite struct ManyLinksTests {
+    @Test func fortyThousandLinksAreNumberedOnceEach() {
+        let paragraphs = (0..<40_000).map { index in
+            Block.paragraph([.text("第 \(index) 段 "), .link(url: "https://example.org/\(index % 20_000)", [.text("链接")])])
+        }
+        let item = Item(id: "many", kind: .article, title: "很多链接", saved: Date(timeIntervalSince1970: 0), path: "/x",
+                        body: BodyLocation(format: .markdown, lines: []))
+        let view = ArticleView(item: item, document: Document(blocks: paragraphs), width: 80)
+        #expect(view.links.count == 20_000)
+        #expect(view.links.first == "https://example.org/0" && view.links.last == "https://example.org/19999")
+        #expect(view.lines.contains { $0.text.contains("第 20000 段 链接[1]") })
+    }
+}

@@ -85,13 +85,16 @@ struct InlineRuns {
 struct References {
     private(set) var links: [String] = []
     private(set) var images: [String] = []
+    /// Each link's number by destination, so numbering 40,000 links stays linear.
+    private var numbers: [String: Int] = [:]
 
     /// The link's number, or nil for a link without a destination.
     mutating func link(_ url: String) -> Int? {
         let clean = Sanitizer.cleanLine(url)
         guard !clean.isEmpty else { return nil }
-        if let index = links.firstIndex(of: clean) { return index + 1 }
+        if let number = numbers[clean] { return number }
         links.append(clean)
+        numbers[clean] = links.count
         return links.count
     }
 

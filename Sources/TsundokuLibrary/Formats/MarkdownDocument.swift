@@ -65,8 +65,10 @@ enum MarkdownDocument {
         guard LinkTargets.isAutolink(url: node.url, text: text) else {
             return [.link(url: LinkTargets.resolve(node.url), inlines(node.children, depth: depth + 1))]
         }
-        let kept = String(text.reversed().drop { LinkTargets.closingPunctuation.contains($0) }.reversed())
-        let trailing = String(text.dropFirst(kept.count))
+        var keptPart = Substring(text)
+        while let last = keptPart.last, LinkTargets.closingPunctuation.contains(last) { keptPart = keptPart.dropLast() }
+        let kept = String(keptPart)
+        let trailing = String(text[keptPart.endIndex...])
         let url = String(node.url.dropLast(node.url.hasSuffix(trailing) ? trailing.count : 0))
         if kept.isEmpty || LinkTargets.isUnlikelyAutolink(url: url, text: kept) { return [.text(text)] }
         return [.link(url: LinkTargets.resolve(url), [.text(kept)])] + (trailing.isEmpty ? [] : [.text(trailing)])
