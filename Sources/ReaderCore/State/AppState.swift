@@ -22,8 +22,6 @@ public struct StatusMessage: Equatable, Sendable {
         self.text = text
         self.kind = kind
     }
-
-    public var isError: Bool { kind == .error }
 }
 
 /// The article shown in the reader pane: its body, laid out at the pane's width, and how far

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -6,8 +7,8 @@ import Glibc
 /// A cache of what each library file parsed to, keyed by path and invalidated by size, times and
 /// inode, so start-up reads one file instead of parsing thousands.
 ///
-/// The file is a header line naming the cache's `fingerprint`, then the entries in the binary
-/// form of `BinaryEncoder`, derived from the `Codable` conformances of `ParsedFile` and `Item`:
+/// The file is a header line naming the cache's `fingerprint`, then the entries, in parts
+/// decoded in parallel, in the binary form of `BinaryEncoder`, derived from the `Codable` conformances of `ParsedFile` and `Item`:
 /// an item read from the cache is the value the parser made, field for field. A cache whose
 /// fingerprint differs (another build of tsundoku, another time zone, another layout of the
 /// types) or whose bytes are damaged is ignored and rebuilt, never trusted.
@@ -30,11 +31,58 @@ struct MetadataIndex {
     init(path: String) {
         let header = Array(Self.header.utf8)
         guard let bytes = try? FileIO.readIfPresent(path), bytes.starts(with: header),
-              let decoded = try? BinaryDecoder().decode([Entry].self, from: Array(bytes[header.count...])) else {
+              let decoded = Self.decodeChunks(bytes[header.count...]) else {
             self.init()
             return
         }
         self.init(entries: decoded)
+    }
+
+    /// How many parts the entries are written in: parts are decoded on every core at once.
+    private static let chunkCount = 16
+
+    /// The body: the number of parts (4 bytes), then each part's length (8 bytes) and its
+    /// entries in the binary form (each part with its own table of strings).
+    private static func encodeChunks(_ entries: [Entry]) throws -> [UInt8] {
+        let size = max(1, (entries.count + chunkCount - 1) / chunkCount)
+        let chunks = stride(from: 0, to: entries.count, by: size).map { Array(entries[$0..<min($0 + size, entries.count)]) }
+        var body = littleEndian(UInt64(chunks.count), bytes: 4)
+        for chunk in chunks {
+            let encoded = try BinaryEncoder().encode(chunk)
+            body += littleEndian(UInt64(encoded.count), bytes: 8) + encoded
+        }
+        return body
+    }
+
+    private static func decodeChunks(_ body: ArraySlice<UInt8>) -> [Entry]? {
+        var offset = body.startIndex
+        func number(_ bytes: Int) -> Int? {
+            guard body.endIndex - offset >= bytes else { return nil }
+            let value = (0..<bytes).reduce(UInt64(0)) { $0 | UInt64(body[offset + $1]) << (8 * UInt64($1)) }
+            offset += bytes
+            return value <= UInt64(Int.max) ? Int(value) : nil
+        }
+        guard let count = number(4), count <= chunkCount else { return nil }
+        var parts: [ArraySlice<UInt8>] = []
+        for _ in 0..<count {
+            guard let length = number(8), length <= body.endIndex - offset else { return nil }
+            parts.append(body[offset..<offset + length])
+            offset += length
+        }
+        guard offset == body.endIndex else { return nil }
+        let chunks = parts
+        let slots = Mutex([[Entry]?](repeating: nil, count: chunks.count))
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+            let decoded = try? BinaryDecoder().decode([Entry].self, from: Array(chunks[index]))
+            slots.withLock { $0[index] = decoded }
+        }
+        let decoded = slots.withLock { $0 }
+        guard decoded.allSatisfy({ $0 != nil }) else { return nil }
+        return decoded.flatMap { $0 ?? [] }
+    }
+
+    private static func littleEndian(_ value: UInt64, bytes: Int) -> [UInt8] {
+        (0..<bytes).map { UInt8(truncatingIfNeeded: value >> (8 * UInt64($0))) }
     }
 
     var count: Int { entries.count }
@@ -45,7 +93,7 @@ struct MetadataIndex {
     }
 
     func write(to path: String) throws {
-        let body = try BinaryEncoder().encode(entries.values.sorted { $0.file.path < $1.file.path })
+        let body = try Self.encodeChunks(entries.values.sorted { $0.file.path < $1.file.path })
         try FileIO.createDirectories(FileIO.directory(of: path))
         try FileIO.replace(path, with: Array(Self.header.utf8) + body)
     }
