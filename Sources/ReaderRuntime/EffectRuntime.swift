@@ -67,6 +67,12 @@ public final class EffectRuntime: Sendable {
         }
     }
 
+    /// Returns once every mark asked for so far is on disk (or has failed): what the reader waits
+    /// for before it exits, so a mark made just before `q` or a signal is never lost.
+    public func finishSavingMarks() {
+        marks.sync {}
+    }
+
     /// Returns once every effect started so far has finished and sent its report (for benchmarks
     /// that separate the UI loop's time from the work done in the background).
     public func waitUntilIdle() {

@@ -64,6 +64,7 @@ public enum ReaderApp {
             dirty = true
         }
         perform(state.apply(.start))
+        defer { runtime.finishSavingMarks() }
 
         while !quitting, stopSignal.load(ordering: .relaxed) == 0 {
             for report in inbox.drain() { perform(state.receive(report)) }

@@ -52,4 +52,23 @@ import TsundokuLibrary
         #expect(saved.withLock { $0 } == [.read, .unread, .read, .star])
         #expect(reports.withLock { $0.count } == 6)
     }
+
+    @Test func quittingWaitsForTheMarksAskedFor() {
+        let saved = Mutex<[String]>([])
+        let clients = EffectClients(
+            loadLibrary: { _ in .libraryLoaded(Library.load(.sample), Marks(), stateProblem: nil) },
+            loadDocument: { item, _, _ in .documentLoaded(id: item.id, .failure(LoadProblem(path: item.path, message: "test"))) },
+            saveMarks: { ids, operation, marks in
+                usleep(200_000)
+                saved.withLock { $0 += ids }
+                return .marksSaved(marks.stamped(ids, operation, now: 1))
+            },
+            loadSearchTexts: { _ in .searchTextsLoaded([:]) },
+            openURL: { .linkOpened($0) })
+        let runtime = EffectRuntime(clients: clients, mode: .background) { _ in }
+        runtime.perform(.saveMarks(["a"], .read, over: Marks()))
+        runtime.perform(.saveMarks(["b"], .star, over: Marks()))
+        runtime.finishSavingMarks()
+        #expect(saved.withLock { $0 } == ["a", "b"])
+    }
 }
