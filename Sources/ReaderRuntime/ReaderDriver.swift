@@ -3,16 +3,16 @@ import Synchronization
 
 /// The reader core driven as the terminal drives it, with every effect run at once on the
 /// caller: an input is applied, its effects performed, their reports received, and so on until
-/// nothing is left. What `bench ui` and the screen tests step through.
+/// nothing is left. What the screen tests step through.
 public final class ReaderDriver {
     public private(set) var state: AppState
-    private let reports = Reports()
+    private let reports = ReportInbox()
     private var runtime: EffectRuntime!
 
     public init(state: AppState, clients: EffectClients) {
         self.state = state
         let reports = self.reports
-        runtime = EffectRuntime(clients: clients, mode: .immediate, deliver: { reports.append($0) })
+        runtime = EffectRuntime(clients: clients, mode: .immediate, deliver: { reports.post($0) })
     }
 
     /// Applies `action` and everything it leads to; returns the effects performed, in order.
@@ -41,19 +41,23 @@ public final class ReaderDriver {
     }
 }
 
-/// Reports waiting to be received, in arrival order.
-final class Reports: Sendable {
+/// Reports handed from the effect runtime's threads to the loop that receives them, in arrival
+/// order: the terminal's run loop, `bench ui`, the tests.
+public final class ReportInbox: Sendable {
     private let queue = Mutex<[Report]>([])
 
-    func append(_ report: Report) { queue.withLock { $0.append(report) } }
+    public init() {}
 
-    func popFirst() -> Report? {
+    public func post(_ report: Report) { queue.withLock { $0.append(report) } }
+
+    public func popFirst() -> Report? {
         queue.withLock { $0.isEmpty ? nil : $0.removeFirst() }
     }
 
-    var pending: [Report] { queue.withLock { $0 } }
+    public var pending: [Report] { queue.withLock { $0 } }
 
-    func drain() -> [Report] {
+    /// Every report waiting, oldest first; the inbox is empty afterwards.
+    public func drain() -> [Report] {
         queue.withLock { queue in
             defer { queue.removeAll() }
             return queue

@@ -37,7 +37,7 @@ public enum ReaderApp {
     public static func run(_ options: Options) throws {
         let session = try TerminalSession()
         defer { session.end() }
-        let inbox = Inbox()
+        let inbox = ReportInbox()
         var blitter = FrameBlitter(pairs: ColorPairs(theme: options.theme, colors: session.colors))
         let (width, height) = session.size
         let warning = (session.localeWarning ?? options.startupMessage).map { StatusMessage($0, .error) }
@@ -91,22 +91,6 @@ public enum ReaderApp {
                     perform(state.apply(.resize(width: width, height: height)))
                 }
             }
-        }
-    }
-}
-
-/// Reports handed over from the effect runtime's threads to the run loop, in arrival order.
-final class Inbox: Sendable {
-    private let reports = Mutex<[Report]>([])
-
-    func post(_ report: Report) {
-        reports.withLock { $0.append(report) }
-    }
-
-    func drain() -> [Report] {
-        reports.withLock { reports in
-            defer { reports.removeAll() }
-            return reports
         }
     }
 }

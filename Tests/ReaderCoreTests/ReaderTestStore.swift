@@ -10,7 +10,7 @@ import Testing
 /// (immediate mode) with the given clients.
 final class ReaderTestStore {
     private(set) var state: AppState
-    private let reports = Reports()
+    private let reports = ReportInbox()
     private var runtime: EffectRuntime!
     /// Effects asked for and not yet carried out.
     private var pending: [Effect] = []
@@ -18,7 +18,7 @@ final class ReaderTestStore {
     init(_ state: AppState, clients: EffectClients = ScreenTestSupport.clients) {
         self.state = state
         let reports = self.reports
-        runtime = EffectRuntime(clients: clients, mode: .immediate) { reports.append($0) }
+        runtime = EffectRuntime(clients: clients, mode: .immediate) { reports.post($0) }
     }
 
     /// Sends an input; `change` states how the state must change, the effects must be `effects`.

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Synchronization
 import ReaderCore
 import ReaderRuntime
 import TsundokuLibrary
@@ -91,7 +90,7 @@ struct BenchUICommand: ParsableCommand {
 /// costs is what the loop spends on it; what the background work costs shows in its reports.
 final class UILoop {
     private(set) var state: AppState
-    private let reports = Inbox()
+    private let reports = ReportInbox()
     private var runtime: EffectRuntime!
 
     init(state: AppState, clients: EffectClients) {
@@ -124,20 +123,6 @@ final class UILoop {
             }
             _ = Screen.render(state)
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-        }
-    }
-}
-
-/// Reports handed from the runtime's queues to the bench's loop.
-final class Inbox: Sendable {
-    private let reports = Mutex<[Report]>([])
-
-    func post(_ report: Report) { reports.withLock { $0.append(report) } }
-
-    func drain() -> [Report] {
-        reports.withLock { reports in
-            defer { reports.removeAll() }
-            return reports
         }
     }
 }
