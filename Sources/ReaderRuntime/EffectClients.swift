@@ -6,8 +6,8 @@ import TsundokuLibrary
 public struct EffectClients: Sendable {
     /// Loads the library and the state file; `progress` is told how many files were read.
     public var loadLibrary: @Sendable (_ progress: @escaping @Sendable (Int) -> Void) -> Report
-    /// Reads an item's body and lays it out.
-    public var loadDocument: @Sendable (Item, _ width: Int, _ digestTitle: String?) -> Report
+    /// Reads an item's body (the runtime lays it out).
+    public var loadDocument: @Sendable (Item) -> Result<ArticleBody, LoadProblem>
     /// Saves marks durably.
     public var saveMarks: @Sendable ([String], MarkEntry.Operation, Marks) -> Report
     /// Reads the bodies of items as lower-cased text, for search.
@@ -16,7 +16,7 @@ public struct EffectClients: Sendable {
     public var openURL: @Sendable (String) -> Report
 
     public init(loadLibrary: @escaping @Sendable (_ progress: @escaping @Sendable (Int) -> Void) -> Report,
-                loadDocument: @escaping @Sendable (Item, Int, String?) -> Report,
+                loadDocument: @escaping @Sendable (Item) -> Result<ArticleBody, LoadProblem>,
                 saveMarks: @escaping @Sendable ([String], MarkEntry.Operation, Marks) -> Report,
                 loadSearchTexts: @escaping @Sendable ([Item]) -> Report,
                 openURL: @escaping @Sendable (String) -> Report) {
@@ -25,5 +25,16 @@ public struct EffectClients: Sendable {
         self.saveMarks = saveMarks
         self.loadSearchTexts = loadSearchTexts
         self.openURL = openURL
+    }
+}
+
+/// An item's body as read from its file, before it is laid out.
+public struct ArticleBody: Sendable {
+    public var document: Document
+    public var highlights: Document?
+
+    public init(document: Document, highlights: Document?) {
+        self.document = document
+        self.highlights = highlights
     }
 }

@@ -48,7 +48,19 @@ public final class EffectRuntime: Sendable {
             let number = latestDocument.add(1, ordering: .relaxed).newValue
             run(on: documents, after: preview ? Self.previewPause : nil) { [self] in
                 guard latestDocument.load(ordering: .relaxed) == number else { return }
-                deliver(clients.loadDocument(item, width, digestTitle))
+                switch clients.loadDocument(item) {
+                case .failure(let problem):
+                    deliver(.documentLoaded(id: item.id, .failure(problem)))
+                case .success(let body):
+                    // The first screen of a long article first, then the whole of it.
+                    let first = ArticleView(item: item, document: body.document, highlights: body.highlights,
+                                            digestTitle: digestTitle, width: width, firstBlocks: Self.firstScreenBlocks)
+                    deliver(.documentLoaded(id: item.id, .success(LoadedArticle(document: body.document, highlights: body.highlights,
+                                                                               view: first))))
+                    guard !first.isComplete, latestDocument.load(ordering: .relaxed) == number else { return }
+                    deliver(.laidOut(id: item.id, ArticleView(item: item, document: body.document, highlights: body.highlights,
+                                                              digestTitle: digestTitle, width: width)))
+                }
             }
         case .layOut(let item, let article, let width, let digestTitle):
             run(on: documents) {
@@ -78,6 +90,9 @@ public final class EffectRuntime: Sendable {
     public func waitUntilIdle() {
         while inFlight.load(ordering: .acquiring) > 0 { usleep(200) }
     }
+
+    /// How many blocks an article's first screen is laid out with before the rest.
+    static let firstScreenBlocks = 40
 
     /// How long a preview waits for the selection to settle before its body is read.
     static let previewPause = DispatchTimeInterval.milliseconds(30)

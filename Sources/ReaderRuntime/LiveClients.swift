@@ -21,10 +21,7 @@ extension EffectClients {
                     return .libraryLoaded(snapshot, Marks(), stateProblem: "\(store.path): \(error)")
                 }
             },
-            loadDocument: { item, width, digestTitle in
-                .documentLoaded(id: item.id, Result { try ArticleReading.article(item, digestTitle: digestTitle, width: width) }
-                    .mapError { $0 as? LoadProblem ?? LoadProblem(path: item.path, message: "\($0)") })
-            },
+            loadDocument: ArticleReading.body,
             saveMarks: { ids, operation, marks in
                 do {
                     return .marksSaved(try store.mark(ids, operation, over: marks))
@@ -78,5 +75,11 @@ public enum ArticleReading {
     public static func article(_ item: Item, digestTitle: String?, width: Int) throws -> LoadedArticle {
         LoadedArticle(item: item, document: try Library.document(for: item), highlights: try Library.highlights(for: item),
                       digestTitle: digestTitle, width: width)
+    }
+
+    /// The item's body and highlights from its file, or why they cannot be read.
+    @Sendable public static func body(_ item: Item) -> Result<ArticleBody, LoadProblem> {
+        Result { ArticleBody(document: try Library.document(for: item), highlights: try Library.highlights(for: item)) }
+            .mapError { $0 as? LoadProblem ?? LoadProblem(path: item.path, message: "\($0)") }
     }
 }

@@ -24,13 +24,13 @@ import TsundokuLibrary
         let done = DispatchSemaphore(value: 0)
         let clients = EffectClients(
             loadLibrary: { _ in .libraryLoaded(Library.load(.sample), Marks(), stateProblem: nil) },
-            loadDocument: { item, _, _ in
+            loadDocument: { item in
                 if item.id == items[0].id {
                     started.signal()
                     gate.wait()
                 }
                 loaded.withLock { $0.append(item.id) }
-                return .documentLoaded(id: item.id, .failure(LoadProblem(path: item.path, message: "test")))
+                return .failure(LoadProblem(path: item.path, message: "test"))
             },
             saveMarks: { ids, operation, marks in
                 saved.withLock { $0.append(operation) }
@@ -57,7 +57,7 @@ import TsundokuLibrary
         let saved = Mutex<[String]>([])
         let clients = EffectClients(
             loadLibrary: { _ in .libraryLoaded(Library.load(.sample), Marks(), stateProblem: nil) },
-            loadDocument: { item, _, _ in .documentLoaded(id: item.id, .failure(LoadProblem(path: item.path, message: "test"))) },
+            loadDocument: { item in .failure(LoadProblem(path: item.path, message: "test")) },
             saveMarks: { ids, operation, marks in
                 usleep(200_000)
                 saved.withLock { $0 += ids }

@@ -16,10 +16,7 @@ enum ScreenTestSupport {
     /// Clients that never touch the disk: the sample library (compiled in) and a fixed clock.
     static let clients = EffectClients(
         loadLibrary: { _ in .libraryLoaded(Library.load(.sample), Marks(), stateProblem: nil) },
-        loadDocument: { item, width, digestTitle in
-            .documentLoaded(id: item.id, Result { try ArticleReading.article(item, digestTitle: digestTitle, width: width) }
-                .mapError { $0 as? LoadProblem ?? LoadProblem(path: item.path, message: "\($0)") })
-        },
+        loadDocument: ArticleReading.body,
         saveMarks: { ids, operation, marks in .marksSaved(marks.stamped(ids, operation, now: 1_000)) },
         loadSearchTexts: { _ in .searchTextsLoaded([:]) },
         openURL: { .linkOpened($0) })

@@ -283,7 +283,7 @@ import TsundokuLibrary
         let item = state.library.items[state.rows[1]]
         let problem = LoadProblem(path: item.path, message: "cannot read: No such file or directory")
         let failing = EffectClients(loadLibrary: ScreenTestSupport.clients.loadLibrary,
-                                    loadDocument: { item, _, _ in .documentLoaded(id: item.id, .failure(problem)) },
+                                    loadDocument: { _ in .failure(problem) },
                                     saveMarks: ScreenTestSupport.clients.saveMarks,
                                     loadSearchTexts: ScreenTestSupport.clients.loadSearchTexts,
                                     openURL: ScreenTestSupport.clients.openURL)

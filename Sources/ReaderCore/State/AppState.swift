@@ -37,6 +37,9 @@ public struct ReaderState: Sendable, Equatable {
     public var marksReadWhenLoaded = false
     /// Open the link picker once the body has been read (`L` on an item not yet open).
     public var showsLinksWhenLoaded = false
+    /// The reader asked for the end (`G`) while only the first screen was laid out: go there
+    /// when the rest arrives.
+    public var followsEnd = false
 
     public init(itemID: String) {
         self.itemID = itemID

@@ -63,12 +63,18 @@ extension AppState {
         return []
     }
 
-    /// Shows a laid-out view, keeping the reading position (the same share of the article).
+    /// Shows a laid-out view, keeping the reading position: the same line when the rest of an
+    /// article arrives after its first screen (whose lines it begins with), the same share of
+    /// the article when it was laid out again at another width.
     private mutating func showView(_ view: ArticleView) {
         guard var state = reader else { return }
-        let fraction = state.view.map { $0.lines.isEmpty ? 0 : Double(state.top) / Double($0.lines.count) } ?? 0
+        if let old = state.view, !old.isComplete, old.width == view.width {
+            state.top = state.followsEnd ? Int.max : state.top
+        } else {
+            let fraction = state.view.map { $0.lines.isEmpty ? 0 : Double(state.top) / Double($0.lines.count) } ?? 0
+            state.top = Int((fraction * Double(view.lines.count)).rounded(.down))
+        }
         state.view = view
-        state.top = Int((fraction * Double(view.lines.count)).rounded(.down))
         reader = state
         _ = scrollReader(to: state.top)
     }

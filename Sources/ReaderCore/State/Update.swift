@@ -256,9 +256,10 @@ extension AppState {
     }
 
     mutating func scrollReader(to line: Int) -> [Effect] {
-        guard let count = reader?.view?.lines.count else { return [] }
-        let maximum = max(0, count - layout.reader.height)
+        guard let view = reader?.view else { return [] }
+        let maximum = max(0, view.lines.count - layout.reader.height)
         reader?.top = max(0, min(maximum, line))
+        reader?.followsEnd = !view.isComplete && line >= maximum
         return []
     }
 

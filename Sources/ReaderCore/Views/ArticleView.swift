@@ -11,20 +11,27 @@ public struct ArticleView: Sendable, Equatable {
     public let links: [String]
     /// The width the view was laid out for.
     public let width: Int
+    /// False for the first screen of a long article, laid out alone so it shows at once: its
+    /// lines are the first lines of the whole view, which follows.
+    public let isComplete: Bool
 
     /// The narrowest width the view lays out for; narrower panes get this width, clipped.
     public static let minimumWidth = 20
 
-    public init(item: Item, document: Document, highlights: Document? = nil, digestTitle: String? = nil, width: Int) {
+    /// `firstBlocks`: lay out only the header and that many blocks when the document has more
+    /// (the first screen of a long article).
+    public init(item: Item, document: Document, highlights: Document? = nil, digestTitle: String? = nil, width: Int,
+                firstBlocks: Int? = nil) {
         self.width = max(width, Self.minimumWidth)
+        isComplete = firstBlocks.map { document.blocks.count <= $0 } ?? true
         var builder = ArticleBuilder(width: self.width)
         builder.header(item, digestTitle: digestTitle)
-        builder.blocks(document.blocks, first: [], rest: [])
-        if let highlights, !highlights.blocks.isEmpty {
+        builder.blocks(isComplete ? document.blocks : Array(document.blocks.prefix(firstBlocks ?? 0)), first: [], rest: [])
+        if isComplete, let highlights, !highlights.blocks.isEmpty {
             builder.section("摘录")
             builder.blocks(highlights.blocks, first: [], rest: [])
         }
-        builder.references()
+        if isComplete { builder.references() }
         lines = builder.layOut()
         links = builder.inline.references.links
     }

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+import TsundokuLibrary
+@testable import ReaderCore
+@testable import ReaderRuntime
+
+/// A long article shows its first screen at once and the rest after it, and the reading
+/// position never jumps when the rest arrives.
+@Suite struct FirstScreenTests {
+    static let long = ArticleBody(document: Document(blocks: (0..<300).map { index in
+        .paragraph([.text("第 \(index) 段：一段足够长的中文文字，用来把文章撑到好几屏，"), .link(url: "https://example.org/\(index)", [.text("链接")])])
+    }), highlights: Document(blocks: [.paragraph([.text("摘录的一句话")])]))
+
+    static let clients = EffectClients(loadLibrary: ScreenTestSupport.clients.loadLibrary, loadDocument: { _ in .success(long) },
+                                       saveMarks: ScreenTestSupport.clients.saveMarks,
+                                       loadSearchTexts: ScreenTestSupport.clients.loadSearchTexts,
+                                       openURL: ScreenTestSupport.clients.openURL)
+
+    /// The first screen, then the whole, as the runtime sends them for one item.
+    private func reports(for item: Item, width: Int) -> [Report] {
+        let reports = ReportInbox()
+        let runtime = EffectRuntime(clients: Self.clients, mode: .immediate) { reports.post($0) }
+        runtime.perform(.loadDocument(item, width: width, digestTitle: nil, preview: false))
+        return reports.drain()
+    }
+
+    @Test func theFirstScreenIsTheBeginningOfTheWhole() throws {
+        let item = try #require(Library.load(.sample).items.first)
+        let arrived = reports(for: item, width: 60)
+        guard arrived.count == 2, case .documentLoaded(_, .success(let first)) = arrived[0], case .laidOut(_, let whole) = arrived[1] else {
+            Issue.record("expected the first screen and then the whole: \(arrived)")
+            return
+        }
+        #expect(!first.view.isComplete && whole.isComplete)
+        #expect(first.view.lines.count < whole.lines.count / 4)
+        #expect(Array(whole.lines.prefix(first.view.lines.count)) == first.view.lines)
+        #expect(whole.links.count == 300 && whole.lines.contains { $0.text.contains("摘录的一句话") })
+    }
+
+    @Test func thePositionStaysAndTheEndIsTheRealEnd() throws {
+        var state = ScreenTestSupport.sampleState(width: 120, height: 30)
+        let item = try #require(state.selectedItem)
+        let arrived = reports(for: item, width: state.layout.articleWidth)
+        guard arrived.count == 2, case .documentLoaded(let id, .success(let first)) = arrived[0] else {
+            Issue.record("expected the first screen first")
+            return
+        }
+        ScreenTestSupport.send(.switchPane, to: &state)
+        _ = state.apply(.open)
+        _ = state.receive(.documentLoaded(id: id, .success(first)))
+        for _ in 0..<10 { _ = state.apply(.moveDown) }
+        #expect(state.reader?.top == 10)
+        _ = state.receive(arrived[1])
+        #expect(state.reader?.top == 10, "the rest arriving moves nothing")
+
+        var ending = ScreenTestSupport.sampleState(width: 120, height: 30)
+        ScreenTestSupport.send(.switchPane, to: &ending)
+        _ = ending.apply(.open)
+        _ = ending.receive(.documentLoaded(id: id, .success(first)))
+        _ = ending.apply(.bottom)
+        _ = ending.receive(arrived[1])
+        let lines = try #require(ending.reader?.view?.lines.count)
+        #expect(ending.reader?.top == lines - ending.layout.reader.height, "G goes to the real end once it is known")
+    }
+}
