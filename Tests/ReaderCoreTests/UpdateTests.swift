@@ -306,3 +306,23 @@ import TsundokuLibrary
         #expect(Screen.render(store.state).lines.joined().contains("无法读取这一篇"))
     }
 }
+
+/// Typing a query letter by letter narrows the last matches; the rows are always those a fresh
+/// search for the whole query gives.
+@Suite struct NarrowingSearchTests {
+    @Test func aGrowingOrShrinkingQueryFindsWhatAFreshSearchFinds() {
+        var typed = ScreenTestSupport.sampleState(width: 100, height: 30)
+        ScreenTestSupport.send(.startSearch, to: &typed)
+        _ = typed.receive(.searchTextsLoaded(["5c1f2a4e-0b7d-4e55-9a3c-2f6d1e8b7a01#05": "海拔 3,200 米的观测点 example.net"]))
+        for query in ["e", "ex", "exa", "exam", "exampl", "example", "example.n", "example.net", "example.", "ex", "图", "图书", "图书馆", "图"] {
+            while !typed.query.isEmpty, !query.hasPrefix(typed.query) { ScreenTestSupport.send(.searchErase, to: &typed) }
+            for character in query.dropFirst(typed.query.count) { ScreenTestSupport.send(.searchType(character), to: &typed) }
+            var fresh = ScreenTestSupport.sampleState(width: 100, height: 30)
+            ScreenTestSupport.send(.startSearch, to: &fresh)
+            _ = fresh.receive(.searchTextsLoaded(["5c1f2a4e-0b7d-4e55-9a3c-2f6d1e8b7a01#05": "海拔 3,200 米的观测点 example.net"]))
+            fresh.setSearching(true, query: query)
+            #expect(typed.query == query)
+            #expect(typed.rows == fresh.rows, "\(query)")
+        }
+    }
+}

@@ -76,6 +76,9 @@ public struct AppState: Sendable, Equatable {
     /// Lower-cased body text of each item as UTF-8 (empty until loaded), so search covers the
     /// articles too.
     private var searchTexts: [[UInt8]] = []
+    /// The items the last query matched: a longer query that contains it looks only at them,
+    /// so each key of a growing query costs what its matches cost, not the whole library.
+    private var lastMatches: SearchMatches?
 
     /// Whether the article texts for search have arrived.
     public var hasSearchTexts: Bool { !searchTexts.isEmpty }
@@ -83,6 +86,7 @@ public struct AppState: Sendable, Equatable {
     /// Takes the loaded article texts (by item id) for search.
     mutating func setSearchTexts(_ texts: [String: String]) {
         searchTexts = library.items.map { Array((texts[$0.id] ?? "").utf8) }
+        lastMatches = nil
         if !query.isEmpty { refreshRows() }
     }
 
@@ -161,6 +165,7 @@ public struct AppState: Sendable, Equatable {
         let keep = selectedItem?.id
         let keepIndex = keep.flatMap { library.index(of: $0) }
         let needle = Array(query.lowercased().utf8)
+        let matching = matches(of: needle)
         var result: [Int] = []
         var unread = 0
         result.reserveCapacity(library.items.count)
@@ -174,9 +179,7 @@ public struct AppState: Sendable, Equatable {
             case .starred: matchesFilter = starFlags[index]
             }
             guard matchesFilter || (pinningSelection && index == keepIndex) else { continue }
-            // Until the keys are built (off the UI loop), a query leaves every row in place.
-            let matchesQuery = needle.isEmpty || searchKeys.isEmpty || Self.contains(searchKeys[index], needle)
-                || (index < searchTexts.count && Self.contains(searchTexts[index], needle))
+            let matchesQuery = matching?[index] ?? true
             if matchesQuery || (pinningSelection && index == keepIndex) { result.append(index) }
         }
         rows = result
@@ -188,10 +191,26 @@ public struct AppState: Sendable, Equatable {
         }
     }
 
+    /// Which items match `needle` (nil: all of them, as when there is no query or the keys are
+    /// still being built off the UI loop), looking only at the last query's matches when the
+    /// new query contains it.
+    private mutating func matches(of needle: [UInt8]) -> [Bool]? {
+        guard !needle.isEmpty, !searchKeys.isEmpty else { return nil }
+        let candidates = lastMatches.flatMap { Self.contains(needle, $0.needle) ? $0.indices : nil } ?? Array(library.items.indices)
+        let found = candidates.filter { index in
+            Self.contains(searchKeys[index], needle) || (index < searchTexts.count && Self.contains(searchTexts[index], needle))
+        }
+        lastMatches = SearchMatches(needle: needle, indices: found)
+        var matching = [Bool](repeating: false, count: library.items.count)
+        for index in found { matching[index] = true }
+        return matching
+    }
+
     /// Resets the per-item flags, and the search keys (built on the first search, not at start-up).
     private mutating func refreshSearchKeys() {
         searchKeys = []
         searchTexts = []
+        lastMatches = nil
         readFlags = library.items.map(library.isRead)
         starFlags = library.items.map(library.isStarred)
     }
@@ -200,6 +219,7 @@ public struct AppState: Sendable, Equatable {
     mutating func setSearchKeys(_ built: SearchKeys) {
         guard built.ids.count == library.items.count, built.ids.elementsEqual(library.items.lazy.map(\.id)) else { return }
         searchKeys = built.keys
+        lastMatches = nil
         if !query.isEmpty { refreshRows() }
     }
 
@@ -222,4 +242,10 @@ public struct AppState: Sendable, Equatable {
             }
         }
     }
+}
+
+/// The items (indices into the library) a query matched.
+struct SearchMatches: Equatable, Sendable {
+    var needle: [UInt8]
+    var indices: [Int]
 }
