@@ -95,6 +95,7 @@ final class BinaryReader {
     }
 }
 
+/// The decoder handed to `Decodable` initialisers: every container reads from one reader.
 private struct BinaryDecoding: Decoder {
     let reader: BinaryReader
     var codingPath: [any CodingKey] { [] }
@@ -132,6 +133,7 @@ extension BinaryValueReading {
     func read<Value: Decodable>(_ type: Value.Type) throws -> Value { try Value(from: BinaryDecoding(reader: reader)) }
 }
 
+/// Fields in declaration order; keys are not stored, an optional is a presence byte.
 private struct KeyedBinaryDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol, BinaryValueReading {
     let reader: BinaryReader
     var codingPath: [any CodingKey] { [] }
@@ -190,6 +192,7 @@ private struct KeyedBinaryDecoding<Key: CodingKey>: KeyedDecodingContainerProtoc
     func superDecoder(forKey key: Key) throws -> any Decoder { BinaryDecoding(reader: reader) }
 }
 
+/// An array: its count, then its elements.
 private struct UnkeyedBinaryDecoding: UnkeyedDecodingContainer, BinaryValueReading {
     let reader: BinaryReader
     let total: Int
@@ -240,6 +243,7 @@ private struct UnkeyedBinaryDecoding: UnkeyedDecodingContainer, BinaryValueReadi
     mutating func superDecoder() throws -> any Decoder { try advance(); return BinaryDecoding(reader: reader) }
 }
 
+/// One value (an enum's raw value, a `Date`, a `String` inside an array).
 private struct SingleValueBinaryDecoding: SingleValueDecodingContainer, BinaryValueReading {
     let reader: BinaryReader
     var codingPath: [any CodingKey] { [] }

@@ -70,6 +70,7 @@ final class BinaryWriter {
     }
 }
 
+/// The encoder handed to `Encodable` values: every container writes to one writer.
 private struct BinaryEncoding: Encoder {
     let writer: BinaryWriter
     var codingPath: [any CodingKey] = []
@@ -103,6 +104,7 @@ extension BinaryValueWriting {
     func write<Value: Encodable>(_ value: Value) throws { try value.encode(to: BinaryEncoding(writer: writer)) }
 }
 
+/// Fields in declaration order, without keys; an optional is a presence byte, then the value.
 private struct KeyedBinaryEncoding<Key: CodingKey>: KeyedEncodingContainerProtocol, BinaryValueWriting {
     let writer: BinaryWriter
     var codingPath: [any CodingKey] { [] }
@@ -160,6 +162,7 @@ private struct KeyedBinaryEncoding<Key: CodingKey>: KeyedEncodingContainerProtoc
     mutating func superEncoder(forKey key: Key) -> any Encoder { BinaryEncoding(writer: writer) }
 }
 
+/// An array: a count patched in as elements are added, then the elements.
 private struct UnkeyedBinaryEncoding: UnkeyedEncodingContainer, BinaryValueWriting {
     let writer: BinaryWriter
     let countOffset: Int
@@ -212,6 +215,7 @@ private struct UnkeyedBinaryEncoding: UnkeyedEncodingContainer, BinaryValueWriti
     }
 }
 
+/// One value (an enum's raw value, a `Date`, a `String` inside an array).
 private struct SingleValueBinaryEncoding: SingleValueEncodingContainer, BinaryValueWriting {
     let writer: BinaryWriter
     var codingPath: [any CodingKey] { [] }
