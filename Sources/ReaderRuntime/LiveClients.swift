@@ -73,13 +73,16 @@ final class ProgressThrottle: Sendable {
 /// an article on screen (the reader, `render` and `bench layout` all go through it).
 public enum ArticleReading {
     public static func article(_ item: Item, digestTitle: String?, width: Int) throws -> LoadedArticle {
-        LoadedArticle(item: item, document: try Library.document(for: item), highlights: try Library.highlights(for: item),
-                      digestTitle: digestTitle, width: width)
+        let (body, highlights) = try Library.bodyAndHighlights(for: item)
+        return LoadedArticle(item: item, document: body, highlights: highlights, digestTitle: digestTitle, width: width)
     }
 
     /// The item's body and highlights from its file, or why they cannot be read.
     @Sendable public static func body(_ item: Item) -> Result<ArticleBody, LoadProblem> {
-        Result { ArticleBody(document: try Library.document(for: item), highlights: try Library.highlights(for: item)) }
+        Result { () throws -> ArticleBody in
+            let (body, highlights) = try Library.bodyAndHighlights(for: item)
+            return ArticleBody(document: body, highlights: highlights)
+        }
             .mapError { $0 as? LoadProblem ?? LoadProblem(path: item.path, message: "\($0)") }
     }
 }

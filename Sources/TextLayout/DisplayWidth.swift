@@ -40,13 +40,6 @@ public enum DisplayWidth {
         return total
     }
 
-    /// Whether a cluster is drawn as one emoji whose width is not the sum of its scalars'.
-    public static func isJoinedEmoji(_ character: Character) -> Bool {
-        let scalars = character.unicodeScalars
-        guard scalars.count > 1, let first = scalars.first else { return false }
-        return isRegionalIndicator(first) || of(character) != scalars.reduce(0) { $0 + of($1) }
-    }
-
     public static func of<Text: StringProtocol>(_ text: Text) -> Int {
         var total = 0
         for character in text { total += of(character) }

@@ -100,6 +100,19 @@ public enum Library {
         try item.highlights.map { try document(at: $0, path: item.path, text: decodedText(item.path)) }
     }
 
+    /// The item's body and highlights from one read of its file.
+    public static func bodyAndHighlights(for item: Item) throws -> (body: Document, highlights: Document?) {
+        var text: String?
+        func fileText() throws -> String {
+            if let text { return text }
+            let read = try decodedText(item.path)
+            text = read
+            return read
+        }
+        return (try document(at: item.body, path: item.path, text: fileText()),
+                try item.highlights.map { try document(at: $0, path: item.path, text: fileText()) })
+    }
+
     /// The item's highlights as Markdown, when it has any.
     public static func highlightsSource(for item: Item) throws -> String? {
         guard let location = item.highlights else { return nil }
@@ -189,7 +202,9 @@ public enum Library {
     }
 
     private static func parse(_ file: ScannedFile) -> ParsedFile {
-        if OmnivoreExport.looksLikeZip(FileIO.prefix(file.path, 4)) { return OmnivoreExport.parse(path: file.path) }
+        // The scanner lets a file over the article size cap through only when it starts like a
+        // zip: an export, read in place, never whole.
+        if file.size > LibraryScanner.maximumFileSize { return OmnivoreExport.parse(path: file.path) }
         let bytes: [UInt8]
         do {
             bytes = try readFile(file.path)
@@ -198,6 +213,7 @@ public enum Library {
         } catch {
             return ParsedFile(items: [], problems: [LoadProblem(path: file.path, message: "\(error)")])
         }
+        if OmnivoreExport.looksLikeZip(bytes) { return OmnivoreExport.parse(path: file.path) }
         let modified = Date(timeIntervalSince1970: Double(file.modified) / 1_000_000_000)
         if JSONLines.looksLikeJSONLines(bytes) { return JSONLines.parse(bytes: bytes, path: file.path, modified: modified) }
         if OmnivoreExport.isMetadataName((file.path as NSString).lastPathComponent), bytes.first == UInt8(ascii: "[") {
