@@ -1,3 +1,4 @@
+import Localization
 import Dispatch
 import Foundation
 import ReaderCore
@@ -18,6 +19,8 @@ public final class EffectRuntime: Sendable {
     public enum Mode: Sendable { case background, immediate }
 
     private let clients: EffectClients
+    /// The language articles are laid out in (their labels and placeholders).
+    private let strings: Strings
     private let mode: Mode
     private let deliver: @Sendable (Report) -> Void
     private let marks = DispatchQueue(label: "tsundoku.marks")
@@ -30,15 +33,16 @@ public final class EffectRuntime: Sendable {
     private let inFlight = Atomic<Int>(0)
 
     /// `deliver` is called with every report, from any thread in the background mode.
-    public init(clients: EffectClients, mode: Mode, deliver: @escaping @Sendable (Report) -> Void) {
+    public init(clients: EffectClients, strings: Strings, mode: Mode, deliver: @escaping @Sendable (Report) -> Void) {
         self.clients = clients
+        self.strings = strings
         self.mode = mode
         self.deliver = deliver
     }
 
     /// Starts an effect; `quit` is the caller's to act on.
     public func perform(_ effect: Effect) {
-        let clients = self.clients, deliver = self.deliver
+        let clients = self.clients, deliver = self.deliver, strings = self.strings
         switch effect {
         case .loadLibrary:
             run(on: library) { deliver(clients.loadLibrary { deliver(.loadProgress(files: $0)) }) }
@@ -54,18 +58,18 @@ public final class EffectRuntime: Sendable {
                 case .success(let body):
                     // The first screen of a long article first, then the whole of it.
                     let first = ArticleView(item: item, document: body.document, highlights: body.highlights,
-                                            digestTitle: digestTitle, width: width, firstBlocks: Self.firstScreenBlocks)
+                                            digestTitle: digestTitle, width: width, firstBlocks: Self.firstScreenBlocks, strings: strings)
                     deliver(.documentLoaded(id: item.id, .success(LoadedArticle(document: body.document, highlights: body.highlights,
                                                                                view: first))))
                     guard !first.isComplete, latestDocument.load(ordering: .relaxed) == number else { return }
                     deliver(.laidOut(id: item.id, ArticleView(item: item, document: body.document, highlights: body.highlights,
-                                                              digestTitle: digestTitle, width: width)))
+                                                              digestTitle: digestTitle, width: width, strings: strings)))
                 }
             }
         case .layOut(let item, let article, let width, let digestTitle):
             run(on: documents) {
                 let view = ArticleView(item: item, document: article.document, highlights: article.highlights,
-                                       digestTitle: digestTitle, width: width)
+                                       digestTitle: digestTitle, width: width, strings: strings)
                 deliver(.laidOut(id: item.id, view))
             }
         case .buildSearchKeys(let items):

@@ -1,3 +1,4 @@
+import Localization
 import Foundation
 import ReaderCore
 import Synchronization
@@ -72,9 +73,9 @@ final class ProgressThrottle: Sendable {
 /// Reads an item's body from its file and lays it out: the one place an `Item` on disk becomes
 /// an article on screen (the reader, `render` and `bench layout` all go through it).
 public enum ArticleReading {
-    public static func article(_ item: Item, digestTitle: String?, width: Int) throws -> LoadedArticle {
+    public static func article(_ item: Item, digestTitle: String?, width: Int, strings: Strings) throws -> LoadedArticle {
         let (body, highlights) = try Library.bodyAndHighlights(for: item)
-        return LoadedArticle(item: item, document: body, highlights: highlights, digestTitle: digestTitle, width: width)
+        return LoadedArticle(item: item, document: body, highlights: highlights, digestTitle: digestTitle, width: width, strings: strings)
     }
 
     /// The item's body and highlights from its file, or why they cannot be read.

@@ -11,7 +11,7 @@ public final class ReaderDriver {
     public init(state: AppState, clients: EffectClients) {
         self.state = state
         let reports = self.reports
-        runtime = EffectRuntime(clients: clients, mode: .immediate, deliver: { reports.post($0) })
+        runtime = EffectRuntime(clients: clients, strings: state.strings, mode: .immediate, deliver: { reports.post($0) })
     }
 
     /// Applies `action` and everything it leads to; returns the effects performed, in order.

@@ -1,3 +1,4 @@
+import Localization
 import Foundation
 import ReaderCore
 
@@ -11,9 +12,10 @@ struct Browser: Sendable {
     var clipboardSupported: Bool
     /// Runs a program that needs the terminal, curses suspended around it.
     var withTerminal: @Sendable (() -> Void) -> Void
+    var strings: Strings
 
     func open(_ url: String) -> Report {
-        if let refusal = LinkOpener.refusal(url) { return .linkNotOpened(refusal) }
+        if let refusal = LinkOpener.refusal(url, strings: strings) { return .linkNotOpened(refusal) }
         var missing: [String] = []
         for command in LinkOpener.commands(for: url, configured: configured, environment: environment) {
             guard let program = command.arguments.first else { continue }
@@ -29,12 +31,12 @@ struct Browser: Sendable {
                 return .linkOpened(url)
             }
         }
-        let notFound = missing.isEmpty ? "没有可用的浏览器" : "找不到浏览器程序 " + missing.joined(separator: "、")
+        let notFound = missing.isEmpty ? strings.noBrowser : strings.browserNotFound(missing)
         if clipboardSupported, let tty = FileHandle(forWritingAtPath: "/dev/tty") {
             tty.write(Data(LinkOpener.clipboardSequence(url).utf8))
             try? tty.close()
-            return .linkNotOpened(notFound + "；已请终端把链接复制到剪贴板（OSC 52）：" + url)
+            return .linkNotOpened(strings.copiedToClipboard(notFound, url: url))
         }
-        return .linkNotOpened(notFound + "；链接：" + url)
+        return .linkNotOpened(strings.linkIs(notFound, url: url))
     }
 }

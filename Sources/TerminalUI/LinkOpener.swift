@@ -1,3 +1,4 @@
+import Localization
 import Foundation
 import ReaderRuntime
 #if canImport(Glibc)
@@ -9,15 +10,15 @@ import Glibc
 /// the URL as one argument.
 public enum LinkOpener {
     /// Why a URL is refused, or nil when it may be opened.
-    public static func refusal(_ url: String) -> String? {
+    public static func refusal(_ url: String, strings: Strings) -> String? {
         let lower = url.lowercased()
-        if url.hasPrefix("-") { return "拒绝打开以 - 开头的链接" }
+        if url.hasPrefix("-") { return strings.refuseDashLink }
         if url.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) }) {
-            return "拒绝打开含控制字符或空白的链接"
+            return strings.refuseControlLink
         }
         guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else {
             let scheme = url.split(separator: ":").first.map(String.init) ?? url
-            return "只打开 http 和 https 链接，不打开 \(scheme):"
+            return strings.refuseScheme(scheme)
         }
         return nil
     }

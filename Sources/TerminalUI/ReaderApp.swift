@@ -1,3 +1,4 @@
+import Localization
 import CNcursesw
 import Foundation
 import ReaderCore
@@ -18,9 +19,11 @@ public enum ReaderApp {
         public var startupMessage: String?
         public var markReadOnOpen: Bool
         public var browser: String?
+        public var keymap: Keymap
+        public var strings: Strings
 
         public init(source: LibrarySource, store: StateStore, indexPath: String?, libraryName: String, theme: Theme,
-                    startupMessage: String?, markReadOnOpen: Bool, browser: String?) {
+                    startupMessage: String?, markReadOnOpen: Bool, browser: String?, keymap: Keymap, strings: Strings) {
             self.source = source
             self.store = store
             self.indexPath = indexPath
@@ -29,30 +32,32 @@ public enum ReaderApp {
             self.startupMessage = startupMessage
             self.markReadOnOpen = markReadOnOpen
             self.browser = browser
+            self.keymap = keymap
+            self.strings = strings
         }
     }
 
     /// Runs the reader until the user quits; throws, before touching the screen, when the
     /// terminal cannot be used.
     public static func run(_ options: Options) throws {
-        let session = try TerminalSession()
+        let session = try TerminalSession(strings: options.strings)
         defer { session.end() }
         let inbox = ReportInbox()
         var blitter = FrameBlitter(pairs: ColorPairs(theme: options.theme, colors: session.colors))
         let (width, height) = session.size
         let warning = (session.localeWarning ?? options.startupMessage).map { StatusMessage($0, .error) }
         var state = AppState(libraryName: options.libraryName, width: width, height: height,
-                             markReadOnOpen: options.markReadOnOpen, message: warning)
+                             markReadOnOpen: options.markReadOnOpen, message: warning, keymap: options.keymap, strings: options.strings)
         let lent = Atomic<Bool>(false)
         let browser = Browser(configured: options.browser, environment: ProcessInfo.processInfo.environment,
                               clipboardSupported: session.supportsClipboard,
                               withTerminal: { body in
                                   session.suspended(body)
                                   lent.store(true, ordering: .relaxed)
-                              })
+                              }, strings: options.strings)
         let runtime = EffectRuntime(clients: .live(source: options.source, indexPath: options.indexPath, store: options.store,
                                                    openURL: browser.open),
-                                    mode: .background, deliver: { inbox.post($0) })
+                                    strings: options.strings, mode: .background, deliver: { inbox.post($0) })
         var quitting = false
         var dirty = true
 
@@ -82,7 +87,7 @@ public enum ReaderApp {
                 blitter.invalidate()
                 perform(state.apply(.resize(width: width, height: height)))
             case .key(let key):
-                if let action = Keymap.action(for: key, mode: state.keymapMode) { perform(state.apply(action)) }
+                if let action = state.keymap.action(for: key, mode: state.keymapMode) { perform(state.apply(action)) }
             case .none:
                 if session.isHungUp { return }
                 let (width, height) = session.size

@@ -1,3 +1,4 @@
+import Localization
 import CNcursesw
 import Foundation
 #if canImport(Glibc)
@@ -24,20 +25,20 @@ final class TerminalSession: @unchecked Sendable {
         var description: String
     }
 
-    init() throws {
+    init(strings: Strings) throws {
         setlocale(LC_ALL, "")
         if !Self.localeIsUTF8() {
             setlocale(LC_ALL, "C.UTF-8")
-            if !Self.localeIsUTF8() { localeWarning = "没有可用的 UTF-8 locale，中文可能显示不正确" }
+            if !Self.localeIsUTF8() { localeWarning = strings.noUTF8Locale }
         }
         use_tioctl(true)
         let terminal = ProcessInfo.processInfo.environment["TERM"] ?? ""
         guard !terminal.isEmpty else {
-            throw Unavailable(description: "TERM is not set: run tsundoku in a terminal, or set TERM (for example TERM=xterm-256color)")
+            throw Unavailable(description: strings.termNotSet)
         }
         var status: Int32 = 0
         guard setupterm(terminal, STDOUT_FILENO, &status) == OK, tsu_newterm(terminal) != nil else {
-            throw Unavailable(description: "this system does not know the terminal type TERM=\(terminal); set TERM to one it knows (for example xterm-256color) or install ncurses-term")
+            throw Unavailable(description: strings.unknownTerminal(terminal))
         }
         tsu_install_stop_handlers { number in stopSignal.store(number, ordering: .relaxed) }
         active = true

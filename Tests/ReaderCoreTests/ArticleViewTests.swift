@@ -1,3 +1,4 @@
+import Localization
 import Foundation
 import Testing
 import TextLayout
@@ -66,7 +67,7 @@ import TsundokuLibrary
         }
         let item = Item(id: "many", kind: .article, title: "很多链接", saved: Date(timeIntervalSince1970: 0), path: "/x",
                         body: BodyLocation(format: .markdown, lines: []))
-        let view = ArticleView(item: item, document: Document(blocks: paragraphs), width: 80)
+        let view = ArticleView(item: item, document: Document(blocks: paragraphs), width: 80, strings: Strings(.chinese))
         #expect(view.links.count == 20_000)
         #expect(view.links.first == "https://example.org/0" && view.links.last == "https://example.org/19999")
         #expect(view.lines.contains { $0.text.contains("第 20000 段 链接[1]") })

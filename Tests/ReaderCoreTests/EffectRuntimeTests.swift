@@ -1,3 +1,4 @@
+import Localization
 import Foundation
 import Synchronization
 import Testing
@@ -38,7 +39,7 @@ import TsundokuLibrary
             },
             loadSearchTexts: { _ in .searchTextsLoaded([:]) },
             openURL: { .linkOpened($0) })
-        let runtime = EffectRuntime(clients: clients, mode: .background) { report in
+        let runtime = EffectRuntime(clients: clients, strings: Strings(.chinese), mode: .background) { report in
             reports.withLock { $0.append(report) }
             done.signal()
         }
@@ -65,7 +66,7 @@ import TsundokuLibrary
             },
             loadSearchTexts: { _ in .searchTextsLoaded([:]) },
             openURL: { .linkOpened($0) })
-        let runtime = EffectRuntime(clients: clients, mode: .background) { _ in }
+        let runtime = EffectRuntime(clients: clients, strings: Strings(.chinese), mode: .background) { _ in }
         runtime.perform(.saveMarks(["a"], .read, over: Marks()))
         runtime.perform(.saveMarks(["b"], .star, over: Marks()))
         runtime.finishSavingMarks()

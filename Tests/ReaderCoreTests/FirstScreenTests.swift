@@ -1,3 +1,4 @@
+import Localization
 import Foundation
 import Testing
 import TsundokuLibrary
@@ -19,7 +20,7 @@ import TsundokuLibrary
     /// The first screen, then the whole, as the runtime sends them for one item.
     private func reports(for item: Item, width: Int) -> [Report] {
         let reports = ReportInbox()
-        let runtime = EffectRuntime(clients: Self.clients, mode: .immediate) { reports.post($0) }
+        let runtime = EffectRuntime(clients: Self.clients, strings: Strings(.chinese), mode: .immediate) { reports.post($0) }
         runtime.perform(.loadDocument(item, width: width, digestTitle: nil, preview: false))
         return reports.drain()
     }

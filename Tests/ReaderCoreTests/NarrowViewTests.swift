@@ -1,3 +1,4 @@
+import Localization
 import Foundation
 import Testing
 import TextLayout
@@ -13,7 +14,7 @@ import TsundokuLibrary
 
     @Test func metadataLabelsStayWithTheirValues() {
         for width in 20...60 {
-            let view = ArticleView(item: Self.item, document: Document(blocks: []), width: width)
+            let view = ArticleView(item: Self.item, document: Document(blocks: []), width: width, strings: Strings(.chinese))
             for line in view.lines.map(\.text) {
                 for label in ["收藏", "发布", "原文", "标签"] where line.contains(label) {
                     let after = line.components(separatedBy: label + " ").last ?? ""
@@ -30,7 +31,7 @@ import TsundokuLibrary
         }
         let document = Document(blocks: [block, .code(language: nil, text: String(repeating: "代码", count: 40))])
         for width in 20...100 {
-            let view = ArticleView(item: Self.item, document: document, width: width)
+            let view = ArticleView(item: Self.item, document: document, width: width, strings: Strings(.chinese))
             for line in view.lines {
                 #expect(DisplayWidth.of(line.text) <= width, "width \(width): \(line.text)")
             }
@@ -81,12 +82,12 @@ import TsundokuLibrary
     @Test func helpScrollsToEveryKeyInASmallTerminal() {
         var state = ScreenTestSupport.sampleState(width: 40, height: 10)
         _ = ScreenTestSupport.send(.showHelp, to: &state)
-        let last = String(Keymap.help.last!.meaning.prefix(4))
+        let last = String(Keymap.standard.helpLines(Strings(.chinese)).last!.meaning.prefix(4))
         #expect(!Screen.render(state).lines.joined().contains(last))
-        for _ in Keymap.help.indices { _ = ScreenTestSupport.send(.moveDown, to: &state) }
+        for _ in Keymap.standard.helpLines(Strings(.chinese)).indices { _ = ScreenTestSupport.send(.moveDown, to: &state) }
         #expect(Screen.render(state).lines.joined().contains(last))
         _ = ScreenTestSupport.send(.top, to: &state)
-        #expect(Screen.render(state).lines.joined().contains(String(Keymap.help.first!.meaning.prefix(4))))
+        #expect(Screen.render(state).lines.joined().contains(String(Keymap.standard.helpLines(Strings(.chinese)).first!.meaning.prefix(4))))
         _ = ScreenTestSupport.send(.cancel, to: &state)
         #expect(state.overlay == nil)
     }
@@ -108,7 +109,7 @@ import TsundokuLibrary
         _ = ScreenTestSupport.send(.showLinks, to: &state)
         #expect(state.reader?.itemID == state.selectedItem?.id)
         #expect(state.overlay == .links(selected: 0))
-        let expected = ArticleView(item: state.selectedItem!, document: try Library.document(for: state.selectedItem!), width: 60).links
+        let expected = ArticleView(item: state.selectedItem!, document: try Library.document(for: state.selectedItem!), width: 60, strings: Strings(.chinese)).links
         #expect(state.reader?.view?.links == expected)
         #expect(!state.library.isRead(state.selectedItem!), "showing an item's links does not mark it read")
     }

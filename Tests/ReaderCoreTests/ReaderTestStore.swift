@@ -1,3 +1,4 @@
+import Localization
 import Testing
 @testable import ReaderCore
 @testable import ReaderRuntime
@@ -18,7 +19,7 @@ final class ReaderTestStore {
     init(_ state: AppState, clients: EffectClients = ScreenTestSupport.clients) {
         self.state = state
         let reports = self.reports
-        runtime = EffectRuntime(clients: clients, mode: .immediate) { reports.post($0) }
+        runtime = EffectRuntime(clients: clients, strings: Strings(.chinese), mode: .immediate) { reports.post($0) }
     }
 
     /// Sends an input; `change` states how the state must change, the effects must be `effects`.

@@ -1,3 +1,4 @@
+import Localization
 import Foundation
 import Testing
 import ReaderRuntime
@@ -7,10 +8,11 @@ import TsundokuLibrary
 /// Builds app states over the sample library and runs effects through the effect runtime in
 /// its immediate mode, with in-memory clients: bodies from the sample, marks at a fixed time.
 enum ScreenTestSupport {
-    static func sampleState(width: Int, height: Int, marks: Marks = Marks(), markReadOnOpen: Bool = true) -> AppState {
+    static func sampleState(width: Int, height: Int, marks: Marks = Marks(), markReadOnOpen: Bool = true,
+                            keymap: Keymap = .standard, language: Language = .chinese) -> AppState {
         let snapshot = Library.load(.sample)
-        return AppState(library: MarkedLibrary(items: snapshot.items, marks: marks), libraryName: "示例书库",
-                        width: width, height: height, markReadOnOpen: markReadOnOpen)
+        return AppState(library: MarkedLibrary(items: snapshot.items, marks: marks), libraryName: Strings(language).sampleLibraryName,
+                        width: width, height: height, markReadOnOpen: markReadOnOpen, keymap: keymap, strings: Strings(language))
     }
 
     /// Clients that never touch the disk: the sample library (compiled in) and a fixed clock.
@@ -34,11 +36,11 @@ enum ScreenTestSupport {
     static func view(ofText text: String, width: Int) throws -> ArticleView {
         let item = try #require(ItemFileParser.parse(bytes: Array(text.utf8), path: "/virtual/article.md",
                                                      modified: Date(timeIntervalSince1970: 0)).items.first)
-        return ArticleView(item: item, document: try Library.document(for: item, in: text), width: width)
+        return ArticleView(item: item, document: try Library.document(for: item, in: text), width: width, strings: Strings(.chinese))
     }
 
     /// The reader view of a library item, laid out at `width`.
     static func view(_ item: Item, in library: MarkedLibrary, width: Int) throws -> ArticleView {
-        try ArticleReading.article(item, digestTitle: item.parent.flatMap { library.item($0)?.title }, width: width).view
+        try ArticleReading.article(item, digestTitle: item.parent.flatMap { library.item($0)?.title }, width: width, strings: Strings(.chinese)).view
     }
 }

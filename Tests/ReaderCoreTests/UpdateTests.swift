@@ -1,3 +1,4 @@
+import Localization
 import Testing
 import TextLayout
 import ReaderRuntime
@@ -26,7 +27,7 @@ import TsundokuLibrary
             let item = state.library.items[state.rows[1]]
             let width = state.layout.articleWidth
             let digestTitle = state.digestTitle(of: item)
-            let article = try ArticleReading.article(item, digestTitle: digestTitle, width: width)
+            let article = try ArticleReading.article(item, digestTitle: digestTitle, width: width, strings: state.strings)
             let store = ReaderTestStore(state)
             store.send(.moveDown, effects: [.loadDocument(item, width: width, digestTitle: digestTitle, preview: true)]) {
                 $0.selected = 1
@@ -49,7 +50,7 @@ import TsundokuLibrary
 
     @Test func theLibraryLoadedWhileHelpIsOpenIsThereWhenHelpCloses() {
         for opening in [Action.showHelp, .startSearch] {
-            let store = ReaderTestStore(AppState(libraryName: "书库", width: 100, height: 30))
+            let store = ReaderTestStore(AppState(libraryName: "书库", width: 100, height: 30, strings: Strings(.chinese)))
             store.send(.start, effects: [.loadLibrary]) { $0.isLoading = true }
             let snapshot = Library.load(.sample)
             store.send(opening) {
@@ -66,7 +67,7 @@ import TsundokuLibrary
             }
             store.receive({ if case .documentLoaded = $0 { return true } else { return false } }) {
                 let item = $0.selectedItem!
-                let article = try! ArticleReading.article(item, digestTitle: nil, width: $0.layout.articleWidth)
+                let article = try! ArticleReading.article(item, digestTitle: nil, width: $0.layout.articleWidth, strings: $0.strings)
                 $0.reader?.article = article
                 $0.reader?.view = article.view
             }
@@ -85,7 +86,7 @@ import TsundokuLibrary
     }
 
     @Test func anUnreadableStateFileIsSaidAndEveryItemShowsUnread() {
-        var state = AppState(libraryName: "书库", width: 100, height: 30)
+        var state = AppState(libraryName: "书库", width: 100, height: 30, strings: Strings(.chinese))
         _ = state.receive(.libraryLoaded(Library.load(.sample), Marks(), stateProblem: "marks.log: Permission denied"))
         #expect(state.message?.kind == .error)
         #expect(state.message?.text.contains("Permission denied") == true)
@@ -93,7 +94,7 @@ import TsundokuLibrary
     }
 
     @Test func progressClearsItselfAndAnErrorStaysUntilTheNextKey() {
-        var state = AppState(libraryName: "书库", width: 100, height: 30)
+        var state = AppState(libraryName: "书库", width: 100, height: 30, strings: Strings(.chinese))
         _ = state.apply(.start)
         _ = state.receive(.loadProgress(files: 250))
         #expect(state.message == StatusMessage("载入中… 已读 250 个文件", .progress))
@@ -208,11 +209,11 @@ import TsundokuLibrary
     }
 
     @Test func keysMapToActionsByMode() {
-        #expect(Keymap.action(for: .character("j"), mode: .browse) == .moveDown)
-        #expect(Keymap.action(for: .character("j"), mode: .search) == .searchType("j"))
-        #expect(Keymap.action(for: .character("q"), mode: .help) == .cancel)
-        #expect(Keymap.action(for: .character("3"), mode: .links) == .chooseLink(3))
-        #expect(Keymap.action(for: .control("f"), mode: .browse) == .pageDown)
+        #expect(Keymap.standard.action(for: .character("j"), mode: .browse) == .moveDown)
+        #expect(Keymap.standard.action(for: .character("j"), mode: .search) == .searchType("j"))
+        #expect(Keymap.standard.action(for: .character("q"), mode: .help) == .cancel)
+        #expect(Keymap.standard.action(for: .character("3"), mode: .links) == .chooseLink(3))
+        #expect(Keymap.standard.action(for: .control("f"), mode: .browse) == .pageDown)
     }
 
     @Test func clicksSelectAndWheelsScrollThePaneUnderThePointer() {

@@ -1,3 +1,4 @@
+import Localization
 import Foundation
 import Testing
 import ReaderCore
@@ -5,11 +6,11 @@ import ReaderCore
 
 @Suite struct LinkOpenerTests {
     @Test func onlyPlainWebLinksAreOpened() {
-        #expect(LinkOpener.refusal("https://example.org/a?b=1&c=2") == nil)
-        #expect(LinkOpener.refusal("HTTP://EXAMPLE.ORG") == nil)
+        #expect(LinkOpener.refusal("https://example.org/a?b=1&c=2", strings: Strings(.english)) == nil)
+        #expect(LinkOpener.refusal("HTTP://EXAMPLE.ORG", strings: Strings(.english)) == nil)
         for hostile in ["file:///etc/passwd", "javascript:alert(1)", "-oProxyCommand=touch /tmp/x", "ssh://host",
                         "https://example.org/\u{1B}]0;x\u{07}", "https://example.org/a b", "https://x.org/\n--help"] {
-            #expect(LinkOpener.refusal(hostile) != nil, "\(hostile) was allowed")
+            #expect(LinkOpener.refusal(hostile, strings: Strings(.english)) != nil, "\(hostile) was allowed")
         }
     }
 
@@ -40,7 +41,7 @@ import ReaderCore
 
     @Test func aMissingProgramIsNamedAndNothingIsClaimedCopied() {
         let browser = Browser(configured: "no-such-browser %s", environment: ["PATH": "/nonexistent"],
-                              clipboardSupported: false, withTerminal: { $0() })
+                              clipboardSupported: false, withTerminal: { $0() }, strings: Strings(.chinese))
         let report = browser.open("https://example.org/a")
         guard case .linkNotOpened(let text) = report else {
             Issue.record("not a refusal: \(report)")

@@ -45,9 +45,11 @@ enum InstalledTmux {
             return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
         }
 
-        func start(_ arguments: [String], width: Int = 100, height: Int = 30) {
+        /// Starts the reader in tmux; `messages` is the locale its interface speaks (Chinese
+        /// unless a test asks for another).
+        func start(_ arguments: [String], width: Int = 100, height: Int = 30, messages: String = "zh_CN.UTF-8") {
             let environment = cli.environment.merging(["TERM": "xterm-256color", "BROWSER": cli.home + "/browser.sh",
-                                                       "LANG": "C.UTF-8"]) { $1 }
+                                                       "LANG": "C.UTF-8", "LC_MESSAGES": messages]) { $1 }
             let exports = environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
             let command = "env -i \(exports) '\(CLIRunner.executable)' " + arguments.map { "'\($0)'" }.joined(separator: " ")
                 + "; echo EXITED $?; sleep 30"

@@ -1,3 +1,4 @@
+import Localization
 import TsundokuLibrary
 
 /// What the person did: a key as the keymap reads it, the mouse, a resize, and the start of the
@@ -49,9 +50,10 @@ public struct LoadedArticle: Sendable, Equatable {
     }
 
     /// Lays `document` out for `item` at `width`: the one place a body becomes a view.
-    public init(item: Item, document: Document, highlights: Document?, digestTitle: String?, width: Int) {
+    public init(item: Item, document: Document, highlights: Document?, digestTitle: String?, width: Int, strings: Strings) {
         self.init(document: document, highlights: highlights,
-                  view: ArticleView(item: item, document: document, highlights: highlights, digestTitle: digestTitle, width: width))
+                  view: ArticleView(item: item, document: document, highlights: highlights, digestTitle: digestTitle, width: width,
+                                    strings: strings))
     }
 }
 

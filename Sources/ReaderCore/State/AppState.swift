@@ -1,3 +1,4 @@
+import Localization
 import TsundokuLibrary
 
 /// Which pane has the keyboard.
@@ -67,6 +68,10 @@ public struct AppState: Sendable, Equatable {
     public internal(set) var height: Int
     public internal(set) var markReadOnOpen: Bool
     public internal(set) var isLoading = false
+    /// The keys in force, for reading keys and for drawing help and hints.
+    public let keymap: Keymap
+    /// The language everything on screen is said in.
+    public let strings: Strings
     /// Lower-cased title, site and author of each item as UTF-8, for search.
     private(set) var searchKeys: [[UInt8]] = []
     /// Read and starred flags of each item: the one source the list, the counts, the filters and
@@ -91,10 +96,13 @@ public struct AppState: Sendable, Equatable {
     }
 
     /// A state over `library` (empty until the first load reports), sized to the terminal;
-    /// `message` is shown first (a locale or theme warning).
+    /// `message` is shown first (a locale, theme or key-setting warning).
     public init(library: MarkedLibrary = MarkedLibrary(items: [], marks: Marks()), libraryName: String,
-                width: Int, height: Int, markReadOnOpen: Bool = true, message: StatusMessage? = nil) {
+                width: Int, height: Int, markReadOnOpen: Bool = true, message: StatusMessage? = nil,
+                keymap: Keymap = .standard, strings: Strings) {
         self.library = library
+        self.keymap = keymap
+        self.strings = strings
         self.libraryName = libraryName
         self.width = width
         self.height = height
@@ -105,6 +113,15 @@ public struct AppState: Sendable, Equatable {
     }
 
     public var layout: ScreenLayout { ScreenLayout(width: width, height: height, listPercent: listPercent) }
+
+    /// The filter in force, as the header and the list title name it.
+    public var filterName: String {
+        switch filter {
+        case .all: return strings.filterAll
+        case .unread: return strings.filterUnread
+        case .starred: return strings.filterStarred
+        }
+    }
 
     public var selectedItem: Item? {
         rows.indices.contains(selected) ? library.items[rows[selected]] : nil

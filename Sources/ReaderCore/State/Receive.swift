@@ -7,17 +7,17 @@ extension AppState {
     public mutating func receive(_ report: Report) -> [Effect] {
         switch report {
         case .loadProgress(let files):
-            message = StatusMessage("载入中… 已读 \(files) 个文件", .progress)
+            message = StatusMessage(strings.loading(filesRead: files), .progress)
         case .libraryLoaded(let snapshot, let marks, let stateProblem):
             isLoading = false
             if message?.kind == .progress { message = nil }
             replaceLibrary(MarkedLibrary(items: snapshot.items, marks: marks.addingDefaults(snapshot.sourceMarks)))
             scrollListToSelection()
             if let stateProblem {
-                message = StatusMessage("标记文件无法读取，全部显示为未读：" + stateProblem, .error)
+                message = StatusMessage(strings.stateUnreadable(stateProblem), .error)
             } else if !snapshot.problems.isEmpty {
                 let files = Set(snapshot.problems.map(\.path)).count
-                message = StatusMessage("\(files) 个文件有 \(snapshot.problems.count) 处问题（tsundoku check 查看）", .error)
+                message = StatusMessage(strings.libraryProblems(files: files, problems: snapshot.problems.count), .error)
             }
             if let reader, library.item(reader.itemID) == nil { self.reader = nil }
             let search: [Effect] = isSearching || !query.isEmpty ? [.buildSearchKeys(library.items), .loadSearchTexts(library.items)] : []
@@ -50,13 +50,13 @@ extension AppState {
             applySavedMarks(entries)
             scrollListToSelection()
         case .marksFailed(let reason):
-            message = StatusMessage("未能保存标记：" + reason, .error)
+            message = StatusMessage(strings.marksNotSaved(reason), .error)
         case .searchKeysBuilt(let keys):
             setSearchKeys(keys)
         case .searchTextsLoaded(let texts):
             setSearchTexts(texts)
         case .linkOpened(let url):
-            message = StatusMessage("已打开 " + url, .info)
+            message = StatusMessage(strings.opened(url), .info)
         case .linkNotOpened(let reason):
             message = StatusMessage(reason, .error)
         }

@@ -70,7 +70,7 @@ extension AppState {
             return [.saveMarks([item.id], isStarred(itemAt: rows[selected]) ? .unstar : .star, over: library.marks)]
         case .openOriginal:
             guard let url = selectedItem?.url else {
-                message = StatusMessage("这篇没有原文链接", .error)
+                message = StatusMessage(strings.noOriginalLink, .error)
                 return []
             }
             return [.openURL(url)]
@@ -164,7 +164,7 @@ extension AppState {
 
     /// Keys while the help is shown: scroll it, or close it.
     private mutating func applyInHelp(_ action: Action, top: Int) {
-        let last = max(0, Keymap.help.count - 1)
+        let last = max(0, KeyCommand.allCases.count - 1)
         switch action {
         case .cancel: overlay = nil
         case .moveDown: overlay = .help(top: min(last, top + 1))
@@ -220,7 +220,7 @@ extension AppState {
 
     mutating func showLinksOfOpenArticle() {
         guard let links = reader?.view?.links, !links.isEmpty else {
-            message = StatusMessage("这篇文章里没有链接", .info)
+            message = StatusMessage(strings.noLinksInArticle, .info)
             return
         }
         overlay = .links(selected: 0)
@@ -229,7 +229,7 @@ extension AppState {
     private mutating func jumpToUnread(forward: Bool) -> [Effect] {
         let candidates = forward ? Array(rows.indices.dropFirst(selected + 1)) : Array(rows.indices.prefix(selected).reversed())
         guard let next = candidates.first(where: { !isRead(itemAt: rows[$0]) && library.items[rows[$0]].kind != .digest }) else {
-            message = StatusMessage(forward ? "后面没有未读了" : "前面没有未读了", .info)
+            message = StatusMessage(strings.noMoreUnread(forward: forward), .info)
             return []
         }
         selected = next

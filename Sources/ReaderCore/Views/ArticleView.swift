@@ -1,3 +1,4 @@
+import Localization
 import Foundation
 import Synchronization
 import TextLayout
@@ -21,14 +22,17 @@ public struct ArticleView: Sendable, Equatable {
     /// `firstBlocks`: lay out only the header and that many blocks when the document has more
     /// (the first screen of a long article).
     public init(item: Item, document: Document, highlights: Document? = nil, digestTitle: String? = nil, width: Int,
-                firstBlocks: Int? = nil) {
+                firstBlocks: Int? = nil, strings: Strings) {
         self.width = max(width, Self.minimumWidth)
         isComplete = firstBlocks.map { document.blocks.count <= $0 } ?? true
-        var builder = ArticleBuilder(width: self.width)
+        var builder = ArticleBuilder(width: self.width, strings: strings)
         builder.header(item, digestTitle: digestTitle)
+        if item.body.format == .unavailable {
+            builder.blocks([.paragraph([.text(strings.noExportedText)])], first: [], rest: [])
+        }
         builder.blocks(isComplete ? document.blocks : Array(document.blocks.prefix(firstBlocks ?? 0)), first: [], rest: [])
         if isComplete, let highlights, !highlights.blocks.isEmpty {
-            builder.section("摘录")
+            builder.section(strings.highlightsSection)
             builder.blocks(highlights.blocks, first: [], rest: [])
         }
         if isComplete { builder.references() }
@@ -53,29 +57,32 @@ struct ArticleBuilder {
     let width: Int
     /// What the view is made of, in order: finished lines, and paragraphs still to be wrapped.
     private var pieces: [Piece] = []
-    var inline = InlineRuns(references: References())
+    var inline: InlineRuns
+    let strings: Strings
 
-    init(width: Int) {
+    init(width: Int, strings: Strings) {
         self.width = width
+        self.strings = strings
+        inline = InlineRuns(references: References(), strings: strings)
     }
 
     mutating func header(_ item: Item, digestTitle: String?) {
         paragraph([StyledRun(Sanitizer.cleanLine(item.title), TextStyle(.title, strong: true))], first: [], rest: [])
         let source = [item.site, item.author].compactMap { $0 }.map(Sanitizer.cleanLine).filter { !$0.isEmpty }
         if !source.isEmpty { meta(source.joined(separator: " · ")) }
-        var dates = Self.labelled("收藏", dateTime(item.saved))
+        var dates = Self.labelled(strings.savedLabel, dateTime(item.saved))
         if let published = item.published {
-            dates += [StyledRun(" · ", TextStyle(.meta))] + Self.labelled("发布", dateTime(published))
+            dates += [StyledRun(" · ", TextStyle(.meta))] + Self.labelled(strings.publishedLabel, dateTime(published))
         }
         paragraph(dates, first: [], rest: [])
         if let digestTitle, let position = item.position {
-            meta("摘自「" + Sanitizer.cleanLine(digestTitle) + "」第 \(position) 条")
+            meta(strings.fromDigest(Sanitizer.cleanLine(digestTitle), position: position))
         }
         if !item.tags.isEmpty {
-            paragraph(Self.labelled("标签", item.tags.map(Sanitizer.cleanLine).joined(separator: "、")), first: [], rest: [])
+            paragraph(Self.labelled(strings.tagsLabel, strings.list(item.tags.map(Sanitizer.cleanLine))), first: [], rest: [])
         }
         if let url = item.url {
-            paragraph(Self.labelled("原文", Sanitizer.cleanLine(url), style: TextStyle(.link)), first: [], rest: [])
+            paragraph(Self.labelled(strings.originalLabel, Sanitizer.cleanLine(url), style: TextStyle(.link)), first: [], rest: [])
         }
         emit([StyledRun(String(repeating: "─", count: width), TextStyle(.rule))])
         blank([])
@@ -223,14 +230,14 @@ struct ArticleBuilder {
         let links = inline.references.links
         let images = inline.references.images
         guard !links.isEmpty || !images.isEmpty else { return }
-        section("链接")
+        section(strings.linksSection)
         for (index, url) in links.enumerated() {
             let label = "[\(index + 1)] "
             paragraph([StyledRun(label, TextStyle(.linkNumber)), StyledRun(url, TextStyle(.link))], first: [],
                       rest: [StyledRun(String(repeating: " ", count: label.count), TextStyle(.body))])
         }
         for (index, url) in images.enumerated() where !url.isEmpty {
-            let label = "[图 \(index + 1)] "
+            let label = strings.image(index + 1, label: "") + " "
             paragraph([StyledRun(label, TextStyle(.image)), StyledRun(url, TextStyle(.link))], first: [],
                       rest: [StyledRun(String(repeating: " ", count: 4), TextStyle(.body))])
         }
@@ -312,7 +319,9 @@ struct ArticleBuilder {
     /// Day and time joined by a no-break space, so a narrow pane never separates them; the day
     /// alone where a label, the day and the time do not fit on one line.
     private func dateTime(_ date: Date) -> String {
-        width < 21 ? DateParsing.day(date) : DateParsing.day(date) + "\u{A0}" + DateParsing.time(date)
+        let (year, month, day) = DateParsing.localDay(date)
+        let written = strings.day(year: year, month: month, day: day)
+        return width < 21 ? written : written + "\u{A0}" + DateParsing.time(date)
     }
 }
 

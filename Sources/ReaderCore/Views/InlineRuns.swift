@@ -1,12 +1,14 @@
+import Localization
 import Foundation
 import TextLayout
 import TsundokuLibrary
 
 /// Turns inline Markdown into styled runs: links get their number `[n]` after the text, images
-/// become `[图 n: alt]`, soft line breaks become a space only between two non-CJK characters,
+/// become `[图 n: alt]` (in the interface's language), soft line breaks become a space only between two non-CJK characters,
 /// and every piece of text is sanitized.
 struct InlineRuns {
     var references: References
+    let strings: Strings
 
     /// A run still to be placed, or a soft break whose spacing depends on its neighbours.
     private enum Piece {
@@ -67,7 +69,7 @@ struct InlineRuns {
             case .image(let url, let alt):
                 let number = references.image(url)
                 let label = Sanitizer.cleanLine(alt).trimmingCharacters(in: .whitespaces)
-                pieces.append(.run(StyledRun(label.isEmpty ? "[图 \(number)]" : "[图 \(number): \(label)]", TextStyle(.image))))
+                pieces.append(.run(StyledRun(strings.image(number, label: label), TextStyle(.image))))
             case .lineBreak:
                 pieces.append(.run(StyledRun("\n", style)))
             case .softBreak:

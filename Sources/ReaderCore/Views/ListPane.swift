@@ -7,23 +7,23 @@ enum ListPane {
     static func draw(_ state: AppState, into frame: inout Frame, layout: ScreenLayout) {
         let focused = state.focus == .list
         frame.fill(layout.listTitle, style: TextStyle(focused ? .borderFocused : .border))
-        let filter = state.filter == .all ? "全部" : state.filter == .unread ? "未读" : "星标"
-        frame.draw(" 列表 · \(filter)" + (state.query.isEmpty ? "" : " · 搜索"), x: layout.listTitle.x, y: layout.listTitle.y,
+        let strings = state.strings
+        frame.draw(" \(strings.listTitle) · \(state.filterName)" + (state.query.isEmpty ? "" : " · " + strings.searchTag), x: layout.listTitle.x, y: layout.listTitle.y,
                    style: TextStyle(focused ? .borderFocused : .border, strong: focused), clip: layout.listTitle)
         let rect = layout.list
         guard !state.rows.isEmpty else {
-            let empty = state.isLoading ? " 载入中…" : state.query.isEmpty ? " 没有条目" : " 没有匹配的条目"
+            let empty = " " + (state.isLoading ? strings.loadingShort : state.query.isEmpty ? strings.noItems : strings.noMatches)
             frame.draw(empty, x: rect.x, y: rect.y, style: TextStyle(.meta), clip: rect)
             return
         }
-        let referenceYear = state.library.items.first.map { DateParsing.day($0.saved).prefix(4) } ?? ""
+        let referenceYear = state.library.items.first.map { DateParsing.localDay($0.saved).year } ?? 0
         for offset in 0..<rect.height {
             let position = state.listTop + offset
             guard position < state.rows.count else { break }
             let index = state.rows[position]
             let y = rect.y + offset
             drawRow(state.library.items[index], read: state.isRead(itemAt: index), starred: state.isStarred(itemAt: index),
-                    y: y, rect: rect, referenceYear: String(referenceYear))
+                    y: y, rect: rect, referenceYear: referenceYear)
             if position == state.selected {
                 let row = Rect(x: rect.x, y: y, width: rect.width, height: 1)
                 frame.restyle(row) { style in
@@ -33,8 +33,8 @@ enum ListPane {
             }
         }
 
-        func drawRow(_ item: Item, read: Bool, starred: Bool, y: Int, rect: Rect, referenceYear: String) {
-            let row = ListRow(item, read: read, starred: starred, width: rect.width, columns: .pane(referenceYear: referenceYear))
+        func drawRow(_ item: Item, read: Bool, starred: Bool, y: Int, rect: Rect, referenceYear: Int) {
+            let row = ListRow(item, read: read, starred: starred, width: rect.width, columns: .pane(referenceYear: referenceYear, strings: strings))
             var x = rect.x
             for (text, role) in row.pieces {
                 let strong = role == .listUnread && item.kind == .digest

@@ -1,3 +1,5 @@
+import Foundation
+import Localization
 import TextLayout
 import TsundokuLibrary
 
@@ -7,20 +9,23 @@ import TsundokuLibrary
 public struct ListRow: Sendable {
     /// How the columns are set: the pane's compact dates and source, or the table's full ones.
     public struct Columns: Sendable {
-        var fullDate: Bool
-        var referenceYear: String
+        /// The language of the pane's dates; nil for the table's full `yyyy-MM-dd`.
+        var strings: Strings?
+        var referenceYear: Int
         var sourceColumns: Int
         var gap: String
         var sourceFrom: Int
         var dateFrom: Int
 
-        /// The list pane: `MM-dd` (or `yyyy-MM` for other years), an 8-column source from 50 columns.
-        public static func pane(referenceYear: String) -> Columns {
-            Columns(fullDate: false, referenceYear: referenceYear, sourceColumns: 8, gap: " ", sourceFrom: 50, dateFrom: 0)
+        /// The list pane: the day (or the month, for other years than `referenceYear`) in the
+        /// interface's language, an 8-column source from 50 columns.
+        public static func pane(referenceYear: Int, strings: Strings) -> Columns {
+            Columns(strings: strings, referenceYear: referenceYear, sourceColumns: 8, gap: " ", sourceFrom: 50, dateFrom: 0)
         }
 
-        /// `tsundoku list`: full dates from 40 columns, a 12-column source from 60.
-        public static let table = Columns(fullDate: true, referenceYear: "", sourceColumns: 12, gap: "  ", sourceFrom: 60, dateFrom: 40)
+        /// `tsundoku list`: full `yyyy-MM-dd` dates from 40 columns (for scripts, in every
+        /// language), a 12-column source from 60.
+        public static let table = Columns(strings: nil, referenceYear: 0, sourceColumns: 12, gap: "  ", sourceFrom: 60, dateFrom: 40)
     }
 
     public let pieces: [(text: String, role: Role)]
@@ -28,9 +33,7 @@ public struct ListRow: Sendable {
     public init(_ item: Item, read: Bool, starred: Bool, width: Int, columns: Columns) {
         var pieces: [(String, Role)] = [(read ? " " : "●", .listMark), (starred ? "★ " : "  ", .listMark)]
         if width >= columns.dateFrom {
-            let day = DateParsing.day(item.saved)
-            let date = columns.fullDate ? day : day.hasPrefix(columns.referenceYear) ? String(day.dropFirst(5)) : String(day.prefix(7))
-            pieces.append((date + columns.gap, .listDate))
+            pieces.append((Self.date(item.saved, columns) + columns.gap, .listDate))
         }
         if width >= columns.sourceFrom {
             pieces.append((Truncation.fit(Sanitizer.cleanLine(item.site ?? item.author ?? ""), to: columns.sourceColumns) + columns.gap, .listSource))
@@ -39,6 +42,13 @@ public struct ListRow: Sendable {
         let title = (item.parent == nil ? "" : "  ") + Sanitizer.cleanLine(item.title)
         pieces.append((Truncation.truncate(title, to: max(0, width - used)), read ? .listRead : .listUnread))
         self.pieces = pieces
+    }
+
+    /// The saved date as the columns write it.
+    private static func date(_ date: Date, _ columns: Columns) -> String {
+        guard let strings = columns.strings else { return DateParsing.day(date) }
+        let (year, month, day) = DateParsing.localDay(date)
+        return year == columns.referenceYear ? strings.dayThisYear(month: month, day: day) : strings.month(year: year, month: month)
     }
 
     public var text: String { pieces.map(\.text).joined() }

@@ -3,18 +3,22 @@ import TextLayout
 /// Panels drawn over the panes: the key help and the link picker.
 enum Overlays {
     /// The key help from row `top` on; the title says when there is more (j/k scroll it).
-    static func drawHelp(from top: Int, into frame: inout Frame) {
-        let rows = Keymap.help.map { "  " + Truncation.fit($0.keys, to: 16) + "  " + $0.meaning }
+    static func drawHelp(_ state: AppState, from top: Int, into frame: inout Frame) {
+        let rows = state.keymap.helpLines(state.strings).map { "  " + Truncation.fit($0.keys, to: 16) + "  " + $0.meaning }
         let visible = max(1, min(frame.height - 2, rows.count + 2) - 2)
         let first = max(0, min(top, rows.count - visible))
         let more = (first > 0 ? "↑" : "") + (first + visible < rows.count ? "↓" : "")
-        let title = " 按键（Esc 或 q 关闭" + (more.isEmpty ? "" : "，\(more) j/k 滚动") + "）"
+        let strings = state.strings
+        let close = ([Key.escape.label] + [state.keymap.label(.quit, first: true)].filter { !$0.isEmpty })
+            .joined(separator: " " + strings.keyWord + " ")
+        let scroll = [state.keymap.label(.next, first: true), state.keymap.label(.previous, first: true)].joined(separator: "/")
+        let title = " " + strings.helpTitle(closeKeys: close, scrollKeys: more.isEmpty ? nil : more + " " + scroll)
         drawBox(title: title, rows: Array(rows[first...]), selected: nil, into: &frame)
     }
 
-    static func drawLinks(_ links: [String], selected: Int, into frame: inout Frame) {
+    static func drawLinks(_ state: AppState, _ links: [String], selected: Int, into frame: inout Frame) {
         let rows = links.enumerated().map { " [\($0.offset + 1)] " + $0.element }
-        drawBox(title: " 文中链接（Enter 打开，Esc 关闭）", rows: rows, selected: selected, into: &frame)
+        drawBox(title: " " + state.strings.linksTitle(openKey: state.keymap.label(.open, first: true), closeKey: Key.escape.label), rows: rows, selected: selected, into: &frame)
     }
 
     private static func drawBox(title: String, rows: [String], selected: Int?, into frame: inout Frame) {

@@ -6,7 +6,8 @@ public enum Screen {
         var frame = Frame(width: state.width, height: state.height)
         let layout = state.layout
         guard layout.fits else {
-            let notice = "终端太小：至少需要 \(ScreenLayout.minimumWidth)×\(ScreenLayout.minimumHeight)，现在 \(state.width)×\(state.height)"
+            let notice = state.strings.terminalTooSmall(minimumWidth: ScreenLayout.minimumWidth, minimumHeight: ScreenLayout.minimumHeight,
+                                                        width: state.width, height: state.height)
             let whole = Rect(x: 0, y: 0, width: state.width, height: state.height)
             let lines = LineBreaker.wrap([StyledRun(notice, TextStyle(.statusError))], width: max(2, state.width))
             for (row, line) in lines.prefix(state.height).enumerated() { frame.draw(line.runs, x: 0, y: row, clip: whole) }
@@ -22,8 +23,8 @@ public enum Screen {
         }
         StatusBar.draw(state, into: &frame, at: layout.status)
         switch state.overlay {
-        case .help(let top)?: Overlays.drawHelp(from: top, into: &frame)
-        case .links(let selected)?: Overlays.drawLinks(state.reader?.view?.links ?? [], selected: selected, into: &frame)
+        case .help(let top)?: Overlays.drawHelp(state, from: top, into: &frame)
+        case .links(let selected)?: Overlays.drawLinks(state, state.reader?.view?.links ?? [], selected: selected, into: &frame)
         case nil: break
         }
         return frame
@@ -34,9 +35,9 @@ public enum Screen {
 enum HeaderBar {
     static func draw(_ state: AppState, into frame: inout Frame, at rect: Rect) {
         frame.fill(rect, style: TextStyle(.header))
-        let filter = state.filter == .all ? "全部" : state.filter == .unread ? "未读" : "星标"
-        let text = " tsundoku · \(Sanitizer.cleanLine(state.libraryName)) · \(filter) · \(state.unreadCount) 未读 / \(state.library.items.count) 条"
-            + (state.isLoading ? " · 载入中…" : "")
+        let text = " tsundoku · \(Sanitizer.cleanLine(state.libraryName)) · \(state.filterName) · "
+            + state.strings.counts(unread: state.unreadCount, total: state.library.items.count)
+            + (state.isLoading ? " · " + state.strings.loadingShort : "")
         frame.draw(text, x: 0, y: rect.y, style: TextStyle(.header, strong: true), clip: rect)
     }
 }
@@ -48,18 +49,18 @@ enum StatusBar {
         var position = state.rows.isEmpty ? "0/0" : "\(state.selected + 1)/\(state.rows.count)"
         if state.focus == .reader, let reader = state.reader, let view = reader.view, !view.lines.isEmpty {
             let end = min(view.lines.count, reader.top + state.layout.reader.height)
-            position += " · " + (end >= view.lines.count ? "末尾" : "\(end * 100 / view.lines.count)%")
+            position += " · " + (end >= view.lines.count ? state.strings.atEnd : "\(end * 100 / view.lines.count)%")
         }
         let right = " " + position + " "
         let rightWidth = DisplayWidth.of(right)
         let left: (String, TextStyle)
         if state.isSearching || !state.query.isEmpty {
-            left = (" /" + Sanitizer.cleanLine(state.query) + (state.isSearching ? "▏" : "  (Esc 清除)"), TextStyle(.search))
+            left = (" /" + Sanitizer.cleanLine(state.query) + (state.isSearching ? "▏" : "  " + state.strings.searchClearHint(Key.escape.label)), TextStyle(.search))
         } else if let message = state.message {
             let role: Role = message.kind == .error ? .statusError : message.kind == .progress ? .statusProgress : .statusMessage
             left = (" " + Sanitizer.cleanLine(message.text), TextStyle(role))
         } else {
-            left = (" j/k 移动 · Enter 打开 · r 已读 · s 星标 · o 原文 · / 搜索 · ? 帮助 · q 退出", TextStyle(.status))
+            left = (" " + state.keymap.hints(state.strings), TextStyle(.status))
         }
         let leftClip = Rect(x: rect.x, y: rect.y, width: max(0, rect.width - rightWidth), height: 1)
         frame.draw(Truncation.truncate(left.0, to: leftClip.width), x: rect.x, y: rect.y, style: left.1, clip: leftClip)

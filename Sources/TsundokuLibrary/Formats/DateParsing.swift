@@ -164,6 +164,12 @@ public enum DateParsing {
         day(brokenDown(date))
     }
 
+    /// The local calendar day as numbers, for dates written in the interface's language.
+    public static func localDay(_ date: Date) -> (year: Int, month: Int, day: Int) {
+        let local = brokenDown(date)
+        return (Int(local.tm_year) + 1900, Int(local.tm_mon) + 1, Int(local.tm_mday))
+    }
+
     /// The local time of day, `HH:mm`.
     public static func time(_ date: Date) -> String {
         let local = brokenDown(date)

@@ -1,3 +1,4 @@
+import Localization
 import Foundation
 import Yams
 
@@ -9,8 +10,12 @@ public struct Config: Sendable, Equatable {
     public var theme: String?
     public var markReadOnOpen = true
     public var browser: String?
+    /// `language:`, when it names one the interface speaks.
+    public var language: Language?
+    /// `keys:` as written: command names and the keys given to each (checked by the reader).
+    public var keys: [KeyBinding] = []
 
-    public static let knownKeys = ["library", "state", "theme", "mark_read_on_open", "browser"]
+    public static let knownKeys = ["library", "state", "theme", "mark_read_on_open", "browser", "language", "keys"]
 
     public init() {}
 
@@ -56,6 +61,23 @@ public struct Config: Sendable, Equatable {
             case "theme": config.theme = text()
             case "browser": config.browser = text()
             case "mark_read_on_open": config.markReadOnOpen = decoded(Bool.self, "true or false") ?? config.markReadOnOpen
+            case "language":
+                guard let name = text() else { break }
+                config.language = Language.named(name)
+                if config.language == nil { warnings.append("\(path): language must be zh or en, not \(name)") }
+            case "keys":
+                guard let bindings = value.mapping else {
+                    warnings.append("\(path): keys must map action names to keys, for example keys: {next: [J, ctrl-n]}")
+                    break
+                }
+                for (name, keys) in bindings {
+                    let command = name.string ?? "?"
+                    guard let list = try? YAMLDecoder().decode(KeyList.self, from: keys) else {
+                        warnings.append("\(path): keys: \(command) must be a key or a list of keys")
+                        continue
+                    }
+                    config.keys.append(KeyBinding(command: command, keys: list.names))
+                }
             default:
                 warnings.append("\(path): unknown setting \(key) (known: \(knownKeys.joined(separator: ", ")))")
             }
@@ -93,6 +115,31 @@ public enum Paths {
         if path.hasPrefix("/") { return path }
         let base = FileManager.default.currentDirectoryPath
         return (base.hasSuffix("/") ? base : base + "/") + path
+    }
+}
+
+/// One entry of `keys:`: a command name and the names of its keys, as written.
+public struct KeyBinding: Sendable, Equatable {
+    public var command: String
+    public var keys: [String]
+
+    public init(command: String, keys: [String]) {
+        self.command = command
+        self.keys = keys
+    }
+}
+
+/// A key, or a list of keys, as `keys:` gives them to one command.
+private struct KeyList: Decodable {
+    var names: [String]
+
+    init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let list = try? container.decode([String].self) {
+            names = list
+        } else {
+            names = [try container.decode(String.self)]
+        }
     }
 }
 

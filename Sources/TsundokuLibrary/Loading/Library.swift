@@ -155,9 +155,8 @@ public enum Library {
     }
 
     private static func document(at location: BodyLocation, path: String, text: @autoclosure () throws -> String) throws -> Document {
-        if location.format == .unavailable {
-            return Document(blocks: [.paragraph([.text("这一篇没有导出文字（PDF 或缺少正文文件），请打开原文阅读。")])])
-        }
+        // An export item without text (a PDF): the reader says so in its own words.
+        if location.format == .unavailable { return Document(blocks: []) }
         let selected = lines(of: location, text: try text())
         switch location.format {
         case .markdown: return MarkdownDocument.parse(selected.joined(separator: "\n"))

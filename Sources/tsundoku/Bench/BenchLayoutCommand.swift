@@ -1,3 +1,4 @@
+import Localization
 import ArgumentParser
 import Foundation
 import ReaderCore
@@ -31,7 +32,7 @@ struct BenchLayoutCommand: ParsableCommand {
             let snapshot = Library.load(.paths([path]))
             let library = MarkedLibrary(items: snapshot.items, marks: Marks())
             guard let item = library.items.first else { throw CommandFailure("the generated article did not load") }
-            let open = median { try! ArticleReading.article(item, digestTitle: nil, width: width).view.lines.count }
+            let open = median { try! ArticleReading.article(item, digestTitle: nil, width: width, strings: Strings(.chinese)).view.lines.count }
             let size = Double(markdown.utf8.count) / 1_048_576
             print(String(format: "%d MB article: wrap %.1f ms (%.0f MB/s, %d lines); open in reader view %.1f ms (%.0f MB/s)",
                          megabytes, wrap.seconds * 1000, size / wrap.seconds, wrap.result,

@@ -1,3 +1,4 @@
+import Localization
 import ArgumentParser
 import Foundation
 import ReaderCore
@@ -44,7 +45,7 @@ struct BenchUICommand: ParsableCommand {
         let start = DispatchTime.now().uptimeNanoseconds
         let clients = EffectClients.live(source: .paths([library]), indexPath: indexPath,
                                          store: StateStore(path: folder + "/state/marks.log"), openURL: { .linkOpened($0) })
-        let loop = UILoop(state: AppState(libraryName: "bench", width: 120, height: 40), clients: clients)
+        let loop = UILoop(state: AppState(libraryName: "bench", width: 120, height: 40, strings: Strings(.chinese)), clients: clients)
         loop.press(.start)
         loop.settle()
         let frame = Screen.render(loop.state)
@@ -96,7 +97,7 @@ final class UILoop {
     init(state: AppState, clients: EffectClients) {
         self.state = state
         let reports = self.reports
-        runtime = EffectRuntime(clients: clients, mode: .background, deliver: { reports.post($0) })
+        runtime = EffectRuntime(clients: clients, strings: state.strings, mode: .background, deliver: { reports.post($0) })
     }
 
     /// Applies a key, starts its effects and renders the screen; returns the milliseconds spent.

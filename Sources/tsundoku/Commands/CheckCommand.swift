@@ -4,7 +4,9 @@ import TsundokuLibrary
 
 /// `tsundoku check`: one line per file that cannot be loaded; exit status 1 when there is any.
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "Report files that cannot be loaded.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "check", abstract: Interface.strings.checkAbstract)
+    }
 
     @OptionGroup var options: LibraryOptions
 
@@ -13,7 +15,7 @@ struct CheckCommand: ParsableCommand {
         for problem in problems.sorted(by: { $0.path < $1.path }) { print(Sanitizer.cleanLine(problem.description)) }
         let files = Set(library.items.map(\.path)).count
         if !problems.isEmpty {
-            print(LoadSummary.line(problems) + "; \(files) file(s) loaded with \(library.items.count) item(s)")
+            print(LoadSummary.line(problems) + Interface.strings.loadedCount(files: files, items: library.items.count))
             throw ExitCode(1)
         }
     }

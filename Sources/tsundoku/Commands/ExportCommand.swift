@@ -4,8 +4,9 @@ import TsundokuLibrary
 
 /// `tsundoku export`: the library as JSON Lines, bodies and marks included, so it loads back.
 struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Write the library as JSON Lines (one item per line, with read and starred).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "export", abstract: Interface.strings.exportAbstract)
+    }
 
     @OptionGroup var options: LibraryOptions
 

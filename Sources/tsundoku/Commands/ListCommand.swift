@@ -6,12 +6,14 @@ import TsundokuLibrary
 
 /// `tsundoku list`: the library newest first, as a table or as JSON.
 struct ListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the library, newest first.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "list", abstract: Interface.strings.listAbstract)
+    }
 
     @OptionGroup var options: LibraryOptions
 
     @OptionGroup var filterOptions: FilterOptions
-    @Flag(help: "Print a JSON array instead of a table.") var json = false
+    @Flag(help: ArgumentHelp(Interface.strings.jsonFlagHelp)) var json = false
 
     func run() throws {
         let (library, _, _) = try options.load()

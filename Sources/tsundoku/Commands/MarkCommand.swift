@@ -5,16 +5,16 @@ import TsundokuLibrary
 
 /// `tsundoku mark`: set or clear the read or starred flag of items, durably.
 struct MarkCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "mark", abstract: "Mark items read or unread, starred or not.",
-        discussion: "Marking a digest read or unread marks all of its news items too. Each line printed means the mark is on disk.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "mark", abstract: Interface.strings.markAbstract, discussion: Interface.strings.markDiscussion)
+    }
 
     @OptionGroup var options: LibraryOptions
 
-    @Flag(exclusivity: .exclusive, help: "What to do with the items.")
+    @Flag(exclusivity: .exclusive, help: ArgumentHelp(Interface.strings.markOperationHelp))
     var operation: Operation
 
-    @Argument(help: "Item ids, as `list --json` prints them.")
+    @Argument(help: ArgumentHelp(Interface.strings.idsArgumentHelp))
     var ids: [String]
 
     /// The four marks, as flags.
@@ -26,7 +26,7 @@ struct MarkCommand: ParsableCommand {
         let (library, _, resolved) = try options.load(reportProblems: false)
         let unknown = ids.filter { library.item($0) == nil }
         guard unknown.isEmpty else {
-            throw CommandFailure("unknown item id: \(unknown.joined(separator: ", ")) (see `tsundoku list --json`)")
+            throw CommandFailure(Interface.strings.unknownIDs(unknown))
         }
         let entryOperation = MarkEntry.Operation(rawValue: operation.rawValue)!
         let targets = operation == .read || operation == .unread ? ids.flatMap(library.idsForReadMark) : ids

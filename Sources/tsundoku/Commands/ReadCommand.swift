@@ -1,3 +1,4 @@
+import Localization
 import ArgumentParser
 import Foundation
 import ReaderCore
@@ -6,25 +7,31 @@ import TsundokuLibrary
 
 /// `tsundoku` / `tsundoku read`: the two-pane reader in the terminal.
 struct ReadCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "read", abstract: "Open the reader (the default command). Press ? inside for the keys.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "read", abstract: Interface.strings.readAbstract)
+    }
 
     @OptionGroup var options: LibraryOptions
 
-    @Option(help: ArgumentHelp("A theme name (see `tsundoku themes`) or a theme file.", valueName: "name|path"))
+    @Option(help: ArgumentHelp(Interface.strings.themeOptionHelp, valueName: "name|path"))
     var theme: String?
 
     func run() throws {
         let resolved = try options.resolve()
+        let strings = Interface.strings
         let (themeValue, themeMessage) = ThemeChoice.resolve(theme ?? resolved.config.theme)
+        let (keymap, keyWarnings) = Keymap.configured(resolved.config.keys.map { ($0.command, $0.keys) }, strings: strings)
+        for warning in keyWarnings { Diagnostics.warn(warning) }
         let name: String
         switch resolved.source {
-        case .sample: name = "示例书库"
+        case .sample: name = strings.sampleLibraryName
         case .paths(let roots): name = roots.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
         }
         try ReaderApp.run(ReaderApp.Options(source: resolved.source, store: resolved.store, indexPath: resolved.indexPath,
-                                        libraryName: name, theme: themeValue, startupMessage: themeMessage,
-                                        markReadOnOpen: resolved.config.markReadOnOpen, browser: resolved.config.browser))
+                                        libraryName: name, theme: themeValue,
+                                        startupMessage: ([themeMessage].compactMap { $0 } + keyWarnings).first,
+                                        markReadOnOpen: resolved.config.markReadOnOpen, browser: resolved.config.browser,
+                                        keymap: keymap, strings: strings))
     }
 }
 
@@ -38,7 +45,7 @@ enum ThemeChoice {
         case .success(let theme): return (theme, nil)
         case .failure(let problem):
             let fallback = (try? ThemeCatalog.load(ThemeCatalog.defaultName, userDirectory: "", readFile: { _ in nil }).get()) ?? .monochrome
-            return (fallback, problem.description + "；改用默认主题")
+            return (fallback, Interface.strings.themeFallback(problem.description))
         }
     }
 
@@ -52,11 +59,13 @@ enum ThemeChoice {
 
 /// `tsundoku themes`: the themes that can be chosen.
 struct ThemesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "themes", abstract: "List the shipped and your own themes.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "themes", abstract: Interface.strings.themesAbstract)
+    }
 
     func run() throws {
         for name in ThemeCatalog.builtinNames {
-            print(name + (name == ThemeCatalog.defaultName ? " (default)" : ""))
+            print(name + (name == ThemeCatalog.defaultName ? Interface.strings.defaultTheme : ""))
         }
         let user = (try? FileManager.default.contentsOfDirectory(atPath: Paths.userThemes)) ?? []
         for file in user.sorted() where file.hasSuffix(".yaml") {

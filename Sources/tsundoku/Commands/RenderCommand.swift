@@ -6,24 +6,26 @@ import TsundokuLibrary
 
 /// `tsundoku render ID`: the reader view of one item as plain text lines.
 struct RenderCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "render", abstract: "Print the reader view of one item as plain UTF-8 text.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "render", abstract: Interface.strings.renderAbstract)
+    }
 
     @OptionGroup var options: LibraryOptions
 
-    @Option(help: "Columns to lay out for (default: the terminal's width, else 80; at least 20).")
+    @Option(help: ArgumentHelp(Interface.strings.widthOptionHelp))
     var width: Int?
 
-    @Argument(help: "The item's id, as `list --json` prints it.")
+    @Argument(help: ArgumentHelp(Interface.strings.idArgumentHelp))
     var id: String
 
     func run() throws {
         let (library, _, _) = try options.load(reportProblems: false)
         guard let item = library.item(id) else {
-            throw CommandFailure("unknown item id: \(id) (see `tsundoku list --json`)")
+            throw CommandFailure(Interface.strings.unknownIDs([id]))
         }
         let digestTitle = item.parent.flatMap { library.item($0)?.title }
-        let view = try ArticleReading.article(item, digestTitle: digestTitle, width: width ?? TerminalSize.columns()).view
+        let view = try ArticleReading.article(item, digestTitle: digestTitle, width: width ?? TerminalSize.columns(),
+                                                  strings: Interface.strings).view
         FileHandle.standardOutput.write(Data(view.plainText.utf8))
     }
 }

@@ -3,11 +3,11 @@ import TsundokuLibrary
 
 /// `--unread` / `--starred`, shared by the commands that print the library.
 struct FilterOptions: ParsableArguments {
-    @Flag(help: "Only items not yet read.") var unread = false
-    @Flag(help: "Only starred items.") var starred = false
+    @Flag(help: ArgumentHelp(Interface.strings.unreadFlagHelp)) var unread = false
+    @Flag(help: ArgumentHelp(Interface.strings.starredFlagHelp)) var starred = false
 
     func validate() throws {
-        if unread && starred { throw ValidationError("--unread and --starred cannot be combined") }
+        if unread && starred { throw ValidationError(Interface.strings.unreadAndStarred) }
     }
 
     var filter: ItemFilter { unread ? .unread : starred ? .starred : .all }

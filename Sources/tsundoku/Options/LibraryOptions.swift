@@ -5,10 +5,10 @@ import TsundokuLibrary
 /// The options every command that reads the library shares, and how they pick the library,
 /// the state file and the settings.
 struct LibraryOptions: ParsableArguments {
-    @Option(name: .customLong("library"), help: ArgumentHelp("A library folder or file (repeatable).", valueName: "dir"))
+    @Option(name: .customLong("library"), help: ArgumentHelp(Interface.strings.libraryOptionHelp, valueName: "dir"))
     var folders: [String] = []
 
-    @Option(help: ArgumentHelp("The read/starred state file.", valueName: "file"))
+    @Option(help: ArgumentHelp(Interface.strings.stateOptionHelp, valueName: "file"))
     var state: String?
 
     /// Everything a command needs after the choices above are resolved.
@@ -22,15 +22,16 @@ struct LibraryOptions: ParsableArguments {
     /// The library, state file and settings in force; a library folder that is empty or does
     /// not exist is an error naming it, never an empty library.
     func resolve() throws -> Resolved {
-        let (config, warnings) = Config.load(path: Paths.configFile)
+        let (config, warnings) = Interface.settings
+        let strings = Interface.strings
         for warning in warnings { Diagnostics.warn(warning) }
         let environment = ProcessInfo.processInfo.environment["TSUNDOKU_LIBRARY"]?
             .split(separator: ":").map(String.init).filter { !$0.isEmpty }
         let roots = !folders.isEmpty ? folders : (environment?.isEmpty == false ? environment : nil) ?? config.library
         for root in roots ?? [] {
-            if root.isEmpty { throw CommandFailure("--library \"\" names no folder; give a folder or file of saved articles") }
+            if root.isEmpty { throw CommandFailure(strings.emptyLibraryOption) }
             if !FileManager.default.fileExists(atPath: root) {
-                throw CommandFailure("library \(root) does not exist")
+                throw CommandFailure(strings.libraryMissing(root))
             }
         }
         let statePath = state ?? config.state ?? Paths.defaultStateFile
@@ -52,11 +53,11 @@ struct LibraryOptions: ParsableArguments {
         do {
             loaded = try resolved.store.load()
         } catch {
-            throw CommandFailure("cannot read the state file \(resolved.store.path): \(error)")
+            throw CommandFailure(Interface.strings.stateUnreadable(path: resolved.store.path, reason: "\(error)"))
         }
         if let damage = loaded.damage { Diagnostics.warn(damage) }
         if reportProblems, !snapshot.problems.isEmpty {
-            Diagnostics.warn(LoadSummary.line(snapshot.problems) + "; `tsundoku check` lists them")
+            Diagnostics.warn(LoadSummary.line(snapshot.problems) + Interface.strings.checkLists)
         }
         return (MarkedLibrary(items: snapshot.items, marks: loaded.marks.addingDefaults(snapshot.sourceMarks)), snapshot.problems, resolved)
     }

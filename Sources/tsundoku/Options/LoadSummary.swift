@@ -4,6 +4,6 @@ import TsundokuLibrary
 enum LoadSummary {
     static func line(_ problems: [LoadProblem]) -> String {
         let files = Set(problems.map(\.path)).count
-        return "\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")"
+        return Interface.strings.problemCount(problems: problems.count, files: files)
     }
 }
