@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
         .testTarget(name: "ReaderCoreTests", dependencies: ["Localization", "ReaderCore", "ReaderRuntime"]),
         .testTarget(name: "TerminalUITests", dependencies: ["Localization", "TerminalUI", "ReaderCore"]),
-        .testTarget(name: "TsundokuCLITests", dependencies: ["tsundoku"]),
+        .testTarget(name: "TsundokuCLITests", dependencies: ["tsundoku", "ReaderCore", "TsundokuLibrary"]),
     ],
     swiftLanguageModes: [.v6]
 )

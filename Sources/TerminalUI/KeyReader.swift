@@ -41,6 +41,7 @@ enum KeyReader {
         case KEY_END: return .key(.end)
         case KEY_ENTER: return .key(.enter)
         case KEY_BACKSPACE: return .key(.backspace)
+        case (KEY_F0 + 1)...(KEY_F0 + 12): return .key(.function(Int(code - KEY_F0)))
         case KEY_MOUSE:
             var event = MEVENT()
             guard getmouse(&event) == OK else { return .none }

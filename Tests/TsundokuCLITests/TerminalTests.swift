@@ -123,6 +123,34 @@ enum InstalledTmux {
         #expect(terminal.waitFor("EXITED 0"))
     }
 
+    @Test func anEnglishInterfaceWithKeysOfYourOwn() throws {
+        let tmux = try #require(Self.tmux)
+        let terminal = Terminal(tmux: tmux)
+        defer { terminal.stop() }
+        let cli = terminal.cli
+        _ = cli.write("lib/a.md", Self.article("first", "第一篇：终端阅读", saved: "2024-03-01 08:00:00", body: "第一篇的正文。"))
+        _ = cli.write("lib/b.md", Self.article("second", "第二篇：稍后再读", saved: "2024-02-01 08:00:00", body: "第二篇的正文。"))
+        _ = cli.write("config/tsundoku/config.yaml", "keys: {next: [J, ctrl-n], quit: [Q], help: [f1]}\n")
+        terminal.start(["--library", cli.home + "/lib", "--state", cli.home + "/state/marks.log"], messages: "en_GB.UTF-8")
+        #expect(terminal.waitFor("2 unread / 2"))
+        #expect(terminal.screen.contains("J/k move · Enter open"), "\(terminal.screen)")
+        #expect(terminal.screen.contains("F1 help · Q quit"))
+        terminal.keys("J", "Enter")
+        #expect(terminal.waitFor("第二篇的正文。"))
+        #expect(terminal.waitFor("1 unread / 2"))
+        #expect(terminal.screen.contains("Saved 1 Feb 2024"))
+        terminal.keys("F1")
+        #expect(terminal.waitFor("Keys (Esc or Q closes"))
+        #expect(terminal.screen.contains("J ^N"))
+        terminal.keys("Escape")
+        #expect(terminal.waitUntil { !$0.contains("Keys (") })
+        terminal.keys("q")
+        usleep(300_000)
+        #expect(!terminal.screen.contains("EXITED"), "q is no longer quit")
+        terminal.keys("Q")
+        #expect(terminal.waitFor("EXITED 0"))
+    }
+
     @Test func escapeSequencesInAnArticleLeaveTheTerminalAlone() throws {
         let tmux = try #require(Self.tmux)
         let terminal = Terminal(tmux: tmux)
