@@ -29,9 +29,14 @@ struct ReadCommand: ParsableCommand {
         }
         try ReaderApp.run(ReaderApp.Options(source: resolved.source, store: resolved.store, indexPath: resolved.indexPath,
                                         libraryName: name, theme: themeValue,
-                                        startupMessage: ([themeMessage].compactMap { $0 } + keyWarnings).first,
+                                        startupMessage: Self.oneLine([themeMessage].compactMap { $0 } + keyWarnings),
                                         markReadOnOpen: resolved.config.markReadOnOpen, browser: resolved.config.browser,
                                         keymap: keymap, strings: strings))
+    }
+
+    /// Every start-up warning in the one status line, or nil when there is none.
+    private static func oneLine(_ messages: [String]) -> String? {
+        messages.isEmpty ? nil : messages.joined(separator: Interface.strings.language == .chinese ? "；" : "; ")
     }
 }
 
