@@ -69,3 +69,12 @@ extension Strings {
         pick("；载入了 \(files) 个文件，共 \(items) 条", "; \(files) file(s) loaded with \(items) item(s)")
     }
 }
+
+/// Options of the list and export commands added with tags and orders.
+extension Strings {
+    public var tagOptionHelp: String { pick("只要带这个标签的条目。", "Only items with this tag.") }
+    public var sortOptionHelp: String {
+        pick("顺序：newest（最新收藏，默认）、oldest、published（最新发布）、source（来源）、unread（未读在前）。",
+             "The order: newest (saved, the default), oldest, published (newest published), source, unread (unread first).")
+    }
+}

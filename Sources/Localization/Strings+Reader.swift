@@ -107,3 +107,25 @@ extension Strings {
              "this system does not know the terminal type TERM=\(terminal); set TERM to one it knows (for example xterm-256color) or install ncurses-term")
     }
 }
+
+/// Orders and tags.
+extension Strings {
+    /// The name of an order, by the key `list --sort` takes.
+    public func orderName(_ key: String) -> String {
+        switch key {
+        case "oldest": return pick("最早收藏在前", "oldest saved first")
+        case "published": return pick("最新发布在前", "newest published first")
+        case "source": return pick("按来源", "by source")
+        case "unread": return pick("未读在前", "unread first")
+        default: return pick("最新收藏在前", "newest saved first")
+        }
+    }
+    public func sortedBy(_ name: String) -> String { pick("排序：", "Sorted: ") + name }
+    public func orderNotSaved(_ reason: String) -> String { pick("未能记住排序：", "The order was not remembered: ") + reason }
+    public var noTags: String { pick("书库里没有标签", "The library has no tags") }
+    public var allTags: String { pick("全部标签", "all tags") }
+    public func tagCounts(unread: Int, total: Int) -> String { pick("\(unread) 未读 / \(total)", "\(unread) unread / \(total)") }
+    public func tagsTitle(openKey: String, closeKey: String) -> String {
+        pick("标签（\(openKey) 选择，\(closeKey) 关闭）", "Tags (\(openKey) chooses, \(closeKey) closes)")
+    }
+}

@@ -14,17 +14,21 @@ public struct EffectClients: Sendable {
     public var loadSearchTexts: @Sendable ([Item]) -> Report
     /// Opens a link; runs on the UI loop, since a browser in the terminal needs the terminal.
     public var openURL: @Sendable (String) -> Report
+    /// Remembers the list's order; a report only when that failed.
+    public var saveOrder: @Sendable (ItemOrder) -> Report?
 
     public init(loadLibrary: @escaping @Sendable (_ progress: @escaping @Sendable (Int) -> Void) -> Report,
                 loadDocument: @escaping @Sendable (Item) -> Result<ArticleBody, LoadProblem>,
                 saveMarks: @escaping @Sendable ([String], MarkEntry.Operation, Marks) -> Report,
                 loadSearchTexts: @escaping @Sendable ([Item]) -> Report,
-                openURL: @escaping @Sendable (String) -> Report) {
+                openURL: @escaping @Sendable (String) -> Report,
+                saveOrder: @escaping @Sendable (ItemOrder) -> Report? = { _ in nil }) {
         self.loadLibrary = loadLibrary
         self.loadDocument = loadDocument
         self.saveMarks = saveMarks
         self.loadSearchTexts = loadSearchTexts
         self.openURL = openURL
+        self.saveOrder = saveOrder
     }
 }
 

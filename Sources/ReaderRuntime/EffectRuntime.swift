@@ -78,6 +78,8 @@ public final class EffectRuntime: Sendable {
             run(on: search) { deliver(clients.loadSearchTexts(items)) }
         case .openURL(let url):
             deliver(clients.openURL(url))
+        case .saveOrder(let order):
+            run(on: marks) { clients.saveOrder(order).map(deliver) }
         case .quit:
             break
         }

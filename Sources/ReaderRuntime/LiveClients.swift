@@ -38,7 +38,15 @@ extension EffectClients {
                 }
                 return .searchTextsLoaded(texts)
             },
-            openURL: openURL)
+            openURL: openURL,
+            saveOrder: { order in
+                do {
+                    try ViewSettings.save(order)
+                    return nil
+                } catch {
+                    return .orderNotSaved("\(error)")
+                }
+            })
     }
 }
 

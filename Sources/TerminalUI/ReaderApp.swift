@@ -21,9 +21,11 @@ public enum ReaderApp {
         public var browser: String?
         public var keymap: Keymap
         public var strings: Strings
+        public var order: ItemOrder
 
         public init(source: LibrarySource, store: StateStore, indexPath: String?, libraryName: String, theme: Theme,
-                    startupMessage: String?, markReadOnOpen: Bool, browser: String?, keymap: Keymap, strings: Strings) {
+                    startupMessage: String?, markReadOnOpen: Bool, browser: String?, keymap: Keymap, strings: Strings,
+                    order: ItemOrder) {
             self.source = source
             self.store = store
             self.indexPath = indexPath
@@ -34,6 +36,7 @@ public enum ReaderApp {
             self.browser = browser
             self.keymap = keymap
             self.strings = strings
+            self.order = order
         }
     }
 
@@ -47,7 +50,8 @@ public enum ReaderApp {
         let (width, height) = session.size
         let warning = (session.localeWarning ?? options.startupMessage).map { StatusMessage($0, .error) }
         var state = AppState(libraryName: options.libraryName, width: width, height: height,
-                             markReadOnOpen: options.markReadOnOpen, message: warning, keymap: options.keymap, strings: options.strings)
+                             markReadOnOpen: options.markReadOnOpen, message: warning, keymap: options.keymap, strings: options.strings,
+                             order: options.order)
         let lent = Atomic<Bool>(false)
         let browser = Browser(configured: options.browser, environment: ProcessInfo.processInfo.environment,
                               clipboardSupported: session.supportsClipboard,

@@ -59,11 +59,11 @@ import Testing
 
     @Test func overlaysFollowTheKeysInForce() {
         let (keymap, _) = Keymap.configured([("next", ["J"]), ("previous", ["K"]), ("open", ["o"]), ("open-link", ["O"])], strings: chinese)
-        #expect(keymap.action(for: .character("J"), mode: .links) == .moveDown)
-        #expect(keymap.action(for: .character("K"), mode: .links) == .moveUp)
-        #expect(keymap.action(for: .character("o"), mode: .links) == .open)
-        #expect(keymap.action(for: .character("3"), mode: .links) == .chooseLink(3))
-        #expect(keymap.action(for: .escape, mode: .links) == .cancel)
+        #expect(keymap.action(for: .character("J"), mode: .picker) == .moveDown)
+        #expect(keymap.action(for: .character("K"), mode: .picker) == .moveUp)
+        #expect(keymap.action(for: .character("o"), mode: .picker) == .open)
+        #expect(keymap.action(for: .character("3"), mode: .picker) == .chooseLink(3))
+        #expect(keymap.action(for: .escape, mode: .picker) == .cancel)
         #expect(keymap.action(for: .character("J"), mode: .search) == .searchType("J"), "a query takes every character")
         #expect(keymap.action(for: .function(1), mode: .browse) == nil)
         let (withF1, _) = Keymap.configured([("help", ["f1"])], strings: chinese)

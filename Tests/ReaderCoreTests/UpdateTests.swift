@@ -212,7 +212,7 @@ import TsundokuLibrary
         #expect(Keymap.standard.action(for: .character("j"), mode: .browse) == .moveDown)
         #expect(Keymap.standard.action(for: .character("j"), mode: .search) == .searchType("j"))
         #expect(Keymap.standard.action(for: .character("q"), mode: .help) == .cancel)
-        #expect(Keymap.standard.action(for: .character("3"), mode: .links) == .chooseLink(3))
+        #expect(Keymap.standard.action(for: .character("3"), mode: .picker) == .chooseLink(3))
         #expect(Keymap.standard.action(for: .control("f"), mode: .browse) == .pageDown)
     }
 

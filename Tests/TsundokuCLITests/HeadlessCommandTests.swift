@@ -24,12 +24,45 @@ import Testing
         let rows = try listJSON(cli, ["--library", libraryWithThreeArticles(cli)])
         #expect(rows.map { $0["id"] as? String } == ["c", "b", "a"])
         let first = try #require(rows.first)
-        for key in ["id", "parent", "kind", "title", "author", "site", "url", "saved", "published", "read", "starred", "path"] {
+        for key in ["id", "parent", "kind", "title", "author", "site", "url", "saved", "published", "tags", "read", "starred", "path"] {
             #expect(first.keys.contains(key), "missing \(key)")
         }
         #expect(first["saved"] as? String == "2024-03-01T08:00:00Z")
         #expect(first["parent"] is NSNull)
         #expect(first["kind"] as? String == "article")
+    }
+
+    @Test func tagsFromEverySourceFilterAndSortTheList() throws {
+        let cli = CLIRunner()
+        _ = cli.write("lib/omnivore.md", """
+            ---
+            id: om
+            title: 排版札记
+            date_saved: 2024-01-01 08:00:00
+            tags: [长文]
+            ---
+
+            # 排版札记
+            #Omnivore #排版 #to-read
+
+            [Read Original](https://example.org/om)
+
+            正文。
+            """)
+        _ = cli.write("lib/items.jsonl", #"{"id": "j", "title": "新闻", "saved": "2024-02-01T08:00:00Z", "published": "2023-01-01T00:00:00Z", "tags": ["排版"], "text": "正文"}"# + "\n")
+        _ = cli.write("lib/plain.txt", "没有标签的文章\n\n正文\n")
+        let rows = try listJSON(cli, ["--library", cli.home + "/lib", "--sort", "published"])
+        let tags = Dictionary(uniqueKeysWithValues: rows.map { ($0["id"] as! String, $0["tags"] as! [String]) })
+        #expect(tags["om"] == ["长文", "排版", "to-read"], "front matter first, then the #Omnivore line without #Omnivore")
+        #expect(tags["j"] == ["排版"])
+        #expect(tags.values.contains([]))
+        #expect(rows.first?["id"] as? String != "j", "published in 2023 sorts after the others' saved dates")
+        let tagged = try listJSON(cli, ["--library", cli.home + "/lib", "--tag", "排版", "--sort", "oldest"])
+        #expect(tagged.map { $0["id"] as? String } == ["om", "j"])
+        let bad = try cli.run(["list", "--library", cli.home + "/lib", "--sort", "sideways"])
+        #expect(bad.status != 0 && bad.error.contains("sideways"))
+        let exported = try cli.run(["export", "--library", cli.home + "/lib", "--tag", "长文"])
+        #expect(exported.output.split(separator: "\n").count == 1 && exported.output.contains("\"id\":\"om\""))
     }
 
     @Test func marksPersistAndFilterTheList() throws {

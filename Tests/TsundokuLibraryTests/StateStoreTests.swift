@@ -122,7 +122,7 @@ import Testing
             library.marks.apply(MarkEntry(time: Int64(offset), operation: .read, id: id))
         }
         #expect(library.isRead(digest))
-        #expect(library.filtered(.unread).allSatisfy { $0.parent != digest.id && $0.id != digest.id })
+        #expect(library.listed(.unread).allSatisfy { $0.parent != digest.id && $0.id != digest.id })
     }
 
     @Test func theSampleLibraryHasEveryKind() {

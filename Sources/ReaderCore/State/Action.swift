@@ -8,7 +8,7 @@ public enum Action: Sendable, Equatable {
     case start
     case moveDown, moveUp, top, bottom, pageDown, pageUp
     case open, switchPane, spaceForward, nextUnread, previousUnread
-    case toggleRead, toggleStar, openOriginal, showLinks, cycleFilter
+    case toggleRead, toggleStar, openOriginal, showLinks, cycleFilter, cycleOrder, showTags
     case startSearch, searchType(Character), searchErase, cancel
     case reload, quit, showHelp, widenList, narrowList
     case chooseLink(Int)
@@ -32,6 +32,8 @@ public enum Report: Sendable, Equatable {
     case marksFailed(String)
     case searchKeysBuilt(SearchKeys)
     case searchTextsLoaded([String: String])
+    /// The list's order could not be remembered: why.
+    case orderNotSaved(String)
     case linkOpened(String)
     /// A link could not be opened: why, and what the person can do instead.
     case linkNotOpened(String)
@@ -71,6 +73,8 @@ public enum Effect: Equatable, Sendable {
     /// Lay a body out again at a new width.
     case layOut(Item, LoadedArticle, width: Int, digestTitle: String?)
     case openURL(String)
+    /// Remember the list's order for the next start.
+    case saveOrder(ItemOrder)
     /// Build the keys search matches titles, sites and authors against.
     case buildSearchKeys([Item])
     /// Read the bodies of these items as lower-cased text for search.

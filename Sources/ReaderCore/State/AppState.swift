@@ -9,6 +9,8 @@ public enum Overlay: Equatable, Sendable {
     /// The key help, scrolled to its `top` row.
     case help(top: Int)
     case links(selected: Int)
+    /// The tag picker: row 0 is every tag, then each tag by name.
+    case tags(selected: Int)
 }
 
 /// A line for the status bar. Its kind gives its role on screen and its lifetime: progress
@@ -53,6 +55,13 @@ public struct AppState: Sendable, Equatable {
     public internal(set) var library: MarkedLibrary
     public internal(set) var libraryName: String
     public internal(set) var filter: ItemFilter = .all
+    /// The tag the list is narrowed to, if any (with the filter and the search).
+    public internal(set) var tag: String?
+    /// The order the list is read in.
+    public internal(set) var order: ItemOrder
+    /// Indices into `library.items` in `order`; recomputed when the order or the library
+    /// changes, not when marks do (an item marked read does not jump in the unread-first order).
+    private var ordered: [Int] = []
     public internal(set) var query = ""
     public internal(set) var isSearching = false
     /// Indices into `library.items` of the rows the list shows.
@@ -99,8 +108,9 @@ public struct AppState: Sendable, Equatable {
     /// `message` is shown first (a locale, theme or key-setting warning).
     public init(library: MarkedLibrary = MarkedLibrary(items: [], marks: Marks()), libraryName: String,
                 width: Int, height: Int, markReadOnOpen: Bool = true, message: StatusMessage? = nil,
-                keymap: Keymap = .standard, strings: Strings) {
+                keymap: Keymap = .standard, strings: Strings, order: ItemOrder = .newest) {
         self.library = library
+        self.order = order
         self.keymap = keymap
         self.strings = strings
         self.libraryName = libraryName
@@ -148,6 +158,17 @@ public struct AppState: Sendable, Equatable {
         refreshRows()
     }
 
+    mutating func setOrder(_ order: ItemOrder) {
+        self.order = order
+        ordered = library.indices(in: order)
+        refreshRows()
+    }
+
+    mutating func setTag(_ tag: String?) {
+        self.tag = tag
+        refreshRows()
+    }
+
     mutating func setFilter(_ filter: ItemFilter) {
         self.filter = filter
         refreshRows()
@@ -186,7 +207,7 @@ public struct AppState: Sendable, Equatable {
         var result: [Int] = []
         var unread = 0
         result.reserveCapacity(library.items.count)
-        for index in library.items.indices {
+        for index in ordered {
             let isRead = readFlags[index]
             if !isRead { unread += 1 }
             let matchesFilter: Bool
@@ -195,7 +216,7 @@ public struct AppState: Sendable, Equatable {
             case .unread: matchesFilter = !isRead
             case .starred: matchesFilter = starFlags[index]
             }
-            guard matchesFilter || (pinningSelection && index == keepIndex) else { continue }
+            guard (matchesFilter && (tag.map(library.items[index].tags.contains) ?? true)) || (pinningSelection && index == keepIndex) else { continue }
             let matchesQuery = matching?[index] ?? true
             if matchesQuery || (pinningSelection && index == keepIndex) { result.append(index) }
         }
@@ -230,6 +251,7 @@ public struct AppState: Sendable, Equatable {
         lastMatches = nil
         readFlags = library.items.map(library.isRead)
         starFlags = library.items.map(library.isStarred)
+        ordered = library.indices(in: order)
     }
 
     /// Takes the search keys when they belong to the library shown (not to one since replaced).

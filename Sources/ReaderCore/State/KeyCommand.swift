@@ -8,7 +8,7 @@ public enum KeyCommand: String, CaseIterable, Sendable {
     case nextUnread = "next-unread", previousUnread = "previous-unread"
     case toggleRead = "toggle-read", toggleStar = "toggle-star"
     case openLink = "open-link"
-    case links, filter, search, cancel, reload
+    case links, filter, sort, tags, search, cancel, reload
     case widenList = "widen-list", narrowList = "narrow-list"
     case help, quit
 
@@ -31,6 +31,8 @@ public enum KeyCommand: String, CaseIterable, Sendable {
         case .openLink: return .openOriginal
         case .links: return .showLinks
         case .filter: return .cycleFilter
+        case .sort: return .cycleOrder
+        case .tags: return .showTags
         case .search: return .startSearch
         case .cancel: return .cancel
         case .reload: return .reload
@@ -60,6 +62,8 @@ public enum KeyCommand: String, CaseIterable, Sendable {
         case .openLink: return [.character("o")]
         case .links: return [.character("L")]
         case .filter: return [.character("u")]
+        case .sort: return [.character("S")]
+        case .tags: return [.character("t")]
         case .search: return [.character("/")]
         case .cancel: return [.escape]
         case .reload: return [.character("R")]

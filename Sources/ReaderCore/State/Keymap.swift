@@ -5,7 +5,7 @@ import Localization
 /// they always show the keys in force.
 public struct Keymap: Sendable, Equatable {
     /// What the keyboard is talking to.
-    public enum Mode: Sendable { case browse, search, help, links }
+    public enum Mode: Sendable { case browse, search, help, picker }
 
     /// Each command's keys, in the order help shows them.
     private var keysByCommand: [KeyCommand: [Key]]
@@ -73,7 +73,7 @@ public struct Keymap: Sendable, Equatable {
         case .help:
             if key == .escape || [.help, .quit, .cancel].contains(commandByKey[key]) { return .cancel }
             return browseAction(key)
-        case .links: return linksAction(key)
+        case .picker: return pickerAction(key)
         case .browse: return browseAction(key)
         }
     }
@@ -100,11 +100,12 @@ public struct Keymap: Sendable, Equatable {
         }
     }
 
-    private func linksAction(_ key: Key) -> Action? {
+    /// The link and tag pickers: move, choose, close; digits choose a link.
+    private func pickerAction(_ key: Key) -> Action? {
         if case .character(let digit) = key, digit.isASCII, digit.isNumber, digit != "0" { return .chooseLink(Int(String(digit))!) }
         if key == .escape { return .cancel }
         switch commandByKey[key] {
-        case .cancel?, .quit?, .links?: return .cancel
+        case .cancel?, .quit?, .links?, .tags?: return .cancel
         case .next?: return .moveDown
         case .previous?: return .moveUp
         case .open?: return .open

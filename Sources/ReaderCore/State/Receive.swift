@@ -55,6 +55,8 @@ extension AppState {
             setSearchKeys(keys)
         case .searchTextsLoaded(let texts):
             setSearchTexts(texts)
+        case .orderNotSaved(let reason):
+            message = StatusMessage(strings.orderNotSaved(reason), .error)
         case .linkOpened(let url):
             message = StatusMessage(strings.opened(url), .info)
         case .linkNotOpened(let reason):

@@ -21,6 +21,7 @@ extension AppState {
             return action == .quit ? [.quit] : []
         }
         if case .links(let current) = overlay { return applyInLinks(action, current: current) }
+        if case .tags(let current) = overlay { return applyInTags(action, current: current) }
         if case .help(let top) = overlay {
             applyInHelp(action, top: top)
             return []
@@ -33,7 +34,7 @@ extension AppState {
     public var keymapMode: Keymap.Mode {
         switch overlay {
         case .help?: return .help
-        case .links?: return .links
+        case .links?, .tags?: return .picker
         case nil: return isSearching ? .search : .browse
         }
     }
@@ -88,6 +89,21 @@ extension AppState {
             setFilter(filter == .all ? .unread : filter == .unread ? .starred : .all)
             scrollListToSelection()
             return preview()
+        case .cycleOrder:
+            let all = ItemOrder.allCases
+            setOrder(all[(all.firstIndex(of: order)! + 1) % all.count])
+            scrollListToSelection()
+            message = StatusMessage(strings.sortedBy(strings.orderName(order.rawValue)), .info)
+            return [.saveOrder(order)] + preview()
+        case .showTags:
+            let count = library.tagCounts().count
+            guard count > 0 else {
+                message = StatusMessage(strings.noTags, .info)
+                return []
+            }
+            let current = tag.flatMap { tag in library.tagCounts().firstIndex { $0.tag == tag } }
+            overlay = .tags(selected: current.map { $0 + 1 } ?? 0)
+            return []
         case .startSearch:
             setSearching(true, query: query)
             return (searchKeys.isEmpty ? [.buildSearchKeys(library.items)] : [])
@@ -156,6 +172,25 @@ extension AppState {
             guard links.indices.contains(number - 1) else { return [] }
             overlay = nil
             return [.openURL(links[number - 1])]
+        case .quit: return [.quit]
+        default: break
+        }
+        return []
+    }
+
+    private mutating func applyInTags(_ action: Action, current: Int) -> [Effect] {
+        let tags = library.tagCounts()
+        switch action {
+        case .cancel: overlay = nil
+        case .moveDown: overlay = .tags(selected: min(current + 1, tags.count))
+        case .moveUp: overlay = .tags(selected: max(current - 1, 0))
+        case .top: overlay = .tags(selected: 0)
+        case .bottom: overlay = .tags(selected: tags.count)
+        case .open:
+            overlay = nil
+            setTag(current == 0 || current > tags.count ? nil : tags[current - 1].tag)
+            scrollListToSelection()
+            return preview()
         case .quit: return [.quit]
         default: break
         }

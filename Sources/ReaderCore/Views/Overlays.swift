@@ -21,6 +21,16 @@ enum Overlays {
         drawBox(title: " " + state.strings.linksTitle(openKey: state.keymap.label(.open, first: true), closeKey: Key.escape.label), rows: rows, selected: selected, into: &frame)
     }
 
+    /// The tag picker: every tag, then each tag with its unread and total counts.
+    static func drawTags(_ state: AppState, selected: Int, into frame: inout Frame) {
+        let strings = state.strings
+        let rows = [" " + strings.allTags] + state.library.tagCounts().map { entry in
+            " #" + Sanitizer.cleanLine(entry.tag) + "  " + strings.tagCounts(unread: entry.unread, total: entry.total)
+        }
+        drawBox(title: " " + strings.tagsTitle(openKey: state.keymap.label(.open, first: true), closeKey: Key.escape.label),
+                rows: rows, selected: selected, into: &frame)
+    }
+
     private static func drawBox(title: String, rows: [String], selected: Int?, into frame: inout Frame) {
         let width = min(frame.width - 4, max(DisplayWidth.of(title) + 2, (rows.map { DisplayWidth.of($0) }.max() ?? 0) + 2))
         let height = min(frame.height - 2, rows.count + 2)

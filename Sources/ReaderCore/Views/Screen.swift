@@ -25,6 +25,7 @@ public enum Screen {
         switch state.overlay {
         case .help(let top)?: Overlays.drawHelp(state, from: top, into: &frame)
         case .links(let selected)?: Overlays.drawLinks(state, state.reader?.view?.links ?? [], selected: selected, into: &frame)
+        case .tags(let selected)?: Overlays.drawTags(state, selected: selected, into: &frame)
         case nil: break
         }
         return frame
@@ -35,7 +36,9 @@ public enum Screen {
 enum HeaderBar {
     static func draw(_ state: AppState, into frame: inout Frame, at rect: Rect) {
         frame.fill(rect, style: TextStyle(.header))
-        let text = " tsundoku · \(Sanitizer.cleanLine(state.libraryName)) · \(state.filterName) · "
+        let tag = state.tag.map { " · #" + Sanitizer.cleanLine($0) } ?? ""
+        let order = state.order == .newest ? "" : " · " + state.strings.orderName(state.order.rawValue)
+        let text = " tsundoku · \(Sanitizer.cleanLine(state.libraryName)) · \(state.filterName)\(tag)\(order) · "
             + state.strings.counts(unread: state.unreadCount, total: state.library.items.count)
             + (state.isLoading ? " · " + state.strings.loadingShort : "")
         frame.draw(text, x: 0, y: rect.y, style: TextStyle(.header, strong: true), clip: rect)

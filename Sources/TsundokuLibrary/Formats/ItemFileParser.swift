@@ -57,7 +57,8 @@ public enum ItemFileParser {
         let highlights = scaffolding.highlights.map { BodyLocation(format: .markdown, lines: [$0.dropFirst()]) }
 
         let article = Item(id: id, kind: .article, title: split.title, author: author, site: site, url: url,
-                           saved: saved, published: published, path: path, tags: frontMatter.tags,
+                           saved: saved, published: published, path: path,
+                           tags: frontMatter.tags + scaffolding.tags.filter { !frontMatter.tags.contains($0) },
                            body: BodyLocation(format: .markdown, lines: content), highlights: highlights)
         guard let sections = DigestSplitter.split(outline, lineCount: contentLines.count,
                                                   digestTitle: split.title, site: site) else { return [article] }

@@ -6,6 +6,8 @@ struct OmnivoreScaffolding: Equatable {
     var originalURL: String?
     var saved: String?
     var published: String?
+    /// Labels from the `#Omnivore #label …` line (`#Omnivore` itself is not one).
+    var tags: [String] = []
     /// File lines holding the article text.
     var content: [Range<Int>]
     /// File lines of the `## Highlights` section, when there is one.
@@ -26,6 +28,8 @@ struct OmnivoreScaffolding: Equatable {
                 published = value
             } else if title == nil, line.hasPrefix("# ") {
                 title = String(line.dropFirst(2)).trimmed
+            } else if let labels = Self.hashtags(line) {
+                for label in labels where label != "Omnivore" && !tags.contains(label) { tags.append(label) }
             }
             index += 1
             if fullContent == nil { contentStart = index }
@@ -56,8 +60,14 @@ struct OmnivoreScaffolding: Equatable {
             guard let knownTitle else { return true }
             return String(line.dropFirst(2)).trimmed == knownTitle
         }
+        return hashtags(line) != nil
+    }
+
+    /// `#Omnivore #排版 #to-read` → the words after each `#`; nil unless every word is a hashtag.
+    private static func hashtags(_ line: String) -> [String]? {
         let words = line.split(separator: " ")
-        return !words.isEmpty && words.allSatisfy { $0.count > 1 && $0.hasPrefix("#") && !$0.dropFirst().hasPrefix("#") }
+        guard !words.isEmpty, words.allSatisfy({ $0.count > 1 && $0.hasPrefix("#") && !$0.dropFirst().hasPrefix("#") }) else { return nil }
+        return words.map { String($0.dropFirst()) }
     }
 
     private static func isTrailingNoise(_ line: Substring) -> Bool {

@@ -3,6 +3,21 @@ public enum ItemFilter: String, Sendable, CaseIterable {
     case all, unread, starred
 }
 
+/// The orders a list can be read in; the raw values are what `list --sort` takes. A digest's
+/// news items always follow it, in their own order.
+public enum ItemOrder: String, Sendable, CaseIterable, Codable {
+    /// Newest saved first (the default).
+    case newest
+    /// Oldest saved first.
+    case oldest
+    /// Newest published first (items without a publication date by their saved date).
+    case published
+    /// By source (site, else author), then newest saved.
+    case source
+    /// Unread before read, each newest saved first.
+    case unread
+}
+
 /// A library's items in reading order (newest first, each digest followed by its news items)
 /// together with their marks. A digest counts as read when all its items are.
 public struct MarkedLibrary: Sendable, Equatable {
@@ -52,11 +67,65 @@ public struct MarkedLibrary: Sendable, Equatable {
     /// The ids a read mark on `id` applies to: a digest's own id and all its items.
     public func idsForReadMark(_ id: String) -> [String] { [id] + (children[id] ?? []) }
 
-    public func filtered(_ filter: ItemFilter) -> [Item] {
-        switch filter {
-        case .all: return items
-        case .unread: return items.filter { !isRead($0) }
-        case .starred: return items.filter(isStarred)
+    /// The items a list shows: those `filter` and `tag` let through, in `order`.
+    public func listed(_ filter: ItemFilter, tag: String? = nil, order: ItemOrder = .newest) -> [Item] {
+        indices(in: order).lazy.map { items[$0] }.filter { item in
+            switch filter {
+            case .all: break
+            case .unread: if isRead(item) { return false }
+            case .starred: if !isStarred(item) { return false }
+            }
+            return tag.map(item.tags.contains) ?? true
         }
+    }
+
+    /// Indices into `items` in `order`: each top-level item by the order's key (newest saved
+    /// breaking ties, as `items` already stands), each digest followed by its news items.
+    public func indices(in order: ItemOrder) -> [Int] {
+        guard order != .newest else { return Array(items.indices) }
+        var topLevel: [Int] = []
+        var childrenOf: [Int: [Int]] = [:]
+        var current = -1
+        for (index, item) in items.enumerated() {
+            if item.parent == nil {
+                topLevel.append(index)
+                current = index
+            } else {
+                childrenOf[current, default: []].append(index)
+            }
+        }
+        switch order {
+        case .newest: break
+        case .oldest: topLevel.reverse()
+        case .published:
+            let keys = topLevel.map { items[$0].published ?? items[$0].saved }
+            topLevel = zip(keys, topLevel).enumerated().sorted { a, b in
+                a.element.0 != b.element.0 ? a.element.0 > b.element.0 : a.offset < b.offset
+            }.map(\.element.1)
+        case .source:
+            let keys = topLevel.map { (items[$0].site ?? items[$0].author ?? "").lowercased() }
+            topLevel = zip(keys, topLevel).enumerated().sorted { a, b in
+                let left = a.element.0, right = b.element.0
+                if left.isEmpty != right.isEmpty { return right.isEmpty }
+                return left != right ? left < right : a.offset < b.offset
+            }.map(\.element.1)
+        case .unread:
+            let read = topLevel.filter { isRead(items[$0]) }
+            topLevel = topLevel.filter { !isRead(items[$0]) } + read
+        }
+        return topLevel.flatMap { [$0] + (childrenOf[$0] ?? []) }
+    }
+
+    /// Every tag with how many items carry it and how many of those are unread, by name.
+    public func tagCounts() -> [(tag: String, unread: Int, total: Int)] {
+        var counts: [String: (unread: Int, total: Int)] = [:]
+        for item in items where item.kind != .digestItem {
+            let read = isRead(item)
+            for tag in Set(item.tags) {
+                counts[tag, default: (0, 0)].total += 1
+                if !read { counts[tag, default: (0, 0)].unread += 1 }
+            }
+        }
+        return counts.map { ($0.key, $0.value.unread, $0.value.total) }.sorted { $0.tag < $1.tag }
     }
 }

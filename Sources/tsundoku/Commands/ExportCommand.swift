@@ -16,7 +16,7 @@ struct ExportCommand: ParsableCommand {
         let (library, _, _) = try options.load()
         var output: [UInt8] = []
         var written = Set<String>()
-        for item in library.filtered(filterOptions.filter) {
+        for item in filterOptions.items(of: library) {
             // A digest item loads back as one only with its digest: that goes first, whatever the filter.
             let needed = [item.parent.flatMap(library.item), item].compactMap { $0 }
             for entry in needed where written.insert(entry.id).inserted {

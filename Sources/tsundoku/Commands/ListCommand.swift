@@ -13,11 +13,12 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var options: LibraryOptions
 
     @OptionGroup var filterOptions: FilterOptions
+    @OptionGroup var sortOption: SortOption
     @Flag(help: ArgumentHelp(Interface.strings.jsonFlagHelp)) var json = false
 
     func run() throws {
         let (library, _, _) = try options.load()
-        let items = library.filtered(filterOptions.filter)
+        let items = filterOptions.items(of: library, order: sortOption.sort)
         if json {
             JSONListing.write(items, library: library, to: FileHandle.standardOutput)
         } else {
@@ -70,6 +71,12 @@ enum JSONListing {
             field(", \"url\": ", item.url)
             field(", \"saved\": ", DateParsing.iso8601(item.saved))
             field(", \"published\": ", item.published.map(DateParsing.iso8601))
+            raw(", \"tags\": [")
+            for (offset, tag) in item.tags.enumerated() {
+                if offset > 0 { raw(", ") }
+                appendQuoted(tag, to: &output)
+            }
+            raw("]")
             raw(", \"read\": ")
             raw(library.isRead(item) ? "true" : "false")
             raw(", \"starred\": ")

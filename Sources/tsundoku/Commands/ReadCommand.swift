@@ -31,7 +31,7 @@ struct ReadCommand: ParsableCommand {
                                         libraryName: name, theme: themeValue,
                                         startupMessage: Self.oneLine([themeMessage].compactMap { $0 } + keyWarnings),
                                         markReadOnOpen: resolved.config.markReadOnOpen, browser: resolved.config.browser,
-                                        keymap: keymap, strings: strings))
+                                        keymap: keymap, strings: strings, order: ViewSettings.order()))
     }
 
     /// Every start-up warning in the one status line, or nil when there is none.
