@@ -60,6 +60,10 @@ extension Strings {
 
     // The article view.
     public var savedLabel: String { pick("收藏", "Saved") }
+    /// The reader header's reading time.
+    public func readingTime(minutes: Int) -> String { pick("约 \(minutes) 分钟读完", "about \(minutes) min to read") }
+    /// The list's reading-time column.
+    public func minutesShort(_ minutes: Int) -> String { pick("\(minutes)分钟", "\(minutes) min") }
     public var publishedLabel: String { pick("发布", "Published") }
     public func fromDigest(_ title: String, position: Int) -> String {
         pick("摘自「\(title)」第 \(position) 条", "Item \(position) of “\(title)”")

@@ -10,6 +10,8 @@ public struct EffectClients: Sendable {
     public var loadDocument: @Sendable (Item) -> Result<ArticleBody, LoadProblem>
     /// Saves marks durably.
     public var saveMarks: @Sendable ([String], MarkEntry.Operation, Marks) -> Report
+    /// Saves reading positions durably.
+    public var savePositions: @Sendable ([(id: String, position: ReadingPosition)], Marks) -> Report
     /// Reads the bodies of items as lower-cased text, for search.
     public var loadSearchTexts: @Sendable ([Item]) -> Report
     /// Opens a link; runs on the UI loop, since a browser in the terminal needs the terminal.
@@ -20,12 +22,14 @@ public struct EffectClients: Sendable {
     public init(loadLibrary: @escaping @Sendable (_ progress: @escaping @Sendable (Int) -> Void) -> Report,
                 loadDocument: @escaping @Sendable (Item) -> Result<ArticleBody, LoadProblem>,
                 saveMarks: @escaping @Sendable ([String], MarkEntry.Operation, Marks) -> Report,
+                savePositions: @escaping @Sendable ([(id: String, position: ReadingPosition)], Marks) -> Report,
                 loadSearchTexts: @escaping @Sendable ([Item]) -> Report,
                 openURL: @escaping @Sendable (String) -> Report,
                 saveOrder: @escaping @Sendable (ItemOrder) -> Report? = { _ in nil }) {
         self.loadLibrary = loadLibrary
         self.loadDocument = loadDocument
         self.saveMarks = saveMarks
+        self.savePositions = savePositions
         self.loadSearchTexts = loadSearchTexts
         self.openURL = openURL
         self.saveOrder = saveOrder

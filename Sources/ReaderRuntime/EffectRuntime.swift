@@ -31,6 +31,9 @@ public final class EffectRuntime: Sendable {
     private let latestDocument = Atomic<Int>(0)
     /// Effects started and not finished.
     private let inFlight = Atomic<Int>(0)
+    /// Reading positions not written yet, the latest per article, and the marks to stamp them
+    /// over; `generation` counts the positions asked for, so only the last pause writes.
+    private let unsavedPositions = Mutex<(positions: [(id: String, position: ReadingPosition)], over: Marks, generation: Int)>(([], Marks(), 0))
 
     /// `deliver` is called with every report, from any thread in the background mode.
     public init(clients: EffectClients, strings: Strings, mode: Mode, deliver: @escaping @Sendable (Report) -> Void) {
@@ -56,6 +59,7 @@ public final class EffectRuntime: Sendable {
                 case .failure(let problem):
                     deliver(.documentLoaded(id: item.id, .failure(problem)))
                 case .success(let body):
+                    let item = item.counted(from: body.document)
                     // The first screen of a long article first, then the whole of it.
                     let first = ArticleView(item: item, document: body.document, highlights: body.highlights,
                                             digestTitle: digestTitle, width: width, firstBlocks: Self.firstScreenBlocks, strings: strings)
@@ -68,8 +72,8 @@ public final class EffectRuntime: Sendable {
             }
         case .layOut(let item, let article, let width, let digestTitle):
             run(on: documents) {
-                let view = ArticleView(item: item, document: article.document, highlights: article.highlights,
-                                       digestTitle: digestTitle, width: width, strings: strings)
+                let view = ArticleView(item: item.counted(from: article.document), document: article.document,
+                                       highlights: article.highlights, digestTitle: digestTitle, width: width, strings: strings)
                 deliver(.laidOut(id: item.id, view))
             }
         case .buildSearchKeys(let items):
@@ -78,6 +82,21 @@ public final class EffectRuntime: Sendable {
             run(on: search) { deliver(clients.loadSearchTexts(items)) }
         case .openURL(let url):
             deliver(clients.openURL(url))
+        case .savePosition(let id, let position, let over):
+            let generation = unsavedPositions.withLock { unsaved in
+                unsaved.positions.removeAll { $0.id == id }
+                unsaved.positions.append((id, position))
+                unsaved.over = over
+                unsaved.generation += 1
+                return unsaved.generation
+            }
+            switch mode {
+            case .immediate: writePositions()
+            case .background:
+                marks.asyncAfter(deadline: .now() + Self.positionPause) { [self] in
+                    if unsavedPositions.withLock({ $0.generation }) == generation { writePositions() }
+                }
+            }
         case .saveOrder(let order):
             run(on: marks) { clients.saveOrder(order).map(deliver) }
         case .quit:
@@ -88,8 +107,21 @@ public final class EffectRuntime: Sendable {
     /// Returns once every mark asked for so far is on disk (or has failed): what the reader waits
     /// for before it exits, so a mark made just before `q` or a signal is never lost.
     public func finishSavingMarks() {
-        marks.sync {}
+        marks.sync { writePositions() }
     }
+
+    /// Writes the reading positions waiting for their pause, if any.
+    private func writePositions() {
+        let (positions, over) = unsavedPositions.withLock { unsaved in
+            defer { unsaved.positions = [] }
+            return (unsaved.positions, unsaved.over)
+        }
+        guard !positions.isEmpty else { return }
+        deliver(clients.savePositions(positions, over))
+    }
+
+    /// How long the reader must rest on a position before it is written.
+    static let positionPause = DispatchTimeInterval.milliseconds(1500)
 
     /// Returns once every effect started so far has finished and sent its report (for benchmarks
     /// that separate the UI loop's time from the work done in the background).

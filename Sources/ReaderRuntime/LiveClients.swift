@@ -30,6 +30,13 @@ extension EffectClients {
                     return .marksFailed("\(error)")
                 }
             },
+            savePositions: { positions, marks in
+                do {
+                    return .positionsSaved(try store.savePositions(positions, over: marks))
+                } catch {
+                    return .marksFailed("\(error)")
+                }
+            },
             loadSearchTexts: { items in
                 var texts: [String: String] = [:]
                 for item in items where item.kind != .digest {
@@ -83,7 +90,8 @@ final class ProgressThrottle: Sendable {
 public enum ArticleReading {
     public static func article(_ item: Item, digestTitle: String?, width: Int, strings: Strings) throws -> LoadedArticle {
         let (body, highlights) = try Library.bodyAndHighlights(for: item)
-        return LoadedArticle(item: item, document: body, highlights: highlights, digestTitle: digestTitle, width: width, strings: strings)
+        return LoadedArticle(item: item.counted(from: body), document: body, highlights: highlights, digestTitle: digestTitle,
+                             width: width, strings: strings)
     }
 
     /// The item's body and highlights from its file, or why they cannot be read.

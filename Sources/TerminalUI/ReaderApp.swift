@@ -18,13 +18,14 @@ public enum ReaderApp {
         public var theme: Theme
         public var startupMessage: String?
         public var markReadOnOpen: Bool
+        public var markReadAtEnd: Bool
         public var browser: String?
         public var keymap: Keymap
         public var strings: Strings
         public var order: ItemOrder
 
         public init(source: LibrarySource, store: StateStore, indexPath: String?, libraryName: String, theme: Theme,
-                    startupMessage: String?, markReadOnOpen: Bool, browser: String?, keymap: Keymap, strings: Strings,
+                    startupMessage: String?, markReadOnOpen: Bool, markReadAtEnd: Bool, browser: String?, keymap: Keymap, strings: Strings,
                     order: ItemOrder) {
             self.source = source
             self.store = store
@@ -33,6 +34,7 @@ public enum ReaderApp {
             self.theme = theme
             self.startupMessage = startupMessage
             self.markReadOnOpen = markReadOnOpen
+            self.markReadAtEnd = markReadAtEnd
             self.browser = browser
             self.keymap = keymap
             self.strings = strings
@@ -50,7 +52,7 @@ public enum ReaderApp {
         let (width, height) = session.size
         let warning = (session.localeWarning ?? options.startupMessage).map { StatusMessage($0, .error) }
         var state = AppState(libraryName: options.libraryName, width: width, height: height,
-                             markReadOnOpen: options.markReadOnOpen, message: warning, keymap: options.keymap, strings: options.strings,
+                             markReadOnOpen: options.markReadOnOpen, markReadAtEnd: options.markReadAtEnd, message: warning, keymap: options.keymap, strings: options.strings,
                              order: options.order)
         let lent = Atomic<Bool>(false)
         let browser = Browser(configured: options.browser, environment: ProcessInfo.processInfo.environment,

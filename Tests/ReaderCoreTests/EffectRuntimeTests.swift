@@ -37,6 +37,7 @@ import TsundokuLibrary
                 saved.withLock { $0.append(operation) }
                 return .marksSaved(marks.stamped(ids, operation, now: 1))
             },
+            savePositions: ScreenTestSupport.clients.savePositions,
             loadSearchTexts: { _ in .searchTextsLoaded([:]) },
             openURL: { .linkOpened($0) })
         let runtime = EffectRuntime(clients: clients, strings: Strings(.chinese), mode: .background) { report in
@@ -64,6 +65,7 @@ import TsundokuLibrary
                 saved.withLock { $0 += ids }
                 return .marksSaved(marks.stamped(ids, operation, now: 1))
             },
+            savePositions: ScreenTestSupport.clients.savePositions,
             loadSearchTexts: { _ in .searchTextsLoaded([:]) },
             openURL: { .linkOpened($0) })
         let runtime = EffectRuntime(clients: clients, strings: Strings(.chinese), mode: .background) { _ in }

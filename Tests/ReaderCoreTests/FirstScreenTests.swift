@@ -13,7 +13,7 @@ import TsundokuLibrary
     }), highlights: Document(blocks: [.paragraph([.text("摘录的一句话")])]))
 
     static let clients = EffectClients(loadLibrary: ScreenTestSupport.clients.loadLibrary, loadDocument: { _ in .success(long) },
-                                       saveMarks: ScreenTestSupport.clients.saveMarks,
+                                       saveMarks: ScreenTestSupport.clients.saveMarks, savePositions: ScreenTestSupport.clients.savePositions,
                                        loadSearchTexts: ScreenTestSupport.clients.loadSearchTexts,
                                        openURL: ScreenTestSupport.clients.openURL)
 

@@ -45,25 +45,25 @@ import TsundokuLibrary
             " 晨间速递：开源终端阅读器迎来中文排版更新",
             " 积读周刊 · 积读周刊编辑部",
             " 收藏 2026-11-20\u{A0}08:15 · 发布 2026-11-20\u{A0}07:30",
+            " 约 4 分钟读完",
             " 原文 https://example.com/posts/morning-0001",
             " ─────────────────────────────────────────────────",
             "",
             " 你可能错过的新鲜事",
             "",
             " 据项目维护者在邮件列表中的公告[1]，开源终端阅读器",
-            " 19 日发布了新版本，重点改进了中文与日文的排版：行",
         ])
         #expect(pane.roles == [
             "bTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTbbbbbbbbb",
             "biiiiiiiiiiiiiiiiiiiiiiiiibbbbbbbbbbbbbbbbbbbbbbbb",
             "biiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiibbbb",
+            "biiiiiiiiiiiiibbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
             "biiiiiLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLbbbbbb",
             "b-------------------------------------------------",
             "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
             "bHHHHHHHHHHHHHHHHHHbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
             "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
             "bbbbbbbbbbbbbbbbbbbbbbbbbbbLLLLnnnbbbbbbbbbbbbbbbb",
-            "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
         ])
     }
 

@@ -20,6 +20,7 @@ enum ScreenTestSupport {
         loadLibrary: { _ in .libraryLoaded(Library.load(.sample), Marks(), stateProblem: nil) },
         loadDocument: ArticleReading.body,
         saveMarks: { ids, operation, marks in .marksSaved(marks.stamped(ids, operation, now: 1_000)) },
+        savePositions: { positions, marks in .positionsSaved(marks.stamped(positions, now: 1_000)) },
         loadSearchTexts: { _ in .searchTextsLoaded([:]) },
         openURL: { .linkOpened($0) })
 

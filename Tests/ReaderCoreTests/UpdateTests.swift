@@ -285,7 +285,7 @@ import TsundokuLibrary
         let problem = LoadProblem(path: item.path, message: "cannot read: No such file or directory")
         let failing = EffectClients(loadLibrary: ScreenTestSupport.clients.loadLibrary,
                                     loadDocument: { _ in .failure(problem) },
-                                    saveMarks: ScreenTestSupport.clients.saveMarks,
+                                    saveMarks: ScreenTestSupport.clients.saveMarks, savePositions: ScreenTestSupport.clients.savePositions,
                                     loadSearchTexts: ScreenTestSupport.clients.loadSearchTexts,
                                     openURL: ScreenTestSupport.clients.openURL)
         let store = ReaderTestStore(state, clients: failing)

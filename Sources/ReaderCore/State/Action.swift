@@ -29,6 +29,8 @@ public enum Report: Sendable, Equatable {
     /// An item's body laid out again at a new width (after a resize).
     case laidOut(id: String, ArticleView)
     case marksSaved([MarkEntry])
+    /// Reading positions written to the state file.
+    case positionsSaved([MarkEntry])
     case marksFailed(String)
     case searchKeysBuilt(SearchKeys)
     case searchTextsLoaded([String: String])
@@ -73,6 +75,9 @@ public enum Effect: Equatable, Sendable {
     /// Lay a body out again at a new width.
     case layOut(Item, LoadedArticle, width: Int, digestTitle: String?)
     case openURL(String)
+    /// Remember where the reader is in an article. The runtime writes the latest position of
+    /// each article after a pause (never on every key) and at once when the reader quits.
+    case savePosition(String, ReadingPosition, over: Marks)
     /// Remember the list's order for the next start.
     case saveOrder(ItemOrder)
     /// Build the keys search matches titles, sites and authors against.

@@ -43,6 +43,10 @@ public struct ReaderState: Sendable, Equatable {
     /// The reader asked for the end (`G`) while only the first screen was laid out: go there
     /// when the rest arrives.
     public var followsEnd = false
+    /// A saved position beyond the first screen of a long article: go there when the rest arrives.
+    public var pendingPosition: ReadingPosition?
+    /// Reaching the end has marked the item read (once per opening).
+    public var markedReadAtEnd = false
 
     public init(itemID: String) {
         self.itemID = itemID
@@ -76,6 +80,8 @@ public struct AppState: Sendable, Equatable {
     public internal(set) var width: Int
     public internal(set) var height: Int
     public internal(set) var markReadOnOpen: Bool
+    /// Whether reaching the end of an article marks it read.
+    public internal(set) var markReadAtEnd: Bool
     public internal(set) var isLoading = false
     /// The keys in force, for reading keys and for drawing help and hints.
     public let keymap: Keymap
@@ -107,7 +113,7 @@ public struct AppState: Sendable, Equatable {
     /// A state over `library` (empty until the first load reports), sized to the terminal;
     /// `message` is shown first (a locale, theme or key-setting warning).
     public init(library: MarkedLibrary = MarkedLibrary(items: [], marks: Marks()), libraryName: String,
-                width: Int, height: Int, markReadOnOpen: Bool = true, message: StatusMessage? = nil,
+                width: Int, height: Int, markReadOnOpen: Bool = true, markReadAtEnd: Bool = true, message: StatusMessage? = nil,
                 keymap: Keymap = .standard, strings: Strings, order: ItemOrder = .newest) {
         self.library = library
         self.order = order
@@ -117,6 +123,7 @@ public struct AppState: Sendable, Equatable {
         self.width = width
         self.height = height
         self.markReadOnOpen = markReadOnOpen
+        self.markReadAtEnd = markReadAtEnd
         self.message = message
         refreshSearchKeys()
         refreshRows()

@@ -46,7 +46,7 @@ extension AppState {
         case .laidOut(let id, let view):
             guard reader?.itemID == id, view.width == layout.articleWidth else { return [] }
             showView(view)
-        case .marksSaved(let entries):
+        case .marksSaved(let entries), .positionsSaved(let entries):
             applySavedMarks(entries)
             scrollListToSelection()
         case .marksFailed(let reason):
@@ -66,15 +66,27 @@ extension AppState {
     }
 
     /// Shows a laid-out view, keeping the reading position: the same line when the rest of an
-    /// article arrives after its first screen (whose lines it begins with), the same share of
-    /// the article when it was laid out again at another width.
+    /// article arrives after its first screen (whose lines it begins with), the same place in
+    /// the text when it was laid out again at another width, and where the reader last stopped
+    /// when the article is shown for the first time.
     private mutating func showView(_ view: ArticleView) {
         guard var state = reader else { return }
+        let height = layout.reader.height
         if let old = state.view, !old.isComplete, old.width == view.width {
             state.top = state.followsEnd ? Int.max : state.top
-        } else {
-            let fraction = state.view.map { $0.lines.isEmpty ? 0 : Double(state.top) / Double($0.lines.count) } ?? 0
-            state.top = Int((fraction * Double(view.lines.count)).rounded(.down))
+            if let pending = state.pendingPosition, let line = view.line(of: pending, height: height) {
+                state.top = line
+                state.pendingPosition = nil
+            }
+        } else if let old = state.view {
+            let place = old.position(top: state.top, height: height)
+            state.top = view.line(of: place, height: height) ?? state.top
+        } else if let saved = library.marks.position(of: state.itemID), saved.isStarted {
+            if let line = view.line(of: saved, height: height) {
+                state.top = line
+            } else {
+                state.pendingPosition = saved
+            }
         }
         state.view = view
         reader = state

@@ -290,12 +290,24 @@ extension AppState {
         return scrollReader(to: top + delta)
     }
 
+    /// Scrolls the reader; a move the person made is remembered as the article's reading
+    /// position, and reaching the end marks the article read when that is the setting.
     mutating func scrollReader(to line: Int) -> [Effect] {
-        guard let view = reader?.view else { return [] }
-        let maximum = max(0, view.lines.count - layout.reader.height)
+        guard let view = reader?.view, let id = reader?.itemID else { return [] }
+        let height = layout.reader.height
+        let maximum = max(0, view.lines.count - height)
+        let before = reader?.top
         reader?.top = max(0, min(maximum, line))
         reader?.followsEnd = !view.isComplete && line >= maximum
-        return []
+        reader?.pendingPosition = nil
+        guard let top = reader?.top, top != before else { return [] }
+        var effects: [Effect] = [.savePosition(id, view.position(top: top, height: height), over: library.marks)]
+        if markReadAtEnd, view.isComplete, top >= maximum, reader?.markedReadAtEnd == false,
+           let index = library.index(of: id), !isRead(itemAt: index) {
+            reader?.markedReadAtEnd = true
+            effects.append(.saveMarks(library.idsForReadMark(id), .read, over: library.marks))
+        }
+        return effects
     }
 
     /// Keeps the selected row on screen with a row of context above and below where possible.

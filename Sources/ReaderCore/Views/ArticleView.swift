@@ -8,6 +8,9 @@ import TsundokuLibrary
 /// original link, the digest it came from), the body's blocks, and the numbered links and images.
 public struct ArticleView: Sendable, Equatable {
     public let lines: [ArticleLine]
+    /// For each line, the top-level block of the body it shows; -1 before the body (the header),
+    /// -2 after it (highlights and the link list).
+    let lineBlocks: [Int32]
     /// The numbered link destinations, `[1]` first.
     public let links: [String]
     /// The width the view was laid out for.
@@ -26,18 +29,57 @@ public struct ArticleView: Sendable, Equatable {
         self.width = max(width, Self.minimumWidth)
         isComplete = firstBlocks.map { document.blocks.count <= $0 } ?? true
         var builder = ArticleBuilder(width: self.width, strings: strings)
-        builder.header(item, digestTitle: digestTitle)
+        builder.header(item, digestTitle: digestTitle, minutes: item.amount?.minutes ?? 0)
         if item.body.format == .unavailable {
             builder.blocks([.paragraph([.text(strings.noExportedText)])], first: [], rest: [])
         }
-        builder.blocks(isComplete ? document.blocks : Array(document.blocks.prefix(firstBlocks ?? 0)), first: [], rest: [])
+        builder.body(isComplete ? document.blocks : Array(document.blocks.prefix(firstBlocks ?? 0)))
         if isComplete, let highlights, !highlights.blocks.isEmpty {
             builder.section(strings.highlightsSection)
             builder.blocks(highlights.blocks, first: [], rest: [])
         }
         if isComplete { builder.references() }
-        lines = builder.layOut()
+        (lines, lineBlocks) = builder.layOut()
         links = builder.inline.references.links
+    }
+
+    /// Where the reader is with `top` the first line in view and `height` lines shown: the body
+    /// block at the top and how far into it, and how much of the article has been seen.
+    public func position(top: Int, height: Int) -> ReadingPosition {
+        guard !lines.isEmpty else { return ReadingPosition(seen: 10_000, block: -1, intoBlock: 0) }
+        let top = max(0, min(top, lines.count - 1))
+        let seen = min(lines.count, top + height) * 10_000 / lines.count
+        let block = lineBlocks[top]
+        guard block >= 0 else { return ReadingPosition(seen: seen, block: -1, intoBlock: 0) }
+        var first = top
+        while first > 0, lineBlocks[first - 1] == block { first -= 1 }
+        var end = top + 1
+        while end < lines.count, lineBlocks[end] == block { end += 1 }
+        return ReadingPosition(seen: seen, block: Int(block), intoBlock: (top - first) * 10_000 / (end - first))
+    }
+
+    /// The first line to show for a saved position, for a pane `height` lines high: the same
+    /// place in the same block at any width; by the share seen when the block is not known.
+    /// Nil when the block is beyond this view (the first screen of a long article).
+    public func line(of position: ReadingPosition, height: Int) -> Int? {
+        let bySeen = max(0, position.seen * lines.count / 10_000 - height)
+        guard position.block >= 0 else { return bySeen }
+        let block = Int32(position.block)
+        guard let first = firstLine(of: block) else { return isComplete ? bySeen : nil }
+        var end = first + 1
+        while end < lines.count, lineBlocks[end] == block { end += 1 }
+        return first + position.intoBlock * (end - first) / 10_000
+    }
+
+    /// The first line of a body block (body lines are in block order), by binary search.
+    private func firstLine(of block: Int32) -> Int? {
+        var low = 0, high = lines.count
+        while low < high {
+            let middle = (low + high) / 2
+            let value = lineBlocks[middle]
+            if value == -2 || (value >= 0 && value >= block) { high = middle } else { low = middle + 1 }
+        }
+        return low < lines.count && lineBlocks[low] == block ? low : nil
     }
 
     /// The lines as plain text, trailing spaces removed: what `tsundoku render` prints.
@@ -57,6 +99,9 @@ struct ArticleBuilder {
     let width: Int
     /// What the view is made of, in order: finished lines, and paragraphs still to be wrapped.
     private var pieces: [Piece] = []
+    /// The body block each piece belongs to (-1 before the body, -2 after it).
+    private var pieceBlocks: [Int32] = []
+    private var currentBlock: Int32 = -1
     var inline: InlineRuns
     let strings: Strings
 
@@ -66,7 +111,7 @@ struct ArticleBuilder {
         inline = InlineRuns(references: References(), strings: strings)
     }
 
-    mutating func header(_ item: Item, digestTitle: String?) {
+    mutating func header(_ item: Item, digestTitle: String?, minutes: Int) {
         paragraph([StyledRun(Sanitizer.cleanLine(item.title), TextStyle(.title, strong: true))], first: [], rest: [])
         let source = [item.site, item.author].compactMap { $0 }.map(Sanitizer.cleanLine).filter { !$0.isEmpty }
         if !source.isEmpty { meta(source.joined(separator: " · ")) }
@@ -75,6 +120,7 @@ struct ArticleBuilder {
             dates += [StyledRun(" · ", TextStyle(.meta))] + Self.labelled(strings.publishedLabel, dateTime(published))
         }
         paragraph(dates, first: [], rest: [])
+        if minutes > 0 { meta(strings.readingTime(minutes: minutes)) }
         if let digestTitle, let position = item.position {
             meta(strings.fromDigest(Sanitizer.cleanLine(digestTitle), position: position))
         }
@@ -86,6 +132,16 @@ struct ArticleBuilder {
         }
         emit([StyledRun(String(repeating: "─", count: width), TextStyle(.rule))])
         blank([])
+    }
+
+    /// The body's top-level blocks, each piece remembering its block (reading positions).
+    mutating func body(_ blocks: [Block]) {
+        for (index, block) in blocks.enumerated() {
+            currentBlock = Int32(index)
+            if index > 0 { blank([]) }
+            self.block(block, first: [], rest: [])
+        }
+        currentBlock = -2
     }
 
     mutating func blocks(_ blocks: [Block], first: Runs, rest: Runs, tight: Bool = false) {
@@ -251,10 +307,12 @@ struct ArticleBuilder {
     /// `first`, the others `rest`. Wrapping happens in `layOut`, on every core.
     mutating func paragraph(_ runs: Runs, first: Runs, rest: Runs) {
         pieces.append(.paragraph(runs, first: first, rest: rest))
+        pieceBlocks.append(currentBlock)
     }
 
-    /// The finished lines: paragraphs are wrapped in parallel, then everything is put in order.
-    func layOut() -> [ArticleLine] {
+    /// The finished lines and the body block of each: paragraphs are wrapped in parallel, then
+    /// everything is put in order.
+    func layOut() -> (lines: [ArticleLine], blocks: [Int32]) {
         let slots = LineSlots(count: pieces.count)
         let pieces = self.pieces
         let width = self.width
@@ -269,13 +327,15 @@ struct ArticleBuilder {
             }
         }
         var lines: [ArticleLine] = []
+        var blocks: [Int32] = []
         for (index, piece) in pieces.enumerated() {
             switch piece {
             case .line(let line): lines.append(line)
             case .paragraph: lines += slots.lines(index)
             }
+            blocks += repeatElement(pieceBlocks[index], count: lines.count - blocks.count)
         }
-        return lines
+        return (lines, blocks)
     }
 
     private static func wrap(_ runs: Runs, first: Runs, rest: Runs, width: Int) -> [ArticleLine] {
@@ -299,6 +359,7 @@ struct ArticleBuilder {
     private mutating func emit(_ runs: Runs) {
         let kept = runs.filter { !$0.text.isEmpty }
         pieces.append(.line(ArticleLine(runs: kept, width: Self.width(of: kept))))
+        pieceBlocks.append(currentBlock)
     }
 
     /// A finished line, or a paragraph waiting to be wrapped.

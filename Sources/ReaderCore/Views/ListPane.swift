@@ -34,7 +34,8 @@ enum ListPane {
         }
 
         func drawRow(_ item: Item, read: Bool, starred: Bool, y: Int, rect: Rect, referenceYear: Int) {
-            let row = ListRow(item, read: read, starred: starred, width: rect.width, columns: .pane(referenceYear: referenceYear, strings: strings))
+            let row = ListRow(item, read: read, starred: starred, position: state.library.marks.position(of: item.id), width: rect.width,
+                              columns: .pane(referenceYear: referenceYear, strings: strings))
             var x = rect.x
             for (text, role) in row.pieces {
                 let strong = role == .listUnread && item.kind == .digest

@@ -9,6 +9,8 @@ import TsundokuLibrary
 public struct ListRow: Sendable {
     /// How the columns are set: the pane's compact dates and source, or the table's full ones.
     public struct Columns: Sendable {
+        /// Show the reading time at the right from this width (the pane only).
+        var minutesFrom = Int.max
         /// The language of the pane's dates; nil for the table's full `yyyy-MM-dd`.
         var strings: Strings?
         var referenceYear: Int
@@ -20,7 +22,7 @@ public struct ListRow: Sendable {
         /// The list pane: the day (or the month, for other years than `referenceYear`) in the
         /// interface's language, an 8-column source from 50 columns.
         public static func pane(referenceYear: Int, strings: Strings) -> Columns {
-            Columns(strings: strings, referenceYear: referenceYear, sourceColumns: 8, gap: " ", sourceFrom: 50, dateFrom: 0)
+            Columns(minutesFrom: 70, strings: strings, referenceYear: referenceYear, sourceColumns: 8, gap: " ", sourceFrom: 50, dateFrom: 0)
         }
 
         /// `tsundoku list`: full `yyyy-MM-dd` dates from 40 columns (for scripts, in every
@@ -30,7 +32,8 @@ public struct ListRow: Sendable {
 
     public let pieces: [(text: String, role: Role)]
 
-    public init(_ item: Item, read: Bool, starred: Bool, width: Int, columns: Columns) {
+    /// `position`: where the item was read to; a started, unread item shows how much was seen.
+    public init(_ item: Item, read: Bool, starred: Bool, position: ReadingPosition? = nil, width: Int, columns: Columns) {
         var pieces: [(String, Role)] = [(read ? " " : "●", .listMark), (starred ? "★ " : "  ", .listMark)]
         if width >= columns.dateFrom {
             pieces.append((Self.date(item.saved, columns) + columns.gap, .listDate))
@@ -38,9 +41,17 @@ public struct ListRow: Sendable {
         if width >= columns.sourceFrom {
             pieces.append((Truncation.fit(Sanitizer.cleanLine(item.site ?? item.author ?? ""), to: columns.sourceColumns) + columns.gap, .listSource))
         }
-        let used = pieces.reduce(0) { $0 + DisplayWidth.of($1.0) }
-        let title = (item.parent == nil ? "" : "  ") + Sanitizer.cleanLine(item.title)
-        pieces.append((Truncation.truncate(title, to: max(0, width - used)), read ? .listRead : .listUnread))
+        if let position, position.isStarted, !read {
+            pieces.append(("\(max(1, position.seen / 100))%" + columns.gap, .listDate))
+        }
+        let minutes = width >= columns.minutesFrom ? (item.amount?.minutes).flatMap { $0 > 0 ? $0 : nil } : nil
+        let time = minutes.flatMap { minutes in columns.strings.map { " " + $0.minutesShort(minutes) } } ?? ""
+        let used = pieces.reduce(0) { $0 + DisplayWidth.of($1.0) } + DisplayWidth.of(time)
+        let title = Truncation.truncate((item.parent == nil ? "" : "  ") + Sanitizer.cleanLine(item.title), to: max(0, width - used))
+        pieces.append((title, read ? .listRead : .listUnread))
+        if !time.isEmpty {
+            pieces.append((String(repeating: " ", count: max(0, width - used - DisplayWidth.of(title))) + time, .listDate))
+        }
         self.pieces = pieces
     }
 

@@ -59,11 +59,16 @@ public enum ItemFileParser {
         let article = Item(id: id, kind: .article, title: split.title, author: author, site: site, url: url,
                            saved: saved, published: published, path: path,
                            tags: frontMatter.tags + scaffolding.tags.filter { !frontMatter.tags.contains($0) },
-                           body: BodyLocation(format: .markdown, lines: content), highlights: highlights)
+                           body: BodyLocation(format: .markdown, lines: content), highlights: highlights,
+                           amount: TextAmount.of(lines, ranges: content))
         guard let sections = DigestSplitter.split(outline, lineCount: contentLines.count,
                                                   digestTitle: split.title, site: site) else { return [article] }
         return DigestSplitter.items(of: article, sections: sections) { section in
             BodyLocation(format: .markdown, lines: fileRanges(section.lines, contentLines: contentLines))
+        }.map { item in
+            var counted = item
+            if item.kind == .digestItem { counted.amount = TextAmount.of(lines, ranges: item.body.lines) }
+            return counted
         }
     }
 
@@ -82,7 +87,8 @@ public enum ItemFileParser {
         let bodyStart = title == firstLine ? firstIndex + 1 : firstIndex
         return Item(id: contentID, kind: .article, title: title.isEmpty ? fileName(path) : title,
                     saved: modified, path: path,
-                    body: BodyLocation(format: .plainText, lines: [bodyStart..<max(bodyStart, lines.count)]))
+                    body: BodyLocation(format: .plainText, lines: [bodyStart..<max(bodyStart, lines.count)]),
+                    amount: TextAmount.of(lines, ranges: [bodyStart..<max(bodyStart, lines.count)]))
     }
 
     /// Maps ranges of lines in the joined content text back to ranges of file lines.

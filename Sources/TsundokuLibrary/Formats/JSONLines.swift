@@ -104,7 +104,8 @@ public enum JSONLines {
                              tags: (object["tags"] as? [Any])?.compactMap { $0 as? String } ?? [],
                              body: BodyLocation(format: .jsonLine, lines: [lineIndex..<lineIndex + 1]),
                              highlights: text("highlights") == nil ? nil
-                                 : BodyLocation(format: .jsonLineHighlights, lines: [lineIndex..<lineIndex + 1]))
+                                 : BodyLocation(format: .jsonLineHighlights, lines: [lineIndex..<lineIndex + 1]),
+                             amount: (text("markdown") ?? text("text")).map { TextAmount.of($0) })
         return .success((item, object["read"] as? Bool, object["starred"] as? Bool, text("saved") != nil || text("published") != nil))
     }
 

@@ -104,6 +104,10 @@ enum OmnivoreExport {
             let split = digestItems(article, contents: contents)
             result.items += split
             if archived { result.sourceMarks += split.map { MarkEntry(time: 0, operation: .read, id: $0.id) } }
+            if let percent = (object["readingProgressPercent"] ?? object["readingProgress"]) as? Double, percent > 0 {
+                let seen = ReadingPosition(seen: Int(percent * 100), block: -1, intoBlock: 0)
+                result.sourceMarks.append(MarkEntry(time: 0, operation: .position, id: article.id, position: seen))
+            }
         }
     }
 
@@ -169,7 +173,8 @@ enum OmnivoreExport {
         let item = Item(id: id, kind: .article, title: title, author: text("author"),
                         site: named.site ?? url.flatMap { URLComponents(string: $0)?.host }, url: url, saved: saved,
                         published: text("publishedAt").flatMap(DateParsing.parse),
-                        path: hasContent ? contents.itemPath(content) : contents.itemPath(""), tags: labels, body: body)
+                        path: hasContent ? contents.itemPath(content) : contents.itemPath(""), tags: labels, body: body,
+                        amount: (object["wordsCount"] as? Int).map { TextAmount(characters: 0, words: $0) })
         return (item, text("state") == "Archived")
     }
 }

@@ -9,13 +9,14 @@ public struct Config: Sendable, Equatable {
     public var state: String?
     public var theme: String?
     public var markReadOnOpen = true
+    public var markReadAtEnd = true
     public var browser: String?
     /// `language:`, when it names one the interface speaks.
     public var language: Language?
     /// `keys:` as written: command names and the keys given to each (checked by the reader).
     public var keys: [KeyBinding] = []
 
-    public static let knownKeys = ["library", "state", "theme", "mark_read_on_open", "browser", "language", "keys"]
+    public static let knownKeys = ["library", "state", "theme", "mark_read_on_open", "mark_read_at_end", "browser", "language", "keys"]
 
     public init() {}
 
@@ -61,6 +62,7 @@ public struct Config: Sendable, Equatable {
             case "theme": config.theme = text()
             case "browser": config.browser = text()
             case "mark_read_on_open": config.markReadOnOpen = decoded(Bool.self, "true or false") ?? config.markReadOnOpen
+            case "mark_read_at_end": config.markReadAtEnd = decoded(Bool.self, "true or false") ?? config.markReadAtEnd
             case "language":
                 guard let name = text() else { break }
                 config.language = Language.named(name)

@@ -26,11 +26,14 @@ public struct Item: Sendable, Hashable, Identifiable, Codable {
     public var tags: [String]
     public var body: BodyLocation
     public var highlights: BodyLocation?
+    /// How much text the body holds, when it was counted while the library was read (an
+    /// export's HTML bodies are counted when they are opened).
+    public var amount: TextAmount?
 
     public init(id: String, parent: String? = nil, kind: Kind, title: String, author: String? = nil,
                 site: String? = nil, url: String? = nil, saved: Date, published: Date? = nil,
                 path: String, position: Int? = nil, tags: [String] = [], body: BodyLocation,
-                highlights: BodyLocation? = nil) {
+                highlights: BodyLocation? = nil, amount: TextAmount? = nil) {
         self.id = id
         self.parent = parent
         self.kind = kind
@@ -45,6 +48,15 @@ public struct Item: Sendable, Hashable, Identifiable, Codable {
         self.tags = tags
         self.body = body
         self.highlights = highlights
+        self.amount = amount
+    }
+
+    /// The item with its text counted from its body, when the library had not counted it.
+    public func counted(from document: Document) -> Item {
+        guard amount == nil else { return self }
+        var item = self
+        item.amount = TextAmount.of(document.blocks.map(\.readableText).joined(separator: "\n"))
+        return item
     }
 
     /// Items of an Omnivore account export (zipped or unpacked) are the only ones with HTML

@@ -1,38 +1,58 @@
 /// One line of the state file: at `time` (milliseconds since 1970) `operation` was applied to the
-/// item `id`. The text form is `<time> <operation> <id>`, the id percent-encoded where needed.
+/// item `id`. The text form is `<time> <operation> <id>`, the id percent-encoded where needed; a
+/// reading position adds its three numbers: `<time> position <id> <seen> <block> <into-block>`.
 public struct MarkEntry: Sendable, Hashable, Codable {
-    /// What a mark does to one flag of an item.
+    /// What a mark does to an item: one of its two flags, or where it was read to.
     public enum Operation: String, Sendable, CaseIterable, Codable {
-        case read, unread, star, unstar
+        case read, unread, star, unstar, position
 
-        var flag: Flag { self == .read || self == .unread ? .read : .starred }
+        var flag: Flag {
+            switch self {
+            case .read, .unread: return .read
+            case .star, .unstar: return .starred
+            case .position: return .position
+            }
+        }
         var value: Bool { self == .read || self == .star }
     }
 
-    /// The two flags an item carries.
-    public enum Flag: Sendable, Hashable { case read, starred }
+    /// What an item's marks say: two flags and a reading position.
+    public enum Flag: Sendable, Hashable { case read, starred, position }
 
     public var time: Int64
     public var operation: Operation
     public var id: String
+    /// The reading position of a `position` entry.
+    public var position: ReadingPosition?
 
-    public init(time: Int64, operation: Operation, id: String) {
+    public init(time: Int64, operation: Operation, id: String, position: ReadingPosition? = nil) {
         self.time = time
         self.operation = operation
         self.id = id
+        self.position = operation == .position ? position ?? ReadingPosition(seen: 0, block: -1, intoBlock: 0) : nil
     }
 
     /// The line as written to the state file, with its newline.
-    var line: String { "\(time) \(operation.rawValue) \(Self.escape(id))\n" }
+    var line: String {
+        let base = "\(time) \(operation.rawValue) \(Self.escape(id))"
+        guard let position else { return base + "\n" }
+        return base + " \(position.seen) \(position.block) \(position.intoBlock)\n"
+    }
 
     /// Parses one line (without its newline); nil when it is not a mark.
     init?(line: Substring) {
         let fields = line.split(separator: " ", omittingEmptySubsequences: false)
-        guard fields.count == 3, let time = Int64(fields[0]), time >= 0,
-              let operation = Operation(rawValue: String(fields[1])),
+        guard fields.count == 3 || fields.count == 6, let time = Int64(fields[0]), time >= 0,
+              let operation = Operation(rawValue: String(fields[1])), (operation == .position) == (fields.count == 6),
               !fields[2].utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }),
               let id = Self.unescape(fields[2]), !id.isEmpty else { return nil }
-        self.init(time: time, operation: operation, id: id)
+        var position: ReadingPosition?
+        if operation == .position {
+            guard let seen = Int(fields[3]), (0...10_000).contains(seen), let block = Int(fields[4]), block >= -1,
+                  let into = Int(fields[5]), (0..<10_000).contains(into) else { return nil }
+            position = ReadingPosition(seen: seen, block: block, intoBlock: into)
+        }
+        self.init(time: time, operation: operation, id: id, position: position)
     }
 
     static func escape(_ id: String) -> String {
@@ -86,6 +106,12 @@ public struct Marks: Sendable, Equatable {
 
     private var read: [String: Latest] = [:]
     private var starred: [String: Latest] = [:]
+    private struct Placed: Sendable, Equatable {
+        var time: Int64
+        var position: ReadingPosition
+    }
+
+    private var positions: [String: Placed] = [:]
 
     public init() {}
 
@@ -102,20 +128,39 @@ public struct Marks: Sendable, Equatable {
         case .starred:
             if let current = starred[entry.id], current.time > entry.time { return }
             starred[entry.id] = latest
+        case .position:
+            if let current = positions[entry.id], current.time > entry.time { return }
+            if let position = entry.position { positions[entry.id] = Placed(time: entry.time, position: position) }
         }
     }
+
 
     /// One entry per id, timed `now` or, when the id's latest entry for the flag is later (its
     /// clock ran ahead), one millisecond after it, so each entry wins over what is there.
     public func stamped(_ ids: [String], _ operation: MarkEntry.Operation, now: Int64) -> [MarkEntry] {
         ids.map { id in
-            let latest = operation.flag == .read ? read[id]?.time : starred[id]?.time
+            let latest: Int64?
+            switch operation.flag {
+            case .read: latest = read[id]?.time
+            case .starred: latest = starred[id]?.time
+            case .position: latest = positions[id]?.time
+            }
             return MarkEntry(time: max(now, (latest ?? now - 1) + 1), operation: operation, id: id)
+        }
+    }
+
+    /// One position entry per item, stamped as `stamped` stamps marks.
+    public func stamped(_ positions: [(id: String, position: ReadingPosition)], now: Int64) -> [MarkEntry] {
+        positions.map { entry in
+            let latest = self.positions[entry.id]?.time
+            return MarkEntry(time: max(now, (latest ?? now - 1) + 1), operation: .position, id: entry.id, position: entry.position)
         }
     }
 
     public func isRead(_ id: String) -> Bool { read[id]?.value ?? false }
     public func isStarred(_ id: String) -> Bool { starred[id]?.value ?? false }
+    /// Where the item was last read to, when it has been.
+    public func position(of id: String) -> ReadingPosition? { positions[id]?.position }
 
     /// These marks, plus `defaults` for every item and flag they say nothing of: how marks a
     /// source carries (a JSON Lines export) give way to the user's own.
@@ -125,20 +170,22 @@ public struct Marks: Sendable, Equatable {
             switch entry.operation.flag {
             case .read: if read[entry.id] == nil { result.apply(entry) }
             case .starred: if starred[entry.id] == nil { result.apply(entry) }
+            case .position: if positions[entry.id] == nil { result.apply(entry) }
             }
         }
         return result
     }
 
     /// Every id that has a mark, in the library or not.
-    public var markedIDs: Set<String> { Set(read.keys).union(starred.keys) }
+    public var markedIDs: Set<String> { Set(read.keys).union(starred.keys).union(positions.keys) }
 
     /// The fewest entries that replay to the same flags: one per item and flag.
     var compacted: [MarkEntry] {
         let reads = read.map { MarkEntry(time: $0.value.time, operation: $0.value.value ? .read : .unread, id: $0.key) }
         let stars = starred.map { MarkEntry(time: $0.value.time, operation: $0.value.value ? .star : .unstar, id: $0.key) }
-        return (reads + stars).sorted { ($0.time, $0.id) < ($1.time, $1.id) }
+        let places = positions.map { MarkEntry(time: $0.value.time, operation: .position, id: $0.key, position: $0.value.position) }
+        return (reads + stars + places).sorted { ($0.time, $0.id) < ($1.time, $1.id) }
     }
 
-    var entryCount: Int { read.count + starred.count }
+    var entryCount: Int { read.count + starred.count + positions.count }
 }

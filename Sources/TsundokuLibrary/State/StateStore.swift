@@ -76,6 +76,15 @@ public struct StateStore: Sendable {
         return entries
     }
 
+    /// Appends reading positions, stamped as `mark` stamps marks; returns the entries written.
+    @discardableResult
+    public func savePositions(_ positions: [(id: String, position: ReadingPosition)], over marks: Marks,
+                              at date: Date = Date()) throws -> [MarkEntry] {
+        let entries = marks.stamped(positions, now: Int64(date.timeIntervalSince1970 * 1000))
+        try append(entries)
+        return entries
+    }
+
     /// Refuses a state path that is not a regular file (or a path where one can be created):
     /// a device such as `/dev/null` or `/dev/zero`, a folder, a FIFO.
     public func validate() throws {

@@ -32,7 +32,8 @@ enum TableListing {
     static func render(_ items: [Item], library: MarkedLibrary, width: Int) -> String {
         var output = ""
         for item in items {
-            let row = ListRow(item, read: library.isRead(item), starred: library.isStarred(item), width: width, columns: .table)
+            let row = ListRow(item, read: library.isRead(item), starred: library.isStarred(item),
+                              position: library.marks.position(of: item.id), width: width, columns: .table)
             output += row.text + "\n"
         }
         return output
@@ -77,6 +78,13 @@ enum JSONListing {
                 appendQuoted(tag, to: &output)
             }
             raw("]")
+            raw(", \"progress\": ")
+            let seen = library.marks.position(of: item.id)?.seen ?? 0
+            raw(seen == 10_000 ? "1" : seen == 0 ? "0" : "0.")
+            if seen > 0, seen < 10_000 {
+                let digits = String(seen)
+                output += Array((String(repeating: "0", count: 4 - digits.count) + digits).utf8)
+            }
             raw(", \"read\": ")
             raw(library.isRead(item) ? "true" : "false")
             raw(", \"starred\": ")

@@ -30,7 +30,8 @@ struct ReadCommand: ParsableCommand {
         try ReaderApp.run(ReaderApp.Options(source: resolved.source, store: resolved.store, indexPath: resolved.indexPath,
                                         libraryName: name, theme: themeValue,
                                         startupMessage: Self.oneLine([themeMessage].compactMap { $0 } + keyWarnings),
-                                        markReadOnOpen: resolved.config.markReadOnOpen, browser: resolved.config.browser,
+                                        markReadOnOpen: resolved.config.markReadOnOpen, markReadAtEnd: resolved.config.markReadAtEnd,
+                                        browser: resolved.config.browser,
                                         keymap: keymap, strings: strings, order: ViewSettings.order()))
     }
 
