@@ -151,6 +151,51 @@ enum InstalledTmux {
         #expect(terminal.waitFor("EXITED 0"))
     }
 
+    @Test func anArticleReadHalfwayOpensWhereItWasLeftAfterARestartAtAnotherSize() throws {
+        let tmux = try #require(Self.tmux)
+        let terminal = Terminal(tmux: tmux)
+        defer { terminal.stop() }
+        let cli = terminal.cli
+        let paragraphs = (1...80).map { "第 \($0) 段：这一段写得足够长，好让整篇文章在终端里占上好几屏，读到一半退出再回来。" }
+        _ = cli.write("lib/long.md", Self.article("long", "一篇很长的文章", saved: "2024-03-01 08:00:00", body: paragraphs.joined(separator: "\n\n")))
+        _ = cli.write("lib/short.md", Self.article("short", "一篇短文", saved: "2024-02-01 08:00:00", body: "短文的正文。"))
+        _ = cli.write("config/tsundoku/config.yaml", "mark_read_on_open: false\n")
+        let state = cli.home + "/state/marks.log"
+        terminal.start(["--library", cli.home + "/lib", "--state", state])
+        #expect(terminal.waitFor("第 1 段"))
+        terminal.keys("Enter")
+        for _ in 0..<3 { terminal.keys("PgDn") }
+        var first = 0
+        #expect(terminal.waitUntil { screen in
+            first = Self.firstParagraph(in: screen) ?? 0
+            return first > 20
+        }, "three pages down:\n\(terminal.screen)")
+        terminal.keys("q")
+        #expect(terminal.waitFor("EXITED 0"))
+        let saved = try String(contentsOfFile: state, encoding: .utf8)
+        #expect(saved.contains(" position long "), "\(saved)")
+        terminal.run(["kill-session", "-t", "t"])
+
+        terminal.start(["--library", cli.home + "/lib", "--state", state], width: 140, height: 40)
+        #expect(terminal.waitUntil { $0.contains("一篇很长的文章") && $0.contains("%") }, "the list shows how far it was read:\n\(terminal.screen)")
+        terminal.keys("Enter")
+        #expect(terminal.waitUntil { screen in
+            guard let top = Self.firstParagraph(in: screen) else { return false }
+            return abs(top - first) <= 1
+        }, "paragraph \(first) is at the top again at 140×40:\n\(terminal.screen)")
+        terminal.keys("q")
+        #expect(terminal.waitFor("EXITED 0"))
+    }
+
+    /// The number of the first `第 N 段` paragraph the reader pane shows.
+    private static func firstParagraph(in screen: String) -> Int? {
+        for line in screen.split(separator: "\n") {
+            guard let range = line.range(of: #"第 \d+ 段"#, options: .regularExpression) else { continue }
+            return Int(line[range].dropFirst(2).dropLast(2))
+        }
+        return nil
+    }
+
     @Test func escapeSequencesInAnArticleLeaveTheTerminalAlone() throws {
         let tmux = try #require(Self.tmux)
         let terminal = Terminal(tmux: tmux)

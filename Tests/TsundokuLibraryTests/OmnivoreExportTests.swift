@@ -64,6 +64,9 @@ import ZIPFoundation
         #expect(article.author == "作者乙")
         #expect(DateParsing.iso8601(article.saved) == "2024-06-01T10:00:00Z")
         #expect(!library.isRead(article))
+        #expect(library.marks.position(of: "o-1") == ReadingPosition(seen: 1_200, block: -1, intoBlock: 0),
+                "readingProgress 12 is where reading starts")
+        #expect(library.marks.position(of: "o-3") == nil)
         let pdf = try #require(library.item("o-2"))
         #expect(library.isRead(pdf))
         #expect(pdf.title == "一篇 PDF（PDF）")

@@ -132,4 +132,34 @@ import Testing
         #expect(snapshot.items.filter { $0.kind == .article && $0.body.format == .markdown }.count == 2)
         #expect(snapshot.items.filter { $0.body.format == .plainText }.count == 1)
     }
+
+    @Test func positionsAreLinesOfTheSameLogAndMergeLikeMarks() throws {
+        let folder = TemporaryFolder()
+        let store = StateStore(path: folder.path + "/marks.log")
+        let first = ReadingPosition(seen: 2_500, block: 7, intoBlock: 4_000)
+        try store.savePositions([(id: "文 章", position: first)], over: Marks(), at: Date(timeIntervalSince1970: 100))
+        try store.mark(["文 章"], .read, over: Marks(), at: Date(timeIntervalSince1970: 101))
+        let text = try String(contentsOfFile: store.path, encoding: .utf8)
+        #expect(text == "100000 position 文%20章 2500 7 4000\n101000 read 文%20章\n")
+        #expect(try store.load().marks.position(of: "文 章") == first)
+
+        let other = StateStore(path: folder.path + "/other.log")
+        let later = ReadingPosition(seen: 9_000, block: 30, intoBlock: 0)
+        try other.savePositions([(id: "文 章", position: later)], over: Marks(), at: Date(timeIntervalSince1970: 200))
+        let merged = StateStore(path: folder.path + "/merged.log")
+        try merged.append(try other.readEntries() + store.readEntries())
+        #expect(try merged.load().marks.position(of: "文 章") == later, "the latest position wins, whatever the order of the lines")
+        let stamped = try merged.savePositions([(id: "文 章", position: first)], over: try merged.load().marks,
+                                               at: Date(timeIntervalSince1970: 150))
+        #expect(stamped.first?.time == 200_001, "a position made now wins over one from a clock that ran ahead")
+    }
+
+    @Test func aBadPositionLineIsSetAsideLikeAnyDamagedLine() throws {
+        let folder = TemporaryFolder()
+        let path = folder.write("marks.log", "1 position a 10001 0 0\n2 position a 5 0\n3 read a 1 2 3\n4 position b 5000 -1 0\n")
+        let loaded = try StateStore(path: path).load()
+        #expect(loaded.damage?.contains("3 unreadable line(s)") == true)
+        #expect(loaded.marks.position(of: "b") == ReadingPosition(seen: 5_000, block: -1, intoBlock: 0))
+        #expect(loaded.marks.position(of: "a") == nil && !loaded.marks.isRead("a"))
+    }
 }

@@ -82,7 +82,8 @@ extension AppState {
             let place = old.position(top: state.top, height: height)
             state.top = view.line(of: place, height: height) ?? state.top
         } else if let saved = library.marks.position(of: state.itemID), saved.isStarted {
-            if let line = view.line(of: saved, height: height) {
+            // On the first screen of a long article only a place within it can be shown now.
+            if let line = view.line(of: saved, height: height), view.isComplete || line <= view.lines.count - height {
                 state.top = line
             } else {
                 state.pendingPosition = saved

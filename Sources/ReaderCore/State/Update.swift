@@ -299,8 +299,8 @@ extension AppState {
         let before = reader?.top
         reader?.top = max(0, min(maximum, line))
         reader?.followsEnd = !view.isComplete && line >= maximum
-        reader?.pendingPosition = nil
         guard let top = reader?.top, top != before else { return [] }
+        reader?.pendingPosition = nil
         var effects: [Effect] = [.savePosition(id, view.position(top: top, height: height), over: library.marks)]
         if markReadAtEnd, view.isComplete, top >= maximum, reader?.markedReadAtEnd == false,
            let index = library.index(of: id), !isRead(itemAt: index) {

@@ -137,8 +137,8 @@ struct ArticleBuilder {
     /// The body's top-level blocks, each piece remembering its block (reading positions).
     mutating func body(_ blocks: [Block]) {
         for (index, block) in blocks.enumerated() {
-            currentBlock = Int32(index)
             if index > 0 { blank([]) }
+            currentBlock = Int32(index)
             self.block(block, first: [], rest: [])
         }
         currentBlock = -2
