@@ -78,3 +78,13 @@ extension Strings {
              "The order: newest (saved, the default), oldest, published (newest published), source, unread (unread first).")
     }
 }
+
+/// The highlights command.
+extension Strings {
+    public var highlightsAbstract: String {
+        pick("列出书库里的全部摘录，最新的文章在前。", "Print every highlight in the library, newest article first.")
+    }
+    public var highlightsJSONHelp: String {
+        pick("输出 JSON 数组（id、title、site、author、saved、text、note）。", "Print a JSON array (id, title, site, author, saved, text, note).")
+    }
+}

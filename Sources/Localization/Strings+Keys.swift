@@ -19,6 +19,7 @@ extension Strings {
         case "open-link": return pick("在浏览器中打开原文", "open the original in the browser")
         case "links": return pick("文中链接列表", "the article's links")
         case "filter": return pick("筛选：全部 → 未读 → 星标", "filter: all → unread → starred")
+        case "highlights": return pick("全书库的摘录，最新的在前", "every highlight in the library, newest first")
         case "sort": return pick("切换排序：收藏、发布、来源、未读在前", "cycle the order: saved, published, source, unread first")
         case "tags": return pick("按标签筛选", "filter by tag")
         case "search": return pick("搜索标题和正文，Esc 清除", "search titles and text; Esc clears")

@@ -133,3 +133,17 @@ extension Strings {
         pick("标签（\(openKey) 选择，\(closeKey) 关闭）", "Tags (\(openKey) chooses, \(closeKey) closes)")
     }
 }
+
+/// The highlights view.
+extension Strings {
+    public var collectingHighlights: String { pick("正在收集摘录…", "Collecting highlights…") }
+    public var noHighlights: String { pick("书库里没有摘录", "The library has no highlights") }
+    public func highlightsTitle(count: Int, openKey: String, closeKey: String) -> String {
+        pick("摘录 \(count) 条（\(openKey) 打开文章，\(closeKey) 关闭）", "\(count) highlights (\(openKey) opens the article, \(closeKey) closes)")
+    }
+}
+
+/// Files that arrived while the reader ran.
+extension Strings {
+    public func arrived(_ count: Int) -> String { pick("新到 \(count) 篇", "\(count) new item\(count == 1 ? "" : "s") arrived") }
+}

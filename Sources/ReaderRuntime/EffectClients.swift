@@ -16,6 +16,10 @@ public struct EffectClients: Sendable {
     public var loadSearchTexts: @Sendable ([Item]) -> Report
     /// Opens a link; runs on the UI loop, since a browser in the terminal needs the terminal.
     public var openURL: @Sendable (String) -> Report
+    /// Whether files arrived in (or left) the library's folders since it was last loaded.
+    public var libraryChanged: @Sendable () -> Bool
+    /// Reads the highlights of items.
+    public var loadHighlights: @Sendable ([Item]) -> Report
     /// Remembers the list's order; a report only when that failed.
     public var saveOrder: @Sendable (ItemOrder) -> Report?
 
@@ -25,7 +29,9 @@ public struct EffectClients: Sendable {
                 savePositions: @escaping @Sendable ([(id: String, position: ReadingPosition)], Marks) -> Report,
                 loadSearchTexts: @escaping @Sendable ([Item]) -> Report,
                 openURL: @escaping @Sendable (String) -> Report,
-                saveOrder: @escaping @Sendable (ItemOrder) -> Report? = { _ in nil }) {
+                saveOrder: @escaping @Sendable (ItemOrder) -> Report? = { _ in nil },
+                loadHighlights: @escaping @Sendable ([Item]) -> Report = { .highlightsLoaded(Library.highlights(of: $0)) },
+                libraryChanged: @escaping @Sendable () -> Bool = { false }) {
         self.loadLibrary = loadLibrary
         self.loadDocument = loadDocument
         self.saveMarks = saveMarks
@@ -33,6 +39,8 @@ public struct EffectClients: Sendable {
         self.loadSearchTexts = loadSearchTexts
         self.openURL = openURL
         self.saveOrder = saveOrder
+        self.loadHighlights = loadHighlights
+        self.libraryChanged = libraryChanged
     }
 }
 

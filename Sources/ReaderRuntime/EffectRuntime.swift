@@ -31,6 +31,8 @@ public final class EffectRuntime: Sendable {
     private let latestDocument = Atomic<Int>(0)
     /// Effects started and not finished.
     private let inFlight = Atomic<Int>(0)
+    /// Whether the library's folders are being checked (`watchLibrary`).
+    private let watching = Atomic<Bool>(false)
     /// Reading positions not written yet, the latest per article, and the marks to stamp them
     /// over; `generation` counts the positions asked for, so only the last pause writes.
     private let unsavedPositions = Mutex<(positions: [(id: String, position: ReadingPosition)], over: Marks, generation: Int)>(([], Marks(), 0))
@@ -97,6 +99,11 @@ public final class EffectRuntime: Sendable {
                     if unsavedPositions.withLock({ $0.generation }) == generation { writePositions() }
                 }
             }
+        case .watchLibrary:
+            guard mode == .background, !watching.exchange(true, ordering: .relaxed) else { return }
+            checkLibraryLater()
+        case .loadHighlights(let items):
+            run(on: search) { deliver(clients.loadHighlights(items)) }
         case .saveOrder(let order):
             run(on: marks) { clients.saveOrder(order).map(deliver) }
         case .quit:
@@ -119,6 +126,18 @@ public final class EffectRuntime: Sendable {
         guard !positions.isEmpty else { return }
         deliver(clients.savePositions(positions, over))
     }
+
+    /// Checks the library's folders after the interval, on the library's queue (never during a
+    /// load), and again after each check.
+    private func checkLibraryLater() {
+        library.asyncAfter(deadline: .now() + Self.watchInterval) { [self] in
+            if clients.libraryChanged() { deliver(.libraryChanged) }
+            checkLibraryLater()
+        }
+    }
+
+    /// How often the library's folders are checked for files that arrived.
+    static let watchInterval = DispatchTimeInterval.seconds(3)
 
     /// How long the reader must rest on a position before it is written.
     static let positionPause = DispatchTimeInterval.milliseconds(1500)

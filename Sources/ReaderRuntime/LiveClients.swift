@@ -9,12 +9,14 @@ extension EffectClients {
     /// `indexPath`, marks in `store`; links opened by `openURL`.
     public static func live(source: LibrarySource, indexPath: String?, store: StateStore,
                             openURL: @escaping @Sendable (String) -> Report) -> EffectClients {
-        EffectClients(
+        let folders = Mutex<[FolderStamp]>([])
+        return EffectClients(
             loadLibrary: { progress in
                 let throttle = ProgressThrottle(every: 250, interval: .milliseconds(100))
                 let snapshot = Library.load(source, indexPath: indexPath, statePath: store.path) { count in
                     if throttle.shouldReport(count) { progress(count) }
                 }
+                folders.withLock { $0 = snapshot.folders }
                 do {
                     let loaded = try store.load()
                     return .libraryLoaded(snapshot, loaded.marks, stateProblem: loaded.damage)
@@ -53,7 +55,8 @@ extension EffectClients {
                 } catch {
                     return .orderNotSaved("\(error)")
                 }
-            })
+            },
+            libraryChanged: { FolderStamp.anyChanged(folders.withLock { $0 }) })
     }
 }
 

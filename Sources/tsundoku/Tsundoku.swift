@@ -9,7 +9,7 @@ struct Tsundoku: ParsableCommand {
         abstract: Interface.strings.programAbstract,
         discussion: Interface.strings.programDiscussion,
         version: TsundokuVersion.string,
-        subcommands: [ReadCommand.self, ListCommand.self, RenderCommand.self, MarkCommand.self, CheckCommand.self,
+        subcommands: [ReadCommand.self, ListCommand.self, RenderCommand.self, MarkCommand.self, HighlightsCommand.self, CheckCommand.self,
                       ExportCommand.self, ThemesCommand.self, BenchCommand.self],
         defaultSubcommand: ReadCommand.self
         )

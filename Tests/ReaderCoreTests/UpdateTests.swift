@@ -51,7 +51,7 @@ import TsundokuLibrary
     @Test func theLibraryLoadedWhileHelpIsOpenIsThereWhenHelpCloses() {
         for opening in [Action.showHelp, .startSearch] {
             let store = ReaderTestStore(AppState(libraryName: "书库", width: 100, height: 30, strings: Strings(.chinese)))
-            store.send(.start, effects: [.loadLibrary]) { $0.isLoading = true }
+            store.send(.start, effects: [.loadLibrary, .watchLibrary]) { $0.isLoading = true }
             let snapshot = Library.load(.sample)
             store.send(opening) {
                 if opening == .showHelp { $0.overlay = .help(top: 0) } else { $0.setSearching(true, query: "") }

@@ -8,7 +8,7 @@ public enum Action: Sendable, Equatable {
     case start
     case moveDown, moveUp, top, bottom, pageDown, pageUp
     case open, switchPane, spaceForward, nextUnread, previousUnread
-    case toggleRead, toggleStar, openOriginal, showLinks, cycleFilter, cycleOrder, showTags
+    case toggleRead, toggleStar, openOriginal, showLinks, cycleFilter, cycleOrder, showTags, showHighlights
     case startSearch, searchType(Character), searchErase, cancel
     case reload, quit, showHelp, widenList, narrowList
     case chooseLink(Int)
@@ -34,6 +34,10 @@ public enum Report: Sendable, Equatable {
     case marksFailed(String)
     case searchKeysBuilt(SearchKeys)
     case searchTextsLoaded([String: String])
+    /// Files arrived in (or left) the library's folders: time to read it again.
+    case libraryChanged
+    /// Every highlight of the library, for the highlights view.
+    case highlightsLoaded([Highlight])
     /// The list's order could not be remembered: why.
     case orderNotSaved(String)
     case linkOpened(String)
@@ -78,6 +82,10 @@ public enum Effect: Equatable, Sendable {
     /// Remember where the reader is in an article. The runtime writes the latest position of
     /// each article after a pause (never on every key) and at once when the reader quits.
     case savePosition(String, ReadingPosition, over: Marks)
+    /// Check the library's folders every few seconds and report when files arrive.
+    case watchLibrary
+    /// Read the highlights of these items (the library's, newest first).
+    case loadHighlights([Item])
     /// Remember the list's order for the next start.
     case saveOrder(ItemOrder)
     /// Build the keys search matches titles, sites and authors against.

@@ -11,6 +11,8 @@ public enum Overlay: Equatable, Sendable {
     case links(selected: Int)
     /// The tag picker: row 0 is every tag, then each tag by name.
     case tags(selected: Int)
+    /// Every highlight of the library (`AppState.highlights`), newest article first.
+    case highlights(selected: Int)
 }
 
 /// A line for the status bar. Its kind gives its role on screen and its lifetime: progress
@@ -83,6 +85,10 @@ public struct AppState: Sendable, Equatable {
     /// Whether reaching the end of an article marks it read.
     public internal(set) var markReadAtEnd: Bool
     public internal(set) var isLoading = false
+    /// The ids before a reload that files arriving asked for, to count what arrived.
+    var idsBeforeArrivals: Set<String>?
+    /// The library's highlights, as last read for the highlights view.
+    public internal(set) var highlights: [Highlight] = []
     /// The keys in force, for reading keys and for drawing help and hints.
     public let keymap: Keymap
     /// The language everything on screen is said in.

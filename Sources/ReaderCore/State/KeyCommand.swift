@@ -8,7 +8,7 @@ public enum KeyCommand: String, CaseIterable, Sendable {
     case nextUnread = "next-unread", previousUnread = "previous-unread"
     case toggleRead = "toggle-read", toggleStar = "toggle-star"
     case openLink = "open-link"
-    case links, filter, sort, tags, search, cancel, reload
+    case links, highlights, filter, sort, tags, search, cancel, reload
     case widenList = "widen-list", narrowList = "narrow-list"
     case help, quit
 
@@ -32,6 +32,7 @@ public enum KeyCommand: String, CaseIterable, Sendable {
         case .links: return .showLinks
         case .filter: return .cycleFilter
         case .sort: return .cycleOrder
+        case .highlights: return .showHighlights
         case .tags: return .showTags
         case .search: return .startSearch
         case .cancel: return .cancel
@@ -63,6 +64,7 @@ public enum KeyCommand: String, CaseIterable, Sendable {
         case .links: return [.character("L")]
         case .filter: return [.character("u")]
         case .sort: return [.character("S")]
+        case .highlights: return [.character("H")]
         case .tags: return [.character("t")]
         case .search: return [.character("/")]
         case .cancel: return [.escape]

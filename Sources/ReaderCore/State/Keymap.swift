@@ -100,15 +100,19 @@ public struct Keymap: Sendable, Equatable {
         }
     }
 
-    /// The link and tag pickers: move, choose, close; digits choose a link.
+    /// The link, tag and highlight pickers: move, page, choose, close; digits choose a link.
     private func pickerAction(_ key: Key) -> Action? {
         if case .character(let digit) = key, digit.isASCII, digit.isNumber, digit != "0" { return .chooseLink(Int(String(digit))!) }
         if key == .escape { return .cancel }
         switch commandByKey[key] {
-        case .cancel?, .quit?, .links?, .tags?: return .cancel
+        case .cancel?, .quit?, .links?, .tags?, .highlights?: return .cancel
         case .next?: return .moveDown
         case .previous?: return .moveUp
         case .open?: return .open
+        case .pageDown?: return .pageDown
+        case .pageUp?: return .pageUp
+        case .top?: return .top
+        case .bottom?: return .bottom
         default: return key == .down ? .moveDown : key == .up ? .moveUp : nil
         }
     }

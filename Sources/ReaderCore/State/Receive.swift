@@ -13,7 +13,11 @@ extension AppState {
             if message?.kind == .progress { message = nil }
             replaceLibrary(MarkedLibrary(items: snapshot.items, marks: marks.addingDefaults(snapshot.sourceMarks)))
             scrollListToSelection()
-            if let stateProblem {
+            let arrived = idsBeforeArrivals.map { before in snapshot.items.filter { $0.parent == nil && !before.contains($0.id) }.count } ?? 0
+            idsBeforeArrivals = nil
+            if arrived > 0 {
+                message = StatusMessage(strings.arrived(arrived), .info)
+            } else if let stateProblem {
                 message = StatusMessage(strings.stateUnreadable(stateProblem), .error)
             } else if !snapshot.problems.isEmpty {
                 let files = Set(snapshot.problems.map(\.path)).count
@@ -55,6 +59,19 @@ extension AppState {
             setSearchKeys(keys)
         case .searchTextsLoaded(let texts):
             setSearchTexts(texts)
+        case .libraryChanged:
+            guard !isLoading else { return [] }
+            isLoading = true
+            idsBeforeArrivals = Set(library.items.lazy.map(\.id))
+            return [.loadLibrary]
+        case .highlightsLoaded(let found):
+            if message?.kind == .progress { message = nil }
+            highlights = found
+            if found.isEmpty {
+                message = StatusMessage(strings.noHighlights, .info)
+            } else if overlay == nil {
+                overlay = .highlights(selected: 0)
+            }
         case .orderNotSaved(let reason):
             message = StatusMessage(strings.orderNotSaved(reason), .error)
         case .linkOpened(let url):

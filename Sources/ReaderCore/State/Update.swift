@@ -8,7 +8,7 @@ extension AppState {
         switch action {
         case .start:
             isLoading = true
-            return [.loadLibrary]
+            return [.loadLibrary, .watchLibrary]
         case .resize(let width, let height):
             resize(width: width, height: height)
             scrollListToSelection()
@@ -22,6 +22,7 @@ extension AppState {
         }
         if case .links(let current) = overlay { return applyInLinks(action, current: current) }
         if case .tags(let current) = overlay { return applyInTags(action, current: current) }
+        if case .highlights(let current) = overlay { return applyInHighlights(action, current: current) }
         if case .help(let top) = overlay {
             applyInHelp(action, top: top)
             return []
@@ -34,7 +35,7 @@ extension AppState {
     public var keymapMode: Keymap.Mode {
         switch overlay {
         case .help?: return .help
-        case .links?, .tags?: return .picker
+        case .links?, .tags?, .highlights?: return .picker
         case nil: return isSearching ? .search : .browse
         }
     }
@@ -95,6 +96,9 @@ extension AppState {
             scrollListToSelection()
             message = StatusMessage(strings.sortedBy(strings.orderName(order.rawValue)), .info)
             return [.saveOrder(order)] + preview()
+        case .showHighlights:
+            message = StatusMessage(strings.collectingHighlights, .progress)
+            return [.loadHighlights(library.items)]
         case .showTags:
             let count = library.tagCounts().count
             guard count > 0 else {
@@ -191,6 +195,38 @@ extension AppState {
             setTag(current == 0 || current > tags.count ? nil : tags[current - 1].tag)
             scrollListToSelection()
             return preview()
+        case .quit: return [.quit]
+        default: break
+        }
+        return []
+    }
+
+    /// Keys in the highlights view: move, and `open` goes to the highlight's article, shown in
+    /// the list whatever the filter, tag or search had hidden.
+    private mutating func applyInHighlights(_ action: Action, current: Int) -> [Effect] {
+        let last = max(0, highlights.count - 1)
+        let page = max(1, height - 6)
+        switch action {
+        case .cancel: overlay = nil
+        case .moveDown: overlay = .highlights(selected: min(current + 1, last))
+        case .moveUp: overlay = .highlights(selected: max(current - 1, 0))
+        case .pageDown: overlay = .highlights(selected: min(current + page, last))
+        case .pageUp: overlay = .highlights(selected: max(current - page, 0))
+        case .top: overlay = .highlights(selected: 0)
+        case .bottom: overlay = .highlights(selected: last)
+        case .open:
+            overlay = nil
+            guard highlights.indices.contains(current), let index = library.index(of: highlights[current].itemID) else { return [] }
+            if !rows.contains(index) {
+                filter = .all
+                tag = nil
+                setSearching(false, query: "")
+            }
+            guard let row = rows.firstIndex(of: index) else { return [] }
+            selected = row
+            scrollListToSelection()
+            focus = .reader
+            return openSelected()
         case .quit: return [.quit]
         default: break
         }

@@ -31,6 +31,18 @@ enum Overlays {
                 rows: rows, selected: selected, into: &frame)
     }
 
+    /// Every highlight: the passage, then its article's title and source.
+    static func drawHighlights(_ state: AppState, selected: Int, into frame: inout Frame) {
+        let rows = state.highlights.map { highlight -> String in
+            let item = state.library.item(highlight.itemID)
+            let source = [item?.title, item?.site ?? item?.author].compactMap { $0 }.map(Sanitizer.cleanLine).joined(separator: " · ")
+            return " 「" + Truncation.truncate(Sanitizer.cleanLine(highlight.text), to: max(10, frame.width / 2)) + "」 — " + source
+        }
+        drawBox(title: " " + state.strings.highlightsTitle(count: rows.count, openKey: state.keymap.label(.open, first: true),
+                                                           closeKey: Key.escape.label),
+                rows: rows, selected: selected, into: &frame)
+    }
+
     private static func drawBox(title: String, rows: [String], selected: Int?, into frame: inout Frame) {
         let width = min(frame.width - 4, max(DisplayWidth.of(title) + 2, (rows.map { DisplayWidth.of($0) }.max() ?? 0) + 2))
         let height = min(frame.height - 2, rows.count + 2)

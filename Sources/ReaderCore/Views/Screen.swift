@@ -26,6 +26,7 @@ public enum Screen {
         case .help(let top)?: Overlays.drawHelp(state, from: top, into: &frame)
         case .links(let selected)?: Overlays.drawLinks(state, state.reader?.view?.links ?? [], selected: selected, into: &frame)
         case .tags(let selected)?: Overlays.drawTags(state, selected: selected, into: &frame)
+        case .highlights(let selected)?: Overlays.drawHighlights(state, selected: selected, into: &frame)
         case nil: break
         }
         return frame

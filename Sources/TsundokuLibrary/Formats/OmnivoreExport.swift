@@ -2,8 +2,8 @@ import Foundation
 import ZIPFoundation
 
 /// Omnivore's account export: a zip (or the folder it unpacks to) of `metadata_<from>_to_<to>.json` batches (arrays of items),
-/// `content/<slug>.html` with each article's readable HTML (and `highlights/<slug>.md`, not read
-/// yet), read in place. Items carry the paths `<zip>!content/<slug>.html`, so bodies are read lazily.
+/// `content/<slug>.html` with each article's readable HTML and `highlights/<slug>.md` with its
+/// highlights, read in place. Items carry the paths `<zip>!content/<slug>.html`, so bodies are read lazily.
 enum OmnivoreExport {
     /// Separates the zip file from the member inside it in an item's path.
     static let separator = "!"
@@ -124,6 +124,13 @@ enum OmnivoreExport {
         return DigestSplitter.items(of: article, sections: sections) { BodyLocation(format: .html, lines: $0.lines) }
     }
 
+    /// `highlights/<slug>.md`, when the export has it (a Markdown file of its own).
+    private static func highlights(slug: String, contents: Contents) -> BodyLocation? {
+        let member = "highlights/\(slug).md"
+        guard isSafeSlug(slug), contents.has(member) else { return nil }
+        return BodyLocation(format: .markdown, lines: [0..<Int.max], path: contents.itemPath(member))
+    }
+
     private static func contentMember(_ item: Item) -> String {
         item.path.range(of: "content/", options: .backwards).map { String(item.path[$0.lowerBound...]) } ?? ""
     }
@@ -174,6 +181,7 @@ enum OmnivoreExport {
                         site: named.site ?? url.flatMap { URLComponents(string: $0)?.host }, url: url, saved: saved,
                         published: text("publishedAt").flatMap(DateParsing.parse),
                         path: hasContent ? contents.itemPath(content) : contents.itemPath(""), tags: labels, body: body,
+                        highlights: highlights(slug: slug, contents: contents),
                         amount: (object["wordsCount"] as? Int).map { TextAmount(characters: 0, words: $0) })
         return (item, text("state") == "Archived")
     }

@@ -30,11 +30,14 @@ public struct LibrarySnapshot: Sendable, Equatable {
     public var problems: [LoadProblem]
     /// Marks the files themselves carry; `Marks.addingDefaults` lets the state file win over them.
     public var sourceMarks: [MarkEntry]
+    /// The library's folders as they were scanned: when one of them changes, files arrived or left.
+    public var folders: [FolderStamp]
 
-    public init(items: [Item], problems: [LoadProblem], sourceMarks: [MarkEntry] = []) {
+    public init(items: [Item], problems: [LoadProblem], sourceMarks: [MarkEntry] = [], folders: [FolderStamp] = []) {
         self.items = items
         self.problems = problems
         self.sourceMarks = sourceMarks
+        self.folders = folders
     }
 }
 
@@ -47,6 +50,7 @@ public enum Library {
     public static func load(_ source: LibrarySource, indexPath: String? = nil, statePath: String? = nil,
                             progress: (@Sendable (Int) -> Void)? = nil) -> LibrarySnapshot {
         var problems: [LoadProblem] = []
+        var folders: [FolderStamp] = []
         let files: [ScannedFile]
         switch source {
         case .sample:
@@ -55,7 +59,7 @@ public enum Library {
             }
         case .paths(let roots):
             let ownFiles = OwnFiles([statePath, indexPath].compactMap { $0 })
-            files = roots.flatMap { LibraryScanner.scan(Paths.absolute($0), skipping: ownFiles, problems: &problems) }
+            files = roots.flatMap { LibraryScanner.scan(Paths.absolute($0), skipping: ownFiles, problems: &problems, folders: &folders) }
         }
         let index = indexPath.map(MetadataIndex.init(path:)) ?? MetadataIndex()
         let (results, parsed) = parseAll(files, index: index, progress: progress)
@@ -82,7 +86,7 @@ public enum Library {
             let updated = MetadataIndex(entries: zip(files, results).map { MetadataIndex.Entry(file: $0, result: $1) })
             try? updated.write(to: indexPath)
         }
-        return LibrarySnapshot(items: items, problems: problems, sourceMarks: sourceMarks)
+        return LibrarySnapshot(items: items, problems: problems, sourceMarks: sourceMarks, folders: folders)
     }
 
     /// The item's body as a `Document`, read from its file now.
@@ -97,7 +101,7 @@ public enum Library {
 
     /// The item's `## Highlights`, when it has any.
     public static func highlights(for item: Item) throws -> Document? {
-        try item.highlights.map { try document(at: $0, path: item.path, text: decodedText(item.path)) }
+        try item.highlights.map { try document(at: $0, path: $0.path ?? item.path, text: decodedText($0.path ?? item.path)) }
     }
 
     /// The item's body and highlights from one read of its file.
@@ -110,13 +114,16 @@ public enum Library {
             return read
         }
         return (try document(at: item.body, path: item.path, text: fileText()),
-                try item.highlights.map { try document(at: $0, path: item.path, text: fileText()) })
+                try item.highlights.map { location in
+                    guard let path = location.path else { return try document(at: location, path: item.path, text: fileText()) }
+                    return try document(at: location, path: path, text: decodedText(path))
+                })
     }
 
     /// The item's highlights as Markdown, when it has any.
     public static func highlightsSource(for item: Item) throws -> String? {
         guard let location = item.highlights else { return nil }
-        let selected = lines(of: location, text: try decodedText(item.path))
+        let selected = lines(of: location, text: try decodedText(location.path ?? item.path))
         if location.format == .jsonLineHighlights {
             return try JSONLines.bodySource(fromLine: String(selected.first ?? ""), path: item.path, fields: ["highlights"]).text
         }
@@ -252,5 +259,15 @@ private final class ResultSlots: Sendable {
 
     var values: [ParsedFile] {
         slots.withLock { $0.values.map { $0 ?? ParsedFile(items: [], problems: []) } }
+    }
+}
+
+extension Library {
+    /// Every highlight of `items`, in their order (a library's items are newest first), each
+    /// item's in the order it has them; items whose file can no longer be read are left out.
+    public static func highlights(of items: [Item]) -> [Highlight] {
+        items.filter { $0.highlights != nil }.flatMap { item in
+            (try? highlights(for: item)).flatMap { $0 }.map { Highlight.split($0, itemID: item.id) } ?? []
+        }
     }
 }

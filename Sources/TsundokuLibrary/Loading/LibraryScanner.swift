@@ -22,7 +22,10 @@ enum LibraryScanner {
     /// Files larger than this are reported instead of read (export zips excepted).
     static let maximumFileSize: Int64 = 64 * 1024 * 1024
 
-    static func scan(_ root: String, skipping ownFiles: OwnFiles = OwnFiles([]), problems: inout [LoadProblem]) -> [ScannedFile] {
+    /// `folders` gets each folder scanned (and a root that is a file) with its modification time,
+    /// taken before its entries are read, so a file added during the scan is still seen as new.
+    static func scan(_ root: String, skipping ownFiles: OwnFiles = OwnFiles([]), problems: inout [LoadProblem],
+                     folders: inout [FolderStamp]) -> [ScannedFile] {
         var files: [ScannedFile] = []
         var visited = Set<[UInt64]>()
         var info = stat()
@@ -31,11 +34,13 @@ enum LibraryScanner {
             return []
         }
         if info.st_mode & S_IFMT == S_IFREG {
+            folders.append(FolderStamp(path: root, modified: nanoseconds(info.st_mtim)))
             return [scanned(root, info)]
         }
         var pending = [root]
         visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)])
         while let directory = pending.popLast() {
+            if stat(directory, &info) == 0 { folders.append(FolderStamp(path: directory, modified: nanoseconds(info.st_mtim))) }
             guard let handle = opendir(directory) else {
                 problems.append(LoadProblem(path: directory, message: "cannot open folder: \(FileIO.errnoText())"))
                 continue
@@ -91,7 +96,7 @@ enum LibraryScanner {
                     changed: nanoseconds(info.st_ctim), inode: UInt64(info.st_ino))
     }
 
-    private static func nanoseconds(_ time: timespec) -> Int64 {
+    static func nanoseconds(_ time: timespec) -> Int64 {
         Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
 }

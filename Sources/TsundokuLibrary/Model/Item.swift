@@ -84,10 +84,14 @@ public struct BodyLocation: Sendable, Hashable, Codable {
 
     public var format: Format
     public var lines: [Range<Int>]
+    /// The file the lines are in when it is not the item's own (an export's
+    /// `highlights/<slug>.md`).
+    public var path: String?
 
-    public init(format: Format, lines: [Range<Int>]) {
+    public init(format: Format, lines: [Range<Int>], path: String? = nil) {
         self.format = format
         self.lines = lines
+        self.path = path
     }
 
     /// For HTML bodies: the ranges of top-level blocks the item shows.
