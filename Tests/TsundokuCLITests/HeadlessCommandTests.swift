@@ -24,12 +24,13 @@ import Testing
         let rows = try listJSON(cli, ["--library", libraryWithThreeArticles(cli)])
         #expect(rows.map { $0["id"] as? String } == ["c", "b", "a"])
         let first = try #require(rows.first)
-        for key in ["id", "parent", "kind", "title", "author", "site", "url", "saved", "published", "tags", "read", "starred", "path"] {
+        for key in ["id", "parent", "kind", "title", "author", "site", "url", "saved", "published", "tags", "progress", "read", "starred", "path"] {
             #expect(first.keys.contains(key), "missing \(key)")
         }
         #expect(first["saved"] as? String == "2024-03-01T08:00:00Z")
         #expect(first["parent"] is NSNull)
         #expect(first["kind"] as? String == "article")
+        #expect(first["progress"] as? Double == 0)
     }
 
     @Test func tagsFromEverySourceFilterAndSortTheList() throws {
@@ -63,6 +64,19 @@ import Testing
         #expect(bad.status != 0 && bad.error.contains("sideways"))
         let exported = try cli.run(["export", "--library", cli.home + "/lib", "--tag", "长文"])
         #expect(exported.output.split(separator: "\n").count == 1 && exported.output.contains("\"id\":\"om\""))
+    }
+
+    @Test func highlightsArePrintedNewestArticleFirst() throws {
+        let cli = CLIRunner()
+        _ = cli.write("lib/old.md", "---\nid: old\ntitle: 旧文\ndate_saved: 2023-01-01 08:00:00\n---\n\n正文\n\n## Highlights\n\n> 旧的摘录\n")
+        _ = cli.write("lib/new.md", "---\nid: new\ntitle: 新文\nsite_name: 某站\ndate_saved: 2024-01-01 08:00:00\n---\n\n正文\n\n## Highlights\n\n> 新的摘录\n\n批注\n")
+        _ = cli.write("lib/none.md", "---\nid: none\ntitle: 无摘录\n---\n\n正文\n")
+        let text = try cli.run(["highlights", "--library", cli.home + "/lib"])
+        #expect(text.output == "新文 · 某站 · 2024-01-01\n> 新的摘录\n  批注\n\n旧文 · 2023-01-01\n> 旧的摘录\n")
+        let json = try cli.run(["highlights", "--json", "--library", cli.home + "/lib"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["id"] as? String } == ["new", "old"])
+        #expect(rows.first?["note"] as? String == "批注" && rows.first?["text"] as? String == "新的摘录")
     }
 
     @Test func marksPersistAndFilterTheList() throws {

@@ -187,6 +187,24 @@ enum InstalledTmux {
         #expect(terminal.waitFor("EXITED 0"))
     }
 
+    @Test func filesSavedWhileTheReaderRunsAppearWithoutAReload() throws {
+        let tmux = try #require(Self.tmux)
+        let terminal = Terminal(tmux: tmux)
+        defer { terminal.stop() }
+        let cli = terminal.cli
+        _ = cli.write("lib/a.md", Self.article("a", "先在的文章", saved: "2024-03-01 08:00:00", body: "正文。"))
+        terminal.start(["--library", cli.home + "/lib", "--state", cli.home + "/state/marks.log"])
+        #expect(terminal.waitFor("1 未读 / 1 条"))
+        terminal.keys("Enter")
+        #expect(terminal.waitFor("0 未读 / 1 条"))
+        _ = cli.write("lib/inbox/b.md", Self.article("b", "新存的文章", saved: "2024-04-01 08:00:00", body: "新的正文。"))
+        #expect(terminal.waitUntil(seconds: 10) { $0.contains("新存的文章") && $0.contains("新到 1 篇") && $0.contains("1 未读 / 2 条") },
+                "\(terminal.screen)")
+        #expect(terminal.screen.contains("正文。"), "the reader still shows the article it had open")
+        terminal.keys("q")
+        #expect(terminal.waitFor("EXITED 0"))
+    }
+
     /// The number of the first `第 N 段` paragraph the reader pane shows.
     private static func firstParagraph(in screen: String) -> Int? {
         for line in screen.split(separator: "\n") {

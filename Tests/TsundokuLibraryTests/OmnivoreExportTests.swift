@@ -31,6 +31,28 @@ import ZIPFoundation
     <p><img src="https://example.org/a.png" alt="示意图"></p></div></body></html>
     """
 
+    /// Omnivore's highlights file: each passage a quote with a link back, a note after one.
+    static let highlights = """
+        > 引用的话 [⤴️](https://omnivore.app/me/terminal-reading#h1)
+
+        > 第二段摘录 [⤴️](https://omnivore.app/me/terminal-reading#h2)
+
+        读者的批注。
+        """
+
+    @Test func highlightsFilesAreTheItemsHighlightsAndExportWritesThem() throws {
+        let folder = TemporaryFolder()
+        _ = try makeZip(in: folder)
+        let snapshot = ColdAndWarm.load(.paths([folder.path]))
+        let article = try #require(snapshot.items.first { $0.id == "o-1" })
+        #expect(article.highlights?.path?.hasSuffix("omnivore-export.zip!highlights/terminal-reading.md") == true)
+        let found = Library.highlights(of: snapshot.items)
+        #expect(found == [Highlight(itemID: "o-1", text: "引用的话"), Highlight(itemID: "o-1", text: "第二段摘录", note: "读者的批注。")])
+        #expect(try Library.highlightsSource(for: article)?.contains("第二段摘录") == true)
+        #expect(try Library.bodyAndHighlights(for: article).highlights == Library.highlights(for: article))
+        #expect(snapshot.items.first { $0.id == "o-2" }?.highlights == nil, "an item without a highlights file has none")
+    }
+
     private func makeZip(in folder: TemporaryFolder) throws -> String {
         let path = folder.path + "/omnivore-export.zip"
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
@@ -43,7 +65,7 @@ import ZIPFoundation
         try add("metadata_0_to_2.json", Self.metadata)
         try add("content/terminal-reading.html", Self.html)
         try add("content/terminal-reading.html", "<p>duplicate entry, ignored</p>")
-        try add("highlights/terminal-reading.md", "> 引用的话")
+        try add("highlights/terminal-reading.md", Self.highlights)
         try add("content/morning.html", """
             <h2>你可能错过的新鲜事</h2><p>导语新闻的正文，讲一件大事。</p>
             <h3>02第二件事</h3><p>第二件事的正文。</p><h3>03第三件事</h3><p>第三件事的正文。</p>
@@ -113,13 +135,14 @@ import ZIPFoundation
         folder.write("export/metadata_0_to_2.json", Self.metadata)
         folder.write("export/content/terminal-reading.html", Self.html)
         folder.write("export/content/morning.html", try String(decoding: OmnivoreExport.read("content/morning.html", in: zipped.path + "/omnivore-export.zip"), as: UTF8.self))
-        folder.write("export/highlights/terminal-reading.md", "> 引用的话")
+        folder.write("export/highlights/terminal-reading.md", Self.highlights)
         let unpacked = ColdAndWarm.load(.paths([folder.path]))
         #expect(unpacked.problems.isEmpty)
         #expect(unpacked.items.map(\.id) == fromZip.items.map(\.id))
         #expect(unpacked.items.map(\.title) == fromZip.items.map(\.title))
         for (a, b) in zip(unpacked.items, fromZip.items) {
             #expect(try Library.document(for: a) == Library.document(for: b))
+            #expect(try Library.highlights(for: a) == Library.highlights(for: b))
         }
     }
 

@@ -166,9 +166,11 @@ public struct AppState: Sendable, Equatable {
 
     /// Replaces the library (after a load), keeping the selection where the item still exists.
     mutating func replaceLibrary(_ library: MarkedLibrary) {
+        let keep = selectedItem?.id
         self.library = library
+        rows = []
         refreshSearchKeys()
-        refreshRows()
+        refreshRows(keeping: keep)
     }
 
     mutating func setOrder(_ order: ItemOrder) {
@@ -212,8 +214,9 @@ public struct AppState: Sendable, Equatable {
     /// Recomputes the visible rows after the filter, the query or the marks changed, keeping the
     /// selected item selected when it is still there. With `pinningSelection` it stays even when
     /// it no longer matches (a row just marked read does not vanish under the reader's eyes).
-    mutating func refreshRows(pinningSelection: Bool = false) {
-        let keep = selectedItem?.id
+    /// `keeping`: the id to keep selected when the rows no longer say (a new library).
+    mutating func refreshRows(pinningSelection: Bool = false, keeping kept: String? = nil) {
+        let keep = kept ?? selectedItem?.id
         let keepIndex = keep.flatMap { library.index(of: $0) }
         let needle = Array(query.lowercased().utf8)
         let matching = matches(of: needle)
