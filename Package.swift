@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "tsundoku", targets: ["tsundoku"]),
+        // For the fuzz targets in Fuzz/, a package of their own built with libFuzzer.
+        .library(name: "TsundokuFuzzable", targets: ["TsundokuLibrary", "TextLayout", "ReaderCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),

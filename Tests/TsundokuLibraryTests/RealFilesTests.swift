@@ -137,4 +137,15 @@ import Testing
         #expect(snapshot.items.first { $0.id == "ex-2" }?.body.format == .unavailable)
         #expect(throws: (any Error).self) { try FileIO.read(library + "/content/paper.html") }
     }
+
+    /// Found by the `markdown` fuzz target (Fuzz/Regressions/markdown/empty-heading-title): an
+    /// empty `##` heading became an empty title.
+    @Test func anEmptyHeadingIsNotATitle() throws {
+        let folder = TemporaryFolder()
+        folder.write("a.md", "-g-\nid: ~\n\n##\n\n第一段正文。\n")
+        folder.write("b.md", "#\n\n## \n")
+        let items = ColdAndWarm.load(.paths([folder.path])).items
+        #expect(items.first { $0.path.hasSuffix("a.md") }?.title == "-g-")
+        #expect(items.allSatisfy { !$0.title.isEmpty })
+    }
 }

@@ -36,7 +36,7 @@ public enum ItemFileParser {
         let outline = MarkdownOutline(markdown: contentLines.map { lines[$0] }.joined(separator: "\n"))
 
         var rawTitle = frontMatter.title ?? scaffolding.title
-        if rawTitle == nil, let heading = outline.blocks.first(where: { $0.headingLevel != nil }) {
+        if rawTitle == nil, let heading = outline.blocks.first(where: { $0.headingLevel != nil && !$0.text.trimmed.isEmpty }) {
             rawTitle = heading.text.trimmed
             if outline.blocks.first == heading, let first = contentLines.first {
                 let end = outline.blocks.count > 1 ? contentLines[outline.blocks[1].startLine] : first + 1
@@ -47,8 +47,9 @@ public enum ItemFileParser {
             }
         }
         let author = frontMatter.author
-        let split = TitleText.splitSiteSuffix(rawTitle ?? firstText(of: outline).map(TitleText.shortened) ?? fileName(path),
-                                              candidates: [frontMatter.siteName, author].compactMap { $0 })
+        let named = rawTitle.flatMap { $0.trimmed.isEmpty ? nil : $0 } ?? firstText(of: outline).map(TitleText.shortened)
+        var split = TitleText.splitSiteSuffix(named ?? fileName(path), candidates: [frontMatter.siteName, author].compactMap { $0 })
+        if split.title.trimmed.isEmpty { split.title = fileName(path) }
         let url = (frontMatter.originalURL ?? scaffolding.originalURL).map(LinkTargets.resolve)
         let site = frontMatter.siteName ?? split.site ?? url.flatMap { URLComponents(string: $0)?.host }
         let published = frontMatter.published ?? scaffolding.published.flatMap(DateParsing.parse)
