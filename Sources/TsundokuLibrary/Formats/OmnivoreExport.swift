@@ -26,9 +26,28 @@ enum OmnivoreExport {
             throw LoadProblem(path: archivePath, message: "cannot open the zip: \(error)")
         }
         guard let entry = archive[member] else { throw LoadProblem(path: archivePath, message: "no \(member) in the zip") }
+        return Array(try extract(entry, from: archive, archivePath: archivePath))
+    }
+
+    /// A member's bytes, never more than the article size cap: a member that says it is larger,
+    /// or inflates past the cap whatever its header says (a zip bomb), is refused by name.
+    static func extract(_ entry: Entry, from archive: Archive, archivePath: String) throws -> Data {
+        let cap = Int(LibraryScanner.maximumFileSize)
+        let tooLarge = LoadProblem(path: archivePath,
+                                   message: "\(entry.path) inflates to more than the \(cap / 1_048_576) MB a saved article may be; not read")
+        guard entry.uncompressedSize <= UInt64(cap) else { throw tooLarge }
         var data = Data()
-        _ = try archive.extract(entry, skipCRC32: true) { data.append($0) }
-        return Array(data)
+        do {
+            _ = try archive.extract(entry, skipCRC32: true) { chunk in
+                guard data.count + chunk.count <= cap else { throw tooLarge }
+                data.append(chunk)
+            }
+        } catch let problem as LoadProblem {
+            throw problem
+        } catch {
+            throw LoadProblem(path: archivePath, message: "\(entry.path) cannot be read from the zip: \(error)")
+        }
+        return data
     }
 
     /// Where an export's members are: inside a zip, or beside an unpacked `metadata_*.json`.
@@ -58,17 +77,25 @@ enum OmnivoreExport {
         guard !batches.isEmpty else {
             return ParsedFile(items: [], problems: [LoadProblem(path: path, message: "a zip without Omnivore metadata_*.json, skipped")])
         }
+        /// Members too large or unreadable, reported once each after the batches.
+        var unread: [LoadProblem] = []
         func extract(_ entry: Entry) -> Data? {
-            var data = Data()
-            return (try? archive.extract(entry, skipCRC32: true) { data.append($0) }) != nil ? data : nil
+            do {
+                return try OmnivoreExport.extract(entry, from: archive, archivePath: path)
+            } catch {
+                let problem = error as? LoadProblem ?? LoadProblem(path: path, message: "\(entry.path): \(error)")
+                if !unread.contains(problem) { unread.append(problem) }
+                return nil
+            }
         }
+        var result = ParsedFile(items: [], problems: [])
         let contents = Contents(has: { entries[$0] != nil }, read: { entries[$0].flatMap(extract) },
                                 itemPath: { path + separator + $0 })
-        var result = ParsedFile(items: [], problems: [])
         var seen = Set<String>()
         for batch in batches.sorted(by: { $0.name < $1.name }) {
             parseBatch(extract(batch.entry), name: batch.name, origin: path, contents: contents, seen: &seen, into: &result)
         }
+        result.problems += unread
         return result
     }
 
