@@ -205,6 +205,86 @@ enum InstalledTmux {
         #expect(terminal.waitFor("EXITED 0"))
     }
 
+    /// The reader's process id (the shell tmux started runs it as a child), or nil once it is gone.
+    private static func readerPID(_ terminal: Terminal, state: String) -> Int32? {
+        let found = try? terminal.cli.shell("pgrep -f -- '--state \(state)' | head -1")
+        return found.flatMap { Int32($0.output.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
+
+    @Test func twoHundredResizesInTwoSecondsLeaveAWorkingReader() throws {
+        let tmux = try #require(Self.tmux)
+        let terminal = Terminal(tmux: tmux)
+        defer { terminal.stop() }
+        let cli = terminal.cli
+        _ = cli.write("lib/a.md", Self.article("a", "第一篇：终端阅读", saved: "2024-03-01 08:00:00", body: String(repeating: "第一篇的正文，讲终端里的中文排版。", count: 40)))
+        _ = cli.write("lib/b.md", Self.article("b", "第二篇：稍后再读", saved: "2024-02-01 08:00:00", body: "第二篇的正文。"))
+        terminal.start(["--library", cli.home + "/lib", "--state", cli.home + "/state/marks.log"])
+        #expect(terminal.waitFor("第一篇的正文"))
+        terminal.keys("Enter")
+        let sizes = [(100, 30), (60, 20), (40, 10), (20, 5), (140, 45), (81, 24)]
+        let start = Date()
+        for index in 0..<200 {
+            let (width, height) = sizes[index % sizes.count]
+            terminal.run(["resize-window", "-t", "t", "-x", String(width), "-y", String(height)])
+        }
+        let elapsed = Date().timeIntervalSince(start)
+        terminal.run(["resize-window", "-t", "t", "-x", "100", "-y", "30"])
+        #expect(terminal.waitUntil { $0.contains("第一篇的正文") && $0.contains("│") && $0.contains("2 条") },
+                "after 200 resizes in \(elapsed) s:\n\(terminal.screen)")
+        #expect(!terminal.screen.contains("EXITED"))
+        terminal.keys("Tab", "j")
+        #expect(terminal.waitFor("第二篇的正文。"), "keys still work")
+        terminal.keys("q")
+        #expect(terminal.waitFor("EXITED 0"))
+    }
+
+    @Test(arguments: ["TERM", "HUP"]) func aStopSignalWhileMarkingKeepsAcknowledgedMarksAndRestoresTheTerminal(signal: String) throws {
+        let tmux = try #require(Self.tmux)
+        let terminal = Terminal(tmux: tmux)
+        defer { terminal.stop() }
+        let cli = terminal.cli
+        _ = cli.write("lib/a.md", Self.article("a", "第一篇", saved: "2024-03-01 08:00:00", body: "正文一。"))
+        _ = cli.write("lib/b.md", Self.article("b", "第二篇", saved: "2024-02-01 08:00:00", body: "正文二。"))
+        let state = cli.home + "/state/marks.log"
+        terminal.start(["--library", cli.home + "/lib", "--state", state])
+        #expect(terminal.waitFor("2 未读 / 2 条"))
+        terminal.keys("r")
+        #expect(terminal.waitFor("1 未读 / 2 条"), "the mark is acknowledged")
+        terminal.keys("j", "r", "s")
+        let pid = try #require(Self.readerPID(terminal, state: state))
+        kill(pid, signal == "TERM" ? SIGTERM : SIGHUP)
+        #expect(terminal.waitFor("EXITED"), "the reader stops on SIG\(signal)")
+        let screen = terminal.screen
+        #expect(!screen.contains("未读 / 2 条"), "the terminal is given back (the reader's screen is gone):\n\(screen)")
+        let marks = try String(contentsOfFile: state, encoding: .utf8)
+        #expect(marks.contains(" read a\n"), "the acknowledged mark is on disk:\n\(marks)")
+        #expect(marks.split(separator: "\n").allSatisfy { $0.split(separator: " ").count == 3 }, "no torn line")
+    }
+
+    @Test func closingTheTerminalMidDrawLosesNoMarkAndLeavesNoProcess() throws {
+        let tmux = try #require(Self.tmux)
+        let terminal = Terminal(tmux: tmux)
+        defer { terminal.stop() }
+        let cli = terminal.cli
+        for index in 0..<30 {
+            _ = cli.write("lib/\(index).md", Self.article("n\(index)", "第 \(index) 篇", saved: "2024-03-\(10 + index % 18) 08:00:00",
+                                                      body: String(repeating: "正文。", count: 200)))
+        }
+        let state = cli.home + "/state/marks.log"
+        terminal.start(["--library", cli.home + "/lib", "--state", state])
+        #expect(terminal.waitFor("30 未读 / 30 条"))
+        terminal.keys("s")
+        #expect(terminal.waitFor("★"), "the star is acknowledged")
+        let pid = try #require(Self.readerPID(terminal, state: state))
+        terminal.keys("j", "j", "j", "j", "j", "j", "G", "g", "j", "j")
+        terminal.run(["kill-session", "-t", "t"])
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline, kill(pid, 0) == 0 { usleep(50_000) }
+        #expect(kill(pid, 0) != 0, "the reader exits when its terminal closes")
+        let marks = try String(contentsOfFile: state, encoding: .utf8)
+        #expect(marks.contains(" star "), "the acknowledged star is on disk:\n\(marks)")
+    }
+
     /// The number of the first `第 N 段` paragraph the reader pane shows.
     private static func firstParagraph(in screen: String) -> Int? {
         for line in screen.split(separator: "\n") {
