@@ -56,19 +56,21 @@ public enum ItemFileParser {
         let saved = frontMatter.saved ?? scaffolding.saved.flatMap(DateParsing.parse) ?? published ?? modified
         let id = frontMatter.id ?? contentID
         let highlights = scaffolding.highlights.map { BodyLocation(format: .markdown, lines: [$0.dropFirst()]) }
+        var perLine = [TextAmount](repeating: TextAmount(characters: 0, words: 0), count: lines.count)
+        for index in contentLines where index < lines.count { perLine[index] = TextAmount.of(lines[index]) }
 
         let article = Item(id: id, kind: .article, title: split.title, author: author, site: site, url: url,
                            saved: saved, published: published, path: path,
                            tags: frontMatter.tags + scaffolding.tags.filter { !frontMatter.tags.contains($0) },
                            body: BodyLocation(format: .markdown, lines: content), highlights: highlights,
-                           amount: TextAmount.of(lines, ranges: content))
+                           amount: TextAmount.sum(perLine, ranges: content))
         guard let sections = DigestSplitter.split(outline, lineCount: contentLines.count,
                                                   digestTitle: split.title, site: site) else { return [article] }
         return DigestSplitter.items(of: article, sections: sections) { section in
             BodyLocation(format: .markdown, lines: fileRanges(section.lines, contentLines: contentLines))
         }.map { item in
             var counted = item
-            if item.kind == .digestItem { counted.amount = TextAmount.of(lines, ranges: item.body.lines) }
+            if item.kind == .digestItem { counted.amount = TextAmount.sum(perLine, ranges: item.body.lines) }
             return counted
         }
     }
@@ -89,7 +91,7 @@ public enum ItemFileParser {
         return Item(id: contentID, kind: .article, title: title.isEmpty ? fileName(path) : title,
                     saved: modified, path: path,
                     body: BodyLocation(format: .plainText, lines: [bodyStart..<max(bodyStart, lines.count)]),
-                    amount: TextAmount.of(lines, ranges: [bodyStart..<max(bodyStart, lines.count)]))
+                    amount: TextAmount.of(lines[min(bodyStart, lines.count)...].joined(separator: "\n")))
     }
 
     /// Maps ranges of lines in the joined content text back to ranges of file lines.
