@@ -36,7 +36,7 @@ let package = Package(
                                          .product(name: "ArgumentParser", package: "swift-argument-parser"),
                                          .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "TsundokuLibraryTests",
-                    dependencies: ["TsundokuLibrary", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+                    dependencies: ["Localization", "TsundokuLibrary", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
         .testTarget(name: "ReaderCoreTests", dependencies: ["Localization", "ReaderCore", "ReaderRuntime"]),
         .testTarget(name: "TerminalUITests", dependencies: ["Localization", "TerminalUI", "ReaderCore"]),

@@ -57,7 +57,7 @@ public struct Config: Sendable, Equatable {
                 return text
             }
             switch key {
-            case "library": config.library = decoded(Folders.self, "a folder or a list of folders")?.paths.map(expandingTilde)
+            case "library": config.library = decoded(OneOrMore.self, "a folder or a list of folders")?.values.map(expandingTilde)
             case "state": config.state = text().map(expandingTilde)
             case "theme": config.theme = text()
             case "browser": config.browser = text()
@@ -74,11 +74,11 @@ public struct Config: Sendable, Equatable {
                 }
                 for (name, keys) in bindings {
                     let command = name.string ?? "?"
-                    guard let list = try? YAMLDecoder().decode(KeyList.self, from: keys) else {
+                    guard let list = try? YAMLDecoder().decode(OneOrMore.self, from: keys) else {
                         warnings.append("\(path): keys: \(command) must be a key or a list of keys")
                         continue
                     }
-                    config.keys.append(KeyBinding(command: command, keys: list.names))
+                    config.keys.append(KeyBinding(command: command, keys: list.values))
                 }
             default:
                 warnings.append("\(path): unknown setting \(key) (known: \(knownKeys.joined(separator: ", ")))")
@@ -131,30 +131,17 @@ public struct KeyBinding: Sendable, Equatable {
     }
 }
 
-/// A key, or a list of keys, as `keys:` gives them to one command.
-private struct KeyList: Decodable {
-    var names: [String]
+/// A setting that takes one text or a list of them: `library:` (folders), each command of
+/// `keys:` (key names).
+private struct OneOrMore: Decodable {
+    var values: [String]
 
     init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let list = try? container.decode([String].self) {
-            names = list
+            values = list
         } else {
-            names = [try container.decode(String.self)]
-        }
-    }
-}
-
-/// `library:` as written: one folder, or a list of them.
-private struct Folders: Decodable {
-    var paths: [String]
-
-    init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let list = try? container.decode([String].self) {
-            paths = list
-        } else {
-            paths = [try container.decode(String.self)]
+            values = [try container.decode(String.self)]
         }
     }
 }
