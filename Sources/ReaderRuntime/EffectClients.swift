@@ -16,6 +16,8 @@ public struct EffectClients: Sendable {
     public var loadSearchTexts: @Sendable ([Item]) -> Report
     /// Opens a link; runs on the UI loop, since a browser in the terminal needs the terminal.
     public var openURL: @Sendable (String) -> Report
+    /// The first part of a long article's body, parsed alone (nil when it is not long).
+    public var loadFirstPart: @Sendable (Item) -> Document?
     /// Whether files arrived in (or left) the library's folders since it was last loaded.
     public var libraryChanged: @Sendable () -> Bool
     /// Reads the highlights of items.
@@ -31,7 +33,8 @@ public struct EffectClients: Sendable {
                 openURL: @escaping @Sendable (String) -> Report,
                 saveOrder: @escaping @Sendable (ItemOrder) -> Report? = { _ in nil },
                 loadHighlights: @escaping @Sendable ([Item]) -> Report = { .highlightsLoaded(Library.highlights(of: $0)) },
-                libraryChanged: @escaping @Sendable () -> Bool = { false }) {
+                libraryChanged: @escaping @Sendable () -> Bool = { false },
+                loadFirstPart: @escaping @Sendable (Item) -> Document? = { try? Library.firstPart(of: $0) }) {
         self.loadLibrary = loadLibrary
         self.loadDocument = loadDocument
         self.saveMarks = saveMarks
@@ -41,6 +44,7 @@ public struct EffectClients: Sendable {
         self.saveOrder = saveOrder
         self.loadHighlights = loadHighlights
         self.libraryChanged = libraryChanged
+        self.loadFirstPart = loadFirstPart
     }
 }
 

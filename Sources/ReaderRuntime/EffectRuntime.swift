@@ -57,19 +57,33 @@ public final class EffectRuntime: Sendable {
             let number = latestDocument.add(1, ordering: .relaxed).newValue
             run(on: documents, after: preview ? Self.previewPause : nil) { [self] in
                 guard latestDocument.load(ordering: .relaxed) == number else { return }
+                // A long Markdown article: the first screen from its first part, parsed alone.
+                let part = clients.loadFirstPart(item)
+                if let part {
+                    let view = ArticleView(item: item, document: part, digestTitle: digestTitle, width: width,
+                                           firstBlocks: Self.firstScreenBlocks, isPart: true, strings: strings)
+                    deliver(.documentLoaded(id: item.id, .success(LoadedArticle(document: part, highlights: nil, view: view, isPart: true))))
+                    guard latestDocument.load(ordering: .relaxed) == number else { return }
+                }
                 switch clients.loadDocument(item) {
                 case .failure(let problem):
                     deliver(.documentLoaded(id: item.id, .failure(problem)))
                 case .success(let body):
                     let item = item.counted(from: body.document)
+                    let whole = { ArticleView(item: item, document: body.document, highlights: body.highlights,
+                                              digestTitle: digestTitle, width: width, strings: strings) }
+                    guard part == nil else {
+                        deliver(.documentLoaded(id: item.id, .success(LoadedArticle(document: body.document, highlights: body.highlights,
+                                                                                   view: whole()))))
+                        return
+                    }
                     // The first screen of a long article first, then the whole of it.
                     let first = ArticleView(item: item, document: body.document, highlights: body.highlights,
                                             digestTitle: digestTitle, width: width, firstBlocks: Self.firstScreenBlocks, strings: strings)
                     deliver(.documentLoaded(id: item.id, .success(LoadedArticle(document: body.document, highlights: body.highlights,
                                                                                view: first))))
                     guard !first.isComplete, latestDocument.load(ordering: .relaxed) == number else { return }
-                    deliver(.laidOut(id: item.id, ArticleView(item: item, document: body.document, highlights: body.highlights,
-                                                              digestTitle: digestTitle, width: width, strings: strings)))
+                    deliver(.laidOut(id: item.id, whole()))
                 }
             }
         case .layOut(let item, let article, let width, let digestTitle):

@@ -63,4 +63,47 @@ import TsundokuLibrary
         let lines = try #require(ending.reader?.view?.lines.count)
         #expect(ending.reader?.top == lines - ending.layout.reader.height, "G goes to the real end once it is known")
     }
+
+    /// A long Markdown article on disk: its first part, parsed alone, is on screen first, and
+    /// its lines are the first lines of the whole, which replaces it.
+    @Test func aLongMarkdownArticleShowsItsFirstPartBeforeTheWholeIsParsed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("first-part-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var body = ""
+        for index in 0..<3_000 {
+            body += "第 \(index) 段：一段足够长的中文文字，带一个[链接](https://example.org/\(index))，用来把文章撑到几百 KB。\n\n"
+            if index == 700 { body += "```\n" + String(repeating: "代码行，不该被切开\n", count: 400) + "```\n\n" }
+        }
+        let path = folder + "/long.md"
+        try Data(("---\nid: long\ntitle: 长文\n---\n\n" + body).utf8).write(to: URL(fileURLWithPath: path))
+        let item = try #require(Library.load(.paths([path])).items.first)
+        let part = try #require(try Library.firstPart(of: item))
+        #expect(part.blocks.count < 1_000 && part.blocks.count > 40)
+        let whole = try Library.document(for: item)
+        #expect(Array(whole.blocks.prefix(part.blocks.count)) == part.blocks, "the part's blocks are the whole's first blocks")
+        let short = try #require(Library.load(.sample).items.first)
+        #expect(try Library.firstPart(of: short) == nil, "a short article is parsed whole at once")
+
+        let reports = ReportInbox()
+        let runtime = EffectRuntime(clients: ScreenTestSupport.clients, strings: Strings(.chinese), mode: .immediate) { reports.post($0) }
+        runtime.perform(.loadDocument(item, width: 60, digestTitle: nil, preview: false))
+        let arrived = reports.drain()
+        guard arrived.count == 2, case .documentLoaded(_, .success(let first)) = arrived[0],
+              case .documentLoaded(_, .success(let all)) = arrived[1] else {
+            Issue.record("expected the first part and then the whole: \(arrived)")
+            return
+        }
+        #expect(first.isPart && !first.view.isComplete && !all.isPart && all.view.isComplete)
+        #expect(Array(all.view.lines.prefix(first.view.lines.count)) == first.view.lines)
+        #expect(all.view.links.count == 3_000)
+
+        var state = AppState(library: MarkedLibrary(items: [item], marks: Marks()), libraryName: "书库", width: 100, height: 30,
+                             strings: Strings(.chinese))
+        _ = state.apply(.open)
+        _ = state.receive(arrived[0])
+        #expect(state.apply(.resize(width: 140, height: 30)).isEmpty, "the part is not laid out again")
+        let effects = state.receive(arrived[1])
+        #expect(effects.contains { if case .layOut = $0 { true } else { false } }, "the whole, laid out for the old width, is laid out anew")
+    }
 }

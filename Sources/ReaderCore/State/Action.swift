@@ -50,11 +50,15 @@ public struct LoadedArticle: Sendable, Equatable {
     public var document: Document
     public var highlights: Document?
     public var view: ArticleView
+    /// The document is only the first part of a long article, read alone so its first screen
+    /// shows at once; the whole follows.
+    public var isPart: Bool
 
-    public init(document: Document, highlights: Document?, view: ArticleView) {
+    public init(document: Document, highlights: Document?, view: ArticleView, isPart: Bool = false) {
         self.document = document
         self.highlights = highlights
         self.view = view
+        self.isPart = isPart
     }
 
     /// Lays `document` out for `item` at `width`: the one place a body becomes a view.

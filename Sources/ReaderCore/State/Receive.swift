@@ -37,10 +37,12 @@ extension AppState {
                     reader?.showsLinksWhenLoaded = false
                     if overlay == nil { showLinksOfOpenArticle() }
                 }
+                let relayout = relayoutReader()
                 if current.marksReadWhenLoaded, let index = library.index(of: id), !isRead(itemAt: index) {
                     reader?.marksReadWhenLoaded = false
-                    return [.saveMarks([id], .read, over: library.marks)]
+                    return [.saveMarks([id], .read, over: library.marks)] + relayout
                 }
+                return relayout
             case .failure(let problem):
                 reader?.failure = problem
                 reader?.marksReadWhenLoaded = false

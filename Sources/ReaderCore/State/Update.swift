@@ -355,9 +355,10 @@ extension AppState {
         listTop = max(0, min(listTop, max(0, rows.count - height)))
     }
 
-    /// Asks for the article to be laid out again when the reader pane's width changed.
-    private func relayoutReader() -> [Effect] {
-        guard let reader, let article = reader.article, let item = library.item(reader.itemID),
+    /// Asks for the article to be laid out again when the reader pane's width changed (the
+    /// first part of a long article waits for the whole, which is then laid out anew).
+    func relayoutReader() -> [Effect] {
+        guard let reader, let article = reader.article, !article.isPart, let item = library.item(reader.itemID),
               article.view.width != layout.articleWidth, reader.view?.width != layout.articleWidth else { return [] }
         return [.layOut(item, article, width: layout.articleWidth, digestTitle: digestTitle(of: item))]
     }

@@ -23,17 +23,18 @@ public struct ArticleView: Sendable, Equatable {
     public static let minimumWidth = 20
 
     /// `firstBlocks`: lay out only the header and that many blocks when the document has more
-    /// (the first screen of a long article).
+    /// (the first screen of a long article); `isPart`: the document is only the article's
+    /// beginning, so the view is never complete.
     public init(item: Item, document: Document, highlights: Document? = nil, digestTitle: String? = nil, width: Int,
-                firstBlocks: Int? = nil, strings: Strings) {
+                firstBlocks: Int? = nil, isPart: Bool = false, strings: Strings) {
         self.width = max(width, Self.minimumWidth)
-        isComplete = firstBlocks.map { document.blocks.count <= $0 } ?? true
+        isComplete = !isPart && (firstBlocks.map { document.blocks.count <= $0 } ?? true)
         var builder = ArticleBuilder(width: self.width, strings: strings)
         builder.header(item, digestTitle: digestTitle, minutes: item.amount?.minutes ?? 0)
         if item.body.format == .unavailable {
             builder.blocks([.paragraph([.text(strings.noExportedText)])], first: [], rest: [])
         }
-        builder.body(isComplete ? document.blocks : Array(document.blocks.prefix(firstBlocks ?? 0)))
+        builder.body(isComplete ? document.blocks : Array(document.blocks.prefix(firstBlocks ?? document.blocks.count)))
         if isComplete, let highlights, !highlights.blocks.isEmpty {
             builder.section(strings.highlightsSection)
             builder.blocks(highlights.blocks, first: [], rest: [])

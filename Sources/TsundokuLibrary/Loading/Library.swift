@@ -271,3 +271,33 @@ extension Library {
         }
     }
 }
+
+extension Library {
+    /// The beginning of a long Markdown body, parsed alone so the first screen of a long article
+    /// shows before the whole is parsed: about `bytes` of it, cut at a blank line outside fenced
+    /// code (so its blocks are the whole's first blocks). Nil when the body is shorter than
+    /// `longerThan` bytes or is not Markdown.
+    public static func firstPart(of item: Item, bytes: Int = 65_536, longerThan: Int = 262_144) throws -> Document? {
+        guard item.body.format == .markdown else { return nil }
+        let selected = lines(of: item.body, text: try decodedText(item.path))
+        var total = 0
+        for line in selected { total += line.utf8.count + 1 }
+        guard total > longerThan else { return nil }
+        var taken = 0
+        var size = 0
+        var fence: Substring?
+        for line in selected {
+            let trimmed = line.drop { $0 == " " }
+            if let open = fence {
+                if trimmed.hasPrefix(open) { fence = nil }
+            } else if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                fence = trimmed.prefix(3)
+            } else if size >= bytes, trimmed.isEmpty {
+                break
+            }
+            size += line.utf8.count + 1
+            taken += 1
+        }
+        return MarkdownDocument.parse(selected.prefix(taken).joined(separator: "\n"))
+    }
+}

@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import ReaderCore
 import ReaderRuntime
+import Synchronization
 import TextLayout
 import TsundokuLibrary
 
@@ -33,11 +34,33 @@ struct BenchLayoutCommand: ParsableCommand {
             let library = MarkedLibrary(items: snapshot.items, marks: Marks())
             guard let item = library.items.first else { throw CommandFailure("the generated article did not load") }
             let open = median { try! ArticleReading.article(item, digestTitle: nil, width: width, strings: Strings(.chinese)).view.lines.count }
+            let firstScreen = median { firstScreenLines(item, folder: folder) }
             let size = Double(markdown.utf8.count) / 1_048_576
-            print(String(format: "%d MB article: wrap %.1f ms (%.0f MB/s, %d lines); open in reader view %.1f ms (%.0f MB/s)",
+            print(String(format: "%d MB article: wrap %.1f ms (%.0f MB/s, %d lines); open in reader view %.1f ms (%.0f MB/s); "
+                         + "first screen from the reader's runtime %.1f ms (%d lines)",
                          megabytes, wrap.seconds * 1000, size / wrap.seconds, wrap.result,
-                         open.seconds * 1000, size / open.seconds))
+                         open.seconds * 1000, size / open.seconds, firstScreen.seconds * 1000, firstScreen.result))
         }
+    }
+
+    /// Asks the effect runtime for the article as `Enter` does and stops at its first report:
+    /// what the reader can draw first. Returns that view's line count.
+    private func firstScreenLines(_ item: Item, folder: String) -> Int {
+        let first = Mutex<Int?>(nil)
+        let clients = EffectClients.live(source: .paths([folder]), indexPath: nil, store: StateStore(path: folder + "/marks.log"),
+                                         openURL: { .linkOpened($0) })
+        let runtime = EffectRuntime(clients: EffectClients(loadLibrary: clients.loadLibrary, loadDocument: { _ in
+                                        // The whole is not waited for: only the first report is timed.
+                                        .failure(LoadProblem(path: item.path, message: "not timed"))
+                                    }, saveMarks: clients.saveMarks, savePositions: clients.savePositions,
+                                    loadSearchTexts: clients.loadSearchTexts, openURL: clients.openURL),
+                                    strings: Strings(.chinese), mode: .immediate) { report in
+            first.withLock { value in
+                if value == nil, case .documentLoaded(_, .success(let article)) = report { value = article.view.lines.count }
+            }
+        }
+        runtime.perform(.loadDocument(item, width: width, digestTitle: nil, preview: false))
+        return first.withLock { $0 } ?? 0
     }
 
     private func median(_ body: () -> Int) -> (seconds: Double, result: Int) {
