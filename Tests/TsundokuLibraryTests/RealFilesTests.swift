@@ -148,4 +148,29 @@ import Testing
         #expect(items.first { $0.path.hasSuffix("a.md") }?.title == "-g-")
         #expect(items.allSatisfy { !$0.title.isEmpty })
     }
+
+    /// Found by the `markdown` fuzz target (Fuzz/Regressions/markdown/digest-section-without-title):
+    /// a digest's trailing section under an empty heading became an item with an empty title.
+    @Test func aDigestSectionUnderAnEmptyHeadingIsNamedByItsPlace() throws {
+        let folder = TemporaryFolder()
+        let sections = (2...4).map { "### 0\($0)第 \($0) 条新闻\n\n第 \($0) 条的正文，说了一件事。\n" }.joined(separator: "\n")
+        folder.write("digest.md", """
+            ---
+            id: d
+            title: 早报：三件事 - 示例站
+            ---
+
+            ## 你可能错过的新鲜事
+
+            导语。
+
+            \(sections)
+            ## \u{20}
+
+            这一段是空标题下面的新闻正文，足够长，讲了一件事情的来龙去脉。
+            """)
+        let items = ColdAndWarm.load(.paths([folder.path])).items
+        #expect(items.allSatisfy { !$0.title.trimmingCharacters(in: .whitespaces).isEmpty }, "\(items.map(\.title))")
+        #expect(items.last?.title == "早报：三件事 - 示例站 #5")
+    }
 }

@@ -73,7 +73,8 @@ enum DigestSplitter {
             child.id = article.id + "#" + (offset + 1 < 10 ? "0" : "") + String(offset + 1)
             child.parent = article.id
             child.kind = .digestItem
-            child.title = section.title
+            // A section under an empty heading is still a row of its own, named by its place.
+            child.title = section.title.trimmed.isEmpty ? article.title + " #\(offset + 1)" : section.title
             child.position = offset + 1
             child.highlights = nil
             child.body = body(section)
