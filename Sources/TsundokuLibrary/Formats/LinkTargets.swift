@@ -23,7 +23,22 @@ public enum LinkTargets {
         return current
     }
 
+    /// The hosts above and Omnivore's image cache, as bytes: most links name none of them and
+    /// are returned at once, without being parsed.
+    private static let markers = wrappers.map { Array($0.host.utf8) } + [Array("omnivore-image-cache.app/".utf8)]
+
+    private static func mentionsAWrapper(_ url: String) -> Bool {
+        let bytes = url.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        return markers.contains { marker in
+            guard marker.count <= bytes.count else { return false }
+            return (0...(bytes.count - marker.count)).contains { start in
+                bytes[start] == marker[0] && bytes[start..<start + marker.count].elementsEqual(marker)
+            }
+        }
+    }
+
     private static func unwrapOnce(_ url: String) -> String {
+        guard mentionsAWrapper(url) else { return url }
         if let range = url.range(of: "omnivore-image-cache.app/"),
            let inner = url[range.upperBound...].range(of: "/http") {
             return String(url[url.index(after: inner.lowerBound)...])
