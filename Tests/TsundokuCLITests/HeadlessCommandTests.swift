@@ -79,6 +79,18 @@ import Testing
         #expect(rows.first?["note"] as? String == "批注" && rows.first?["text"] as? String == "新的摘录")
     }
 
+    @Test func aReadingPositionInTheStateFileIsTheListsProgress() throws {
+        let cli = CLIRunner()
+        let library = libraryWithThreeArticles(cli)
+        _ = cli.write("state/tsundoku/marks.log", "1700000000000 position b 3712 4 0\n1700000000001 position c 10000 9 0\n")
+        let rows = try listJSON(cli, ["--library", library])
+        let progress = Dictionary(uniqueKeysWithValues: rows.map { ($0["id"] as! String, $0["progress"] as! Double) })
+        #expect(progress == ["a": 0, "b": 0.3712, "c": 1])
+        let table = try cli.run(["list", "--library", library], overrides: ["COLUMNS": "100"])
+        #expect(table.output.split(separator: "\n").first { $0.contains("中间的文章") }?.contains("37%") == true, "\(table.output)")
+        #expect(table.output.split(separator: "\n").first { $0.contains("最新的文章") }?.contains("%") == false, "a finished article shows none")
+    }
+
     @Test func marksPersistAndFilterTheList() throws {
         let cli = CLIRunner()
         let library = libraryWithThreeArticles(cli)
