@@ -74,7 +74,14 @@ struct FuzzTargets {
                         "body lines \(item.body.lines) within the file's \(lineCount)")
             }
             guard let document = try? Library.document(for: item, in: text) else { continue }
-            checkView(ArticleView(item: item, document: document, width: width, strings: strings), "markdown")
+            let view = ArticleView(item: item, document: document, width: width, strings: strings)
+            checkView(view, "markdown")
+            for top in view.lines.indices where view.lineBlocks[top] >= 0 {
+                require(view.line(of: view.position(top: top, height: 10), height: 10) == top, "a reading position gives its line back")
+            }
+            for highlight in Highlight.split(document, itemID: item.id) {
+                require(!highlight.text.isEmpty, "a highlight has text")
+            }
         }
         for problem in parsed.problems { require(problem.path == "/fuzz/article.md", "a problem names its file") }
     }

@@ -69,7 +69,8 @@ public struct ArticleView: Sendable, Equatable {
         guard let first = firstLine(of: block) else { return isComplete ? bySeen : nil }
         var end = first + 1
         while end < lines.count, lineBlocks[end] == block { end += 1 }
-        return first + position.intoBlock * (end - first) / 10_000
+        // Rounded up, so the same width gives the same line back (for blocks up to 10,000 lines).
+        return min(end - 1, first + (position.intoBlock * (end - first) + 9_999) / 10_000)
     }
 
     /// The first line of a body block (body lines are in block order), by binary search.
