@@ -14,9 +14,6 @@ public struct ReadingPosition: Sendable, Hashable, Codable {
         self.intoBlock = max(0, min(9_999, intoBlock))
     }
 
-    /// How much of the article has been seen, 0 to 1.
-    public var progress: Double { Double(seen) / 10_000 }
-
     /// Whether the reader has started the article and not reached its end.
     public var isStarted: Bool { seen > 0 && seen < 10_000 }
 }
