@@ -44,7 +44,15 @@ public enum Sanitizer {
 
     /// One line: newlines become spaces as well.
     public static func cleanLine(_ text: String) -> String {
-        clean(text).replacingNewlines()
+        withBase(clean(text).replacingNewlines())
+    }
+
+    /// A text that starts with a mark joining the character before it (a combining accent, a
+    /// variation selector, a joiner) gets a dotted circle to join, as text editors show it, so
+    /// it never joins what is drawn before it and takes another width than it was measured with.
+    public static func withBase(_ text: String) -> String {
+        guard let scalar = text.unicodeScalars.first, ("a" + String(scalar)).count == 1 else { return text }
+        return "\u{25CC}" + text
     }
 
     private static func needsCleaning(_ scalar: Unicode.Scalar) -> Bool {

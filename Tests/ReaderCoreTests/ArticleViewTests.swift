@@ -72,4 +72,19 @@ import TsundokuLibrary
         #expect(view.links.first == "https://example.org/0" && view.links.last == "https://example.org/19999")
         #expect(view.lines.contains { $0.text.contains("第 20000 段 链接[1]") })
     }
+
+    /// Found by the `markdown` fuzz target (Fuzz/Regressions/markdown/variation-selector-width):
+    /// a quote whose text began with U+FE0F joined the space of the quote bar, so the line took
+    /// a column more on screen than it was laid out with.
+    @Test func aParagraphOrTitleStartingWithAJoiningMarkGetsABase() throws {
+        let view = try ScreenTestSupport.view(ofText: "---\nid: j\ntitle: \"\u{301}标题\"\n---\n\n> > \u{FE0F}> 引用\n\n\u{200D}段落\n\n    \u{301}code\n", width: 40)
+        for line in view.lines {
+            #expect(line.width == DisplayWidth.of(line.text), "\(line.text.debugDescription)")
+        }
+        #expect(view.plainText.contains("│ │ \u{25CC}\u{FE0F}> 引用"))
+        #expect(view.plainText.contains("\u{25CC}\u{200D}段落"))
+        #expect(view.plainText.contains("\u{25CC}\u{301}code"), "a code line too")
+        #expect(view.lines[0].text.hasPrefix("\u{25CC}\u{301}标题"))
+        #expect(Sanitizer.cleanLine("e\u{301}") == "e\u{301}", "a mark after its base is left alone")
+    }
 }

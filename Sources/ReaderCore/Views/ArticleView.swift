@@ -216,7 +216,7 @@ struct ArticleBuilder {
         let available = max(4, width - Self.width(of: rest))
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let prefix = index == 0 ? first : rest
-            let clean = Sanitizer.clean(String(rawLine))
+            let clean = Sanitizer.withBase(Sanitizer.clean(String(rawLine)))
             var pieces: [String] = []
             var current = ""
             var used = 0
