@@ -229,11 +229,12 @@ enum InstalledTmux {
         }
         let elapsed = Date().timeIntervalSince(start)
         terminal.run(["resize-window", "-t", "t", "-x", "100", "-y", "30"])
-        #expect(terminal.waitUntil { $0.contains("第一篇的正文") && $0.contains("│") && $0.contains("2 条") },
+        // Generous waits: the reader may still be working through the storm on a loaded machine.
+        #expect(terminal.waitUntil(seconds: 15) { $0.contains("第一篇的正文") && $0.contains("│") && $0.contains("2 条") },
                 "after 200 resizes in \(elapsed) s:\n\(terminal.screen)")
         #expect(!terminal.screen.contains("EXITED"))
         terminal.keys("Tab", "j")
-        #expect(terminal.waitFor("第二篇的正文。"), "keys still work")
+        #expect(terminal.waitFor("第二篇的正文。", seconds: 15), "keys still work:\n\(terminal.screen)")
         terminal.keys("q")
         #expect(terminal.waitFor("EXITED 0"))
     }
