@@ -2,7 +2,7 @@ import Localization
 import Foundation
 import Testing
 import TextLayout
-import TsundokuLibrary
+@testable import TsundokuLibrary
 @testable import ReaderCore
 
 @Suite struct ArticleViewTests {
@@ -86,5 +86,19 @@ import TsundokuLibrary
         #expect(view.plainText.contains("\u{25CC}\u{301}code"), "a code line too")
         #expect(view.lines[0].text.hasPrefix("\u{25CC}\u{301}标题"))
         #expect(Sanitizer.cleanLine("e\u{301}") == "e\u{301}", "a mark after its base is left alone")
+    }
+
+    /// Found by the `html` fuzz target (Fuzz/Regressions/html/crlf-in-pre): a `<pre>` with CRLF
+    /// line ends kept `\r\n` (one Character) inside a code line, and the line feed reached the
+    /// screen as a control character.
+    @Test func codeWithCRLFLineEndsHasNoControlCharacterInALine() throws {
+        let html = HTMLDocument.parse("<pre>第一行\r\nsecond line\r\n\rthird</pre><p>正文</p>")
+        let item = Item(id: "h", kind: .article, title: "HTML", saved: Date(timeIntervalSince1970: 0), path: "/h.html",
+                        body: BodyLocation(format: .html, lines: [0..<Int.max]))
+        let view = ArticleView(item: item, document: html, width: 30, strings: Strings(.chinese))
+        for line in view.lines {
+            #expect(!line.text.unicodeScalars.contains { $0.value < 0x20 }, "\(line.text.debugDescription)")
+        }
+        #expect(view.plainText.contains("第一行\nsecond line\n\nthird"))
     }
 }

@@ -214,7 +214,8 @@ struct ArticleBuilder {
     private mutating func code(_ text: String, first: Runs, rest: Runs) {
         let style = TextStyle(.code)
         let available = max(4, width - Self.width(of: rest))
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Lines as cmark counts them: `\r\n` is one Character, which a split on "\n" would keep whole.
+        for (index, rawLine) in SourceLines.split(text).enumerated() {
             let prefix = index == 0 ? first : rest
             let clean = Sanitizer.withBase(Sanitizer.clean(String(rawLine)))
             var pieces: [String] = []
