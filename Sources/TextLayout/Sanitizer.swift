@@ -51,7 +51,7 @@ public enum Sanitizer {
     /// variation selector, a joiner) gets a dotted circle to join, as text editors show it, so
     /// it never joins what is drawn before it and takes another width than it was measured with.
     public static func withBase(_ text: String) -> String {
-        guard let scalar = text.unicodeScalars.first, ("a" + String(scalar)).count == 1 else { return text }
+        guard let scalar = text.unicodeScalars.first, !scalar.isASCII, ("a" + String(scalar)).count == 1 else { return text }
         return "\u{25CC}" + text
     }
 

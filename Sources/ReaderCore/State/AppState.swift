@@ -9,7 +9,7 @@ public enum Overlay: Equatable, Sendable {
     /// The key help, scrolled to its `top` row.
     case help(top: Int)
     case links(selected: Int)
-    /// The tag picker: row 0 is every tag, then each tag by name.
+    /// The tag picker: row 0 is every tag, then each tag of `AppState.tagCounts` by name.
     case tags(selected: Int)
     /// Every highlight of the library (`AppState.highlights`), newest article first.
     case highlights(selected: Int)
@@ -87,6 +87,8 @@ public struct AppState: Sendable, Equatable {
     public internal(set) var isLoading = false
     /// The ids before a reload that files arriving asked for, to count what arrived.
     var idsBeforeArrivals: Set<String>?
+    /// The library's tags with their counts, as counted when the tag picker opened.
+    public internal(set) var tagCounts: [TagCount] = []
     /// The library's highlights, as last read for the highlights view.
     public internal(set) var highlights: [Highlight] = []
     /// The keys in force, for reading keys and for drawing help and hints.

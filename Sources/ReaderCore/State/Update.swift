@@ -100,12 +100,12 @@ extension AppState {
             message = StatusMessage(strings.collectingHighlights, .progress)
             return [.loadHighlights(library.items)]
         case .showTags:
-            let count = library.tagCounts().count
-            guard count > 0 else {
+            tagCounts = library.tagCounts()
+            guard !tagCounts.isEmpty else {
                 message = StatusMessage(strings.noTags, .info)
                 return []
             }
-            let current = tag.flatMap { tag in library.tagCounts().firstIndex { $0.tag == tag } }
+            let current = tag.flatMap { tag in tagCounts.firstIndex { $0.tag == tag } }
             overlay = .tags(selected: current.map { $0 + 1 } ?? 0)
             return []
         case .startSearch:
@@ -183,7 +183,7 @@ extension AppState {
     }
 
     private mutating func applyInTags(_ action: Action, current: Int) -> [Effect] {
-        let tags = library.tagCounts()
+        let tags = tagCounts
         switch action {
         case .cancel: overlay = nil
         case .moveDown: overlay = .tags(selected: min(current + 1, tags.count))

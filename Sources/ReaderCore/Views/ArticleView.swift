@@ -217,7 +217,7 @@ struct ArticleBuilder {
         // Lines as cmark counts them: `\r\n` is one Character, which a split on "\n" would keep whole.
         for (index, rawLine) in SourceLines.split(text).enumerated() {
             let prefix = index == 0 ? first : rest
-            let clean = Sanitizer.withBase(Sanitizer.clean(String(rawLine)))
+            let clean = Sanitizer.cleanLine(String(rawLine))
             var pieces: [String] = []
             var current = ""
             var used = 0

@@ -24,7 +24,7 @@ enum Overlays {
     /// The tag picker: every tag, then each tag with its unread and total counts.
     static func drawTags(_ state: AppState, selected: Int, into frame: inout Frame) {
         let strings = state.strings
-        let rows = [" " + strings.allTags] + state.library.tagCounts().map { entry in
+        let rows = [" " + strings.allTags] + state.tagCounts.map { entry in
             " #" + Sanitizer.cleanLine(entry.tag) + "  " + strings.tagCounts(unread: entry.unread, total: entry.total)
         }
         drawBox(title: " " + strings.tagsTitle(openKey: state.keymap.label(.open, first: true), closeKey: Key.escape.label),

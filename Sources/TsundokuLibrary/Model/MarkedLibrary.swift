@@ -3,6 +3,13 @@ public enum ItemFilter: String, Sendable, CaseIterable {
     case all, unread, starred
 }
 
+/// One tag of a library with how many items carry it and how many of those are unread.
+public struct TagCount: Sendable, Equatable {
+    public var tag: String
+    public var unread: Int
+    public var total: Int
+}
+
 /// The orders a list can be read in; the raw values are what `list --sort` takes. A digest's
 /// news items always follow it, in their own order.
 public enum ItemOrder: String, Sendable, CaseIterable, Codable {
@@ -117,7 +124,7 @@ public struct MarkedLibrary: Sendable, Equatable {
     }
 
     /// Every tag with how many items carry it and how many of those are unread, by name.
-    public func tagCounts() -> [(tag: String, unread: Int, total: Int)] {
+    public func tagCounts() -> [TagCount] {
         var counts: [String: (unread: Int, total: Int)] = [:]
         for item in items where item.kind != .digestItem {
             let read = isRead(item)
@@ -126,6 +133,6 @@ public struct MarkedLibrary: Sendable, Equatable {
                 if !read { counts[tag, default: (0, 0)].unread += 1 }
             }
         }
-        return counts.map { ($0.key, $0.value.unread, $0.value.total) }.sorted { $0.tag < $1.tag }
+        return counts.map { TagCount(tag: $0.key, unread: $0.value.unread, total: $0.value.total) }.sorted { $0.tag < $1.tag }
     }
 }

@@ -145,16 +145,21 @@ public struct Marks: Sendable, Equatable {
             case .starred: latest = starred[id]?.time
             case .position: latest = positions[id]?.time
             }
-            return MarkEntry(time: max(now, (latest ?? now - 1) + 1), operation: operation, id: id)
+            return MarkEntry(time: Self.stamp(now, after: latest), operation: operation, id: id)
         }
     }
 
     /// One position entry per item, stamped as `stamped` stamps marks.
     public func stamped(_ positions: [(id: String, position: ReadingPosition)], now: Int64) -> [MarkEntry] {
         positions.map { entry in
-            let latest = self.positions[entry.id]?.time
-            return MarkEntry(time: max(now, (latest ?? now - 1) + 1), operation: .position, id: entry.id, position: entry.position)
+            MarkEntry(time: Self.stamp(now, after: self.positions[entry.id]?.time), operation: .position, id: entry.id,
+                      position: entry.position)
         }
+    }
+
+    /// `now`, or just after `latest` when that is later: the hybrid logical clock of the log.
+    private static func stamp(_ now: Int64, after latest: Int64?) -> Int64 {
+        max(now, (latest ?? now - 1) + 1)
     }
 
     public func isRead(_ id: String) -> Bool { read[id]?.value ?? false }

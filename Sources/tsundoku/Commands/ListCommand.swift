@@ -79,12 +79,7 @@ enum JSONListing {
             }
             raw("]")
             raw(", \"progress\": ")
-            let seen = library.marks.position(of: item.id)?.seen ?? 0
-            raw(seen == 10_000 ? "1" : seen == 0 ? "0" : "0.")
-            if seen > 0, seen < 10_000 {
-                let digits = String(seen)
-                output += Array((String(repeating: "0", count: 4 - digits.count) + digits).utf8)
-            }
+            output += Array(String(Double(library.marks.position(of: item.id)?.seen ?? 0) / 10_000).utf8)
             raw(", \"read\": ")
             raw(library.isRead(item) ? "true" : "false")
             raw(", \"starred\": ")
