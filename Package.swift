@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .executable(name: "tsundoku", targets: ["tsundoku"]),
         // For the fuzz targets in Fuzz/, a package of their own built with libFuzzer.
-        .library(name: "TsundokuFuzzable", targets: ["TsundokuLibrary", "TextLayout", "ReaderCore"]),
+        .library(name: "TsundokuFuzzable", targets: ["TsundokuLibrary", "TextLayout", "ReaderCore", "Feeds"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -25,6 +25,12 @@ let package = Package(
                 dependencies: ["Localization", "CCmark", "CLibxml2", "TextLayout", .product(name: "Yams", package: "Yams"),
                                .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "TextLayout", dependencies: ["CUnistring"]),
+        // Feed formats, subscriptions and the feeds folder: no networking.
+        .target(name: "Feeds", dependencies: ["TsundokuLibrary", "CLibxml2"]),
+        // HTTP for feeds (URLSession); only the command-line program links it.
+        .target(name: "FeedFetcher", dependencies: ["Feeds"]),
+        // A loopback HTTP server for feed tests and the feed benchmark.
+        .target(name: "LoopbackHTTP"),
         .executableTarget(name: "ThemeEmbedder"),
         .plugin(name: "EmbedThemes", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         .target(name: "ReaderCore", dependencies: ["Localization", "TsundokuLibrary", "TextLayout", .product(name: "Yams", package: "Yams")],
@@ -33,14 +39,16 @@ let package = Package(
         .target(name: "TerminalUI", dependencies: ["Localization", "ReaderCore", "ReaderRuntime", "TextLayout", "CNcursesw"]),
         .executableTarget(name: "tsundoku",
                           dependencies: ["Localization", "TsundokuLibrary", "TextLayout", "ReaderCore", "ReaderRuntime", "TerminalUI",
+                                         "Feeds", "FeedFetcher", "LoopbackHTTP",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser"),
                                          .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "TsundokuLibraryTests",
                     dependencies: ["Localization", "TsundokuLibrary", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
+        .testTarget(name: "FeedTests", dependencies: ["Feeds", "FeedFetcher", "LoopbackHTTP", "TsundokuLibrary"]),
         .testTarget(name: "ReaderCoreTests", dependencies: ["Localization", "ReaderCore", "ReaderRuntime"]),
         .testTarget(name: "TerminalUITests", dependencies: ["Localization", "TerminalUI", "ReaderCore"]),
-        .testTarget(name: "TsundokuCLITests", dependencies: ["tsundoku", "ReaderCore", "TsundokuLibrary"]),
+        .testTarget(name: "TsundokuCLITests", dependencies: ["tsundoku", "ReaderCore", "TsundokuLibrary", "LoopbackHTTP"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -6,6 +6,8 @@
 #undef LIBXML_ICU_ENABLED
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <libxml/parser.h>
+#include <libxml/uri.h>
 
 /* xmlFree is a global function pointer, which Swift 6 cannot call safely; this wraps it. */
 static inline void tsu_xml_free(void *pointer) { xmlFree(pointer); }

@@ -10,7 +10,7 @@ struct Tsundoku: ParsableCommand {
         discussion: Interface.strings.programDiscussion,
         version: TsundokuVersion.string,
         subcommands: [ReadCommand.self, ListCommand.self, RenderCommand.self, MarkCommand.self, HighlightsCommand.self, CheckCommand.self,
-                      ExportCommand.self, ThemesCommand.self, BenchCommand.self],
+                      ExportCommand.self, FeedsCommand.self, FetchCommand.self, ThemesCommand.self, BenchCommand.self],
         defaultSubcommand: ReadCommand.self
         )
     }

@@ -1,6 +1,6 @@
 /// A stable 64-bit FNV-1a hash, for ids derived from content (Swift's `Hasher` is seeded per run).
-enum ContentHash {
-    static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+public enum ContentHash {
+    public static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash ^= UInt64(byte)

@@ -18,9 +18,36 @@ enum HTMLDocument {
         }) else { return Document(blocks: []) }
         defer { xmlFreeDoc(document) }
         guard let root = xmlDocGetRootElement(document) else { return Document(blocks: []) }
+        if let base = xmlNodeGetBase(document, root) {
+            defer { tsu_xml_free(base) }
+            resolveLinks(root, against: base, depth: 0)
+        }
         var builder = BlockCollector()
         builder.blocks(in: root, depth: 0)
         return Document(blocks: builder.finish())
+    }
+}
+
+extension HTMLDocument {
+    /// Makes every relative `href` and `src` absolute against the document's `<base href>` (a
+    /// feed entry's body carries the entry's base that way).
+    private static func resolveLinks(_ node: UnsafeMutablePointer<xmlNode>, against base: UnsafePointer<xmlChar>, depth: Int) {
+        guard depth < maximumDepth * 4 else { return }
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE {
+                for name in ["href", "src"] {
+                    guard let value = xmlGetProp(current, name) else { continue }
+                    defer { tsu_xml_free(value) }
+                    if let resolved = xmlBuildURI(value, base) {
+                        xmlSetProp(current, name, resolved)
+                        tsu_xml_free(resolved)
+                    }
+                }
+                resolveLinks(current, against: base, depth: depth + 1)
+            }
+            child = current.pointee.next
+        }
     }
 }
 

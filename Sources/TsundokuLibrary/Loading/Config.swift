@@ -15,8 +15,15 @@ public struct Config: Sendable, Equatable {
     public var language: Language?
     /// `keys:` as written: command names and the keys given to each (checked by the reader).
     public var keys: [KeyBinding] = []
+    /// How many feeds are fetched at once.
+    public var feedsAtOnce = 4
+    /// Seconds a feed may take to answer and arrive.
+    public var feedTimeout = 30.0
+    /// Megabytes a feed may be.
+    public var feedMaxSize = 16
 
-    public static let knownKeys = ["library", "state", "theme", "mark_read_on_open", "mark_read_at_end", "browser", "language", "keys"]
+    public static let knownKeys = ["library", "state", "theme", "mark_read_on_open", "mark_read_at_end", "browser", "language", "keys",
+                                    "feeds_at_once", "feed_timeout", "feed_max_size"]
 
     public init() {}
 
@@ -48,6 +55,11 @@ public struct Config: Sendable, Equatable {
                 }
                 return result
             }
+            /// The default, with a warning when the value was a number out of range.
+            func outOfRange<T>(_ expected: String, _ fallback: T) -> T {
+                if warnings.last?.hasPrefix("\(path): \(key) ") != true { warnings.append("\(path): \(key) must be \(expected)") }
+                return fallback
+            }
             func text() -> String? {
                 guard let text = decoded(String.self, "a text value")?.trimmed else { return nil }
                 guard !text.isEmpty else {
@@ -67,6 +79,15 @@ public struct Config: Sendable, Equatable {
                 guard let name = text() else { break }
                 config.language = Language.named(name)
                 if config.language == nil { warnings.append("\(path): language must be zh or en, not \(name)") }
+            case "feeds_at_once":
+                config.feedsAtOnce = decoded(Int.self, "a whole number from 1 to 32").flatMap { (1...32).contains($0) ? $0 : nil }
+                    ?? outOfRange("a whole number from 1 to 32", config.feedsAtOnce)
+            case "feed_timeout":
+                config.feedTimeout = decoded(Double.self, "a number of seconds from 1 to 600").flatMap { (1...600).contains($0) ? $0 : nil }
+                    ?? outOfRange("a number of seconds from 1 to 600", config.feedTimeout)
+            case "feed_max_size":
+                config.feedMaxSize = decoded(Int.self, "a whole number of megabytes from 1 to 256").flatMap { (1...256).contains($0) ? $0 : nil }
+                    ?? outOfRange("a whole number of megabytes from 1 to 256", config.feedMaxSize)
             case "keys":
                 guard let bindings = value.mapping else {
                     warnings.append("\(path): keys must map action names to keys, for example keys: {next: [J, ctrl-n]}")
@@ -105,6 +126,10 @@ public enum Paths {
     public static var configFile: String { base("XDG_CONFIG_HOME", fallback: ".config") + "/tsundoku/config.yaml" }
     public static var userThemes: String { base("XDG_CONFIG_HOME", fallback: ".config") + "/tsundoku/themes" }
     public static var defaultStateFile: String { base("XDG_STATE_HOME", fallback: ".local/state") + "/tsundoku/marks.log" }
+    /// The feeds one follows, in newsboat's `urls` format.
+    public static var subscriptions: String { base("XDG_CONFIG_HOME", fallback: ".config") + "/tsundoku/urls" }
+    /// Where fetched feed items are kept, one JSON Lines file per feed: always part of the library.
+    public static var feedsFolder: String { base("XDG_DATA_HOME", fallback: ".local/share") + "/tsundoku/feeds" }
 
     /// The metadata cache for a set of library folders: a cache, so under `$XDG_CACHE_HOME`.
     public static func index(roots: [String]) -> String {

@@ -5,15 +5,15 @@ import Glibc
 
 /// Thin POSIX helpers: whole-file reads, durable writes, advisory locks. Errors carry `errno`'s
 /// text so messages name the real cause.
-enum FileIO {
+public enum FileIO {
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
 
-    static func errnoText() -> String { String(cString: strerror(errno)) }
+    public static func errnoText() -> String { String(cString: strerror(errno)) }
 
     /// The whole file, or nil when it does not exist.
-    static func readIfPresent(_ path: String) throws -> [UInt8]? {
+    public static func readIfPresent(_ path: String) throws -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT { return nil }
@@ -25,7 +25,7 @@ enum FileIO {
 
     /// The whole of a regular file. Anything else (a folder, a FIFO, a device) is refused
     /// without waiting on it: opening is non-blocking and the kind is checked before reading.
-    static func read(_ path: String) throws -> [UInt8] {
+    public static func read(_ path: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw Failure(description: errnoText()) }
         defer { close(fd) }
@@ -100,7 +100,7 @@ enum FileIO {
     }
 
     /// Replaces `path` atomically: a temporary file in the same folder, synced, then renamed.
-    static func replace(_ path: String, with bytes: [UInt8]) throws {
+    public static func replace(_ path: String, with bytes: [UInt8]) throws {
         let temporary = path + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure(description: "cannot write \(temporary): \(errnoText())") }
@@ -140,12 +140,12 @@ enum FileIO {
         throw Failure(description: "cannot write \(path): too many files of that name")
     }
 
-    static func directory(of path: String) -> String {
+    public static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
-    static func createDirectories(_ path: String) throws {
+    public static func createDirectories(_ path: String) throws {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
@@ -154,7 +154,7 @@ enum FileIO {
     }
 
     /// An advisory `flock` on `path`, held until `body` returns.
-    static func withLock<T>(_ path: String, exclusive: Bool, _ body: () throws -> T) throws -> T {
+    public static func withLock<T>(_ path: String, exclusive: Bool, _ body: () throws -> T) throws -> T {
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure(description: "cannot open lock \(path): \(errnoText())") }
         defer { close(fd) }

@@ -27,7 +27,8 @@ struct LibraryOptions: ParsableArguments {
         for warning in warnings { Diagnostics.warn(warning) }
         let environment = ProcessInfo.processInfo.environment["TSUNDOKU_LIBRARY"]?
             .split(separator: ":").map(String.init).filter { !$0.isEmpty }
-        let roots = !folders.isEmpty ? folders : (environment?.isEmpty == false ? environment : nil) ?? config.library
+        let chosen = !folders.isEmpty ? folders : (environment?.isEmpty == false ? environment : nil) ?? config.library
+        let roots = Self.withFeedsFolder(chosen)
         for root in roots ?? [] {
             if root.isEmpty { throw CommandFailure(strings.emptyLibraryOption) }
             if !FileManager.default.fileExists(atPath: root) {
@@ -43,6 +44,18 @@ struct LibraryOptions: ParsableArguments {
         let source: LibrarySource = roots.map { .paths($0) } ?? .sample
         let indexPath = roots.map { Paths.index(roots: $0) }
         return Resolved(source: source, store: StateStore(path: statePath), config: config, indexPath: indexPath)
+    }
+
+    /// The feeds folder is always part of the library once there is one (or a `urls` file to
+    /// fill it); it alone is the library when no other is chosen.
+    static func withFeedsFolder(_ roots: [String]?) -> [String]? {
+        let feeds = Paths.feedsFolder
+        let manager = FileManager.default
+        guard manager.fileExists(atPath: feeds) || manager.fileExists(atPath: Paths.subscriptions) else { return roots }
+        try? FileIO.createDirectories(feeds)
+        guard manager.fileExists(atPath: feeds) else { return roots }
+        let chosen = roots ?? []
+        return chosen.contains(where: { Paths.absolute($0) == feeds }) ? chosen : chosen + [feeds]
     }
 
     /// Loads the library and its marks; problems are summarised on standard error.
