@@ -98,7 +98,7 @@ public final class HTTPClient: NSObject, URLSessionDataDelegate, @unchecked Send
 
     public func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         let tooLarge = lock.withLock { () -> Bool in
-            guard var transfer = transfers[dataTask.taskIdentifier] else { return false }
+            guard var transfer = transfers[dataTask.taskIdentifier], !transfer.tooLarge else { return false }
             transfer.body.append(contentsOf: data)
             transfer.tooLarge = transfer.body.count > maximumBytes
             if transfer.tooLarge { transfer.body = [] }

@@ -25,6 +25,7 @@ extension Strings {
         case "search": return pick("搜索标题和正文，Esc 清除", "search titles and text; Esc clears")
         case "cancel": return pick("关闭浮层 / 清除搜索", "close the panel / clear the search")
         case "reload": return pick("重新载入书库", "reload the library")
+        case "fetch": return pick("在后台取回订阅的源", "fetch the feeds you follow, in the background")
         case "widen-list": return pick("加宽列表", "widen the list")
         case "narrow-list": return pick("收窄列表", "narrow the list")
         case "help": return pick("显示 / 关闭本帮助", "show / close this help")

@@ -24,6 +24,8 @@ public struct EffectClients: Sendable {
     public var loadHighlights: @Sendable ([Item]) -> Report
     /// Remembers the list's order; a report only when that failed.
     public var saveOrder: @Sendable (ItemOrder) -> Report?
+    /// Fetches the feeds one follows into the library; `progress` is told how many are done.
+    public var fetchFeeds: @Sendable (_ progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void) -> FeedFetchSummary
 
     public init(loadLibrary: @escaping @Sendable (_ progress: @escaping @Sendable (Int) -> Void) -> Report,
                 loadDocument: @escaping @Sendable (Item) -> Result<ArticleBody, LoadProblem>,
@@ -34,7 +36,9 @@ public struct EffectClients: Sendable {
                 saveOrder: @escaping @Sendable (ItemOrder) -> Report? = { _ in nil },
                 loadHighlights: @escaping @Sendable ([Item]) -> Report = { .highlightsLoaded(Library.highlights(of: $0)) },
                 libraryChanged: @escaping @Sendable () -> Bool = { false },
-                loadFirstPart: @escaping @Sendable (Item) -> Document? = { try? Library.firstPart(of: $0) }) {
+                loadFirstPart: @escaping @Sendable (Item) -> Document? = { try? Library.firstPart(of: $0) },
+                fetchFeeds: @escaping @Sendable (_ progress: @escaping @Sendable (Int, Int) -> Void) -> FeedFetchSummary
+                    = { _ in .nothingFollowed }) {
         self.loadLibrary = loadLibrary
         self.loadDocument = loadDocument
         self.saveMarks = saveMarks
@@ -45,6 +49,7 @@ public struct EffectClients: Sendable {
         self.loadHighlights = loadHighlights
         self.libraryChanged = libraryChanged
         self.loadFirstPart = loadFirstPart
+        self.fetchFeeds = fetchFeeds
     }
 }
 

@@ -27,6 +27,7 @@ public final class EffectRuntime: Sendable {
     private let documents = DispatchQueue(label: "tsundoku.documents")
     private let library = DispatchQueue(label: "tsundoku.library")
     private let search = DispatchQueue(label: "tsundoku.search")
+    private let feeds = DispatchQueue(label: "tsundoku.feeds")
     /// The number of the latest body load asked for; older ones not started yet are skipped.
     private let latestDocument = Atomic<Int>(0)
     /// Effects started and not finished.
@@ -116,6 +117,10 @@ public final class EffectRuntime: Sendable {
         case .watchLibrary:
             guard mode == .background, !watching.exchange(true, ordering: .relaxed) else { return }
             checkLibraryLater()
+        case .fetchFeeds:
+            run(on: feeds) {
+                deliver(.feedsFetched(clients.fetchFeeds { done, total in deliver(.fetchProgress(done: done, total: total)) }))
+            }
         case .loadHighlights(let items):
             run(on: search) { deliver(clients.loadHighlights(items)) }
         case .saveOrder(let order):

@@ -8,7 +8,9 @@ extension EffectClients {
     /// The clients of a real library on disk: `source` read through the metadata cache at
     /// `indexPath`, marks in `store`; links opened by `openURL`.
     public static func live(source: LibrarySource, indexPath: String?, store: StateStore,
-                            openURL: @escaping @Sendable (String) -> Report) -> EffectClients {
+                            openURL: @escaping @Sendable (String) -> Report,
+                            fetchFeeds: @escaping @Sendable (_ progress: @escaping @Sendable (Int, Int) -> Void) -> FeedFetchSummary)
+        -> EffectClients {
         let folders = Mutex<[FolderStamp]>([])
         return EffectClients(
             loadLibrary: { progress in
@@ -56,7 +58,8 @@ extension EffectClients {
                     return .orderNotSaved("\(error)")
                 }
             },
-            libraryChanged: { FolderStamp.anyChanged(folders.withLock { $0 }) })
+            libraryChanged: { FolderStamp.anyChanged(folders.withLock { $0 }) },
+            fetchFeeds: fetchFeeds)
     }
 }
 

@@ -23,10 +23,12 @@ public enum ReaderApp {
         public var keymap: Keymap
         public var strings: Strings
         public var order: ItemOrder
+        /// Fetches the feeds one follows (`F`); the program passes it so the reader never links networking.
+        public var fetchFeeds: @Sendable (_ progress: @escaping @Sendable (Int, Int) -> Void) -> FeedFetchSummary
 
         public init(source: LibrarySource, store: StateStore, indexPath: String?, libraryName: String, theme: Theme,
                     startupMessage: String?, markReadOnOpen: Bool, markReadAtEnd: Bool, browser: String?, keymap: Keymap, strings: Strings,
-                    order: ItemOrder) {
+                    order: ItemOrder, fetchFeeds: @escaping @Sendable (_ progress: @escaping @Sendable (Int, Int) -> Void) -> FeedFetchSummary) {
             self.source = source
             self.store = store
             self.indexPath = indexPath
@@ -39,6 +41,7 @@ public enum ReaderApp {
             self.keymap = keymap
             self.strings = strings
             self.order = order
+            self.fetchFeeds = fetchFeeds
         }
     }
 
@@ -62,7 +65,7 @@ public enum ReaderApp {
                                   lent.store(true, ordering: .relaxed)
                               }, strings: options.strings)
         let runtime = EffectRuntime(clients: .live(source: options.source, indexPath: options.indexPath, store: options.store,
-                                                   openURL: browser.open),
+                                                   openURL: browser.open, fetchFeeds: options.fetchFeeds),
                                     strings: options.strings, mode: .background, deliver: { inbox.post($0) })
         var quitting = false
         var dirty = true

@@ -19,7 +19,7 @@ import Testing
         #expect(config.markReadOnOpen, "a bad value keeps the default")
         #expect(config.state == nil)
         #expect(warnings == ["/c.yaml: mark_read_on_open must be true or false",
-                             "/c.yaml: unknown setting colour (known: library, state, theme, mark_read_on_open, mark_read_at_end, browser, language, keys)",
+                             "/c.yaml: unknown setting colour (known: library, state, theme, mark_read_on_open, mark_read_at_end, browser, language, keys, feeds_at_once, feed_timeout, feed_max_size)",
                              "/c.yaml: state must be a text value"])
     }
 

@@ -10,7 +10,7 @@ public enum Action: Sendable, Equatable {
     case open, switchPane, spaceForward, nextUnread, previousUnread
     case toggleRead, toggleStar, openOriginal, showLinks, cycleFilter, cycleOrder, showTags, showHighlights
     case startSearch, searchType(Character), searchErase, cancel
-    case reload, quit, showHelp, widenList, narrowList
+    case reload, fetchFeeds, quit, showHelp, widenList, narrowList
     case chooseLink(Int)
     case click(x: Int, y: Int), wheel(x: Int, y: Int, down: Bool)
     case resize(width: Int, height: Int)
@@ -36,6 +36,10 @@ public enum Report: Sendable, Equatable {
     case searchTextsLoaded([String: String])
     /// Files arrived in (or left) the library's folders: time to read it again.
     case libraryChanged
+    /// How many of the feeds being fetched are done.
+    case fetchProgress(done: Int, total: Int)
+    /// Fetching the feeds has ended: what it came to.
+    case feedsFetched(FeedFetchSummary)
     /// Every highlight of the library, for the highlights view.
     case highlightsLoaded([Highlight])
     /// The list's order could not be remembered: why.
@@ -88,6 +92,8 @@ public enum Effect: Equatable, Sendable {
     case savePosition(String, ReadingPosition, over: Marks)
     /// Check the library's folders every few seconds and report when files arrive.
     case watchLibrary
+    /// Fetch the feeds one follows into the feeds folder, off the UI loop.
+    case fetchFeeds
     /// Read the highlights of these items (the library's, newest first).
     case loadHighlights([Item])
     /// Remember the list's order for the next start.
@@ -97,4 +103,21 @@ public enum Effect: Equatable, Sendable {
     /// Read the bodies of these items as lower-cased text for search.
     case loadSearchTexts([Item])
     case quit
+}
+
+/// What fetching the feeds came to, for the status line.
+public struct FeedFetchSummary: Sendable, Equatable {
+    public var feeds: Int
+    public var added: Int
+    /// `name (reason)` of each feed that failed.
+    public var failures: [String]
+
+    /// No feeds were fetched: none is followed.
+    public static let nothingFollowed = FeedFetchSummary(feeds: 0, added: 0, failures: [])
+
+    public init(feeds: Int, added: Int, failures: [String]) {
+        self.feeds = feeds
+        self.added = added
+        self.failures = failures
+    }
 }

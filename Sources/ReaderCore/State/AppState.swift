@@ -85,6 +85,8 @@ public struct AppState: Sendable, Equatable {
     /// Whether reaching the end of an article marks it read.
     public internal(set) var markReadAtEnd: Bool
     public internal(set) var isLoading = false
+    /// Whether feeds are being fetched (`F`).
+    public internal(set) var isFetching = false
     /// The ids before a reload that files arriving asked for, to count what arrived.
     var idsBeforeArrivals: Set<String>?
     /// The library's tags with their counts, as counted when the tag picker opened.

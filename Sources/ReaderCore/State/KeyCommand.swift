@@ -8,7 +8,7 @@ public enum KeyCommand: String, CaseIterable, Sendable {
     case nextUnread = "next-unread", previousUnread = "previous-unread"
     case toggleRead = "toggle-read", toggleStar = "toggle-star"
     case openLink = "open-link"
-    case links, highlights, filter, sort, tags, search, cancel, reload
+    case links, highlights, filter, sort, tags, search, cancel, reload, fetch
     case widenList = "widen-list", narrowList = "narrow-list"
     case help, quit
 
@@ -37,6 +37,7 @@ public enum KeyCommand: String, CaseIterable, Sendable {
         case .search: return .startSearch
         case .cancel: return .cancel
         case .reload: return .reload
+        case .fetch: return .fetchFeeds
         case .widenList: return .widenList
         case .narrowList: return .narrowList
         case .help: return .showHelp
@@ -69,6 +70,7 @@ public enum KeyCommand: String, CaseIterable, Sendable {
         case .search: return [.character("/")]
         case .cancel: return [.escape]
         case .reload: return [.character("R")]
+        case .fetch: return [.character("F")]
         case .widenList: return [.character(">")]
         case .narrowList: return [.character("<")]
         case .help: return [.character("?")]

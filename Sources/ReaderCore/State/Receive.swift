@@ -66,6 +66,22 @@ extension AppState {
             isLoading = true
             idsBeforeArrivals = Set(library.items.lazy.map(\.id))
             return [.loadLibrary]
+        case .fetchProgress(let done, let total):
+            if isFetching, message == nil || message?.kind == .progress {
+                message = StatusMessage(strings.fetchingProgress(done: done, total: total), .progress)
+            }
+        case .feedsFetched(let summary):
+            isFetching = false
+            guard summary.feeds > 0 else {
+                message = StatusMessage(strings.noFeeds, .info)
+                return []
+            }
+            let text = strings.fetchSummary(feeds: summary.feeds, added: summary.added, failed: summary.failures.count)
+            message = summary.failures.isEmpty ? StatusMessage(text, .info)
+                : StatusMessage(text + (strings.language == .chinese ? "。" : ". ") + strings.fetchFailures(summary.failures), .error)
+            guard summary.added > 0, !isLoading else { return [] }
+            isLoading = true
+            return [.loadLibrary]
         case .highlightsLoaded(let found):
             if message?.kind == .progress { message = nil }
             highlights = found

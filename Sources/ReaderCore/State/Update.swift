@@ -96,6 +96,14 @@ extension AppState {
             scrollListToSelection()
             message = StatusMessage(strings.sortedBy(strings.orderName(order.rawValue)), .info)
             return [.saveOrder(order)] + preview()
+        case .fetchFeeds:
+            guard !isFetching else {
+                message = StatusMessage(strings.fetchAlreadyRunning, .info)
+                return []
+            }
+            isFetching = true
+            message = StatusMessage(strings.fetchingFeeds, .progress)
+            return [.fetchFeeds]
         case .showHighlights:
             message = StatusMessage(strings.collectingHighlights, .progress)
             return [.loadHighlights(library.items)]

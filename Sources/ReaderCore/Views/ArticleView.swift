@@ -113,8 +113,13 @@ struct ArticleBuilder {
         inline = InlineRuns(references: References(), strings: strings)
     }
 
+    /// Columns of title the header shows at most (about 200 Chinese characters): a feed's
+    /// 10,000-character title is cut here, for display only.
+    static let titleColumns = 400
+
     mutating func header(_ item: Item, digestTitle: String?, minutes: Int) {
-        paragraph([StyledRun(Sanitizer.cleanLine(item.title), TextStyle(.title, strong: true))], first: [], rest: [])
+        let title = Truncation.truncate(Sanitizer.cleanLine(item.title), to: Self.titleColumns)
+        paragraph([StyledRun(title, TextStyle(.title, strong: true))], first: [], rest: [])
         let source = [item.site, item.author].compactMap { $0 }.map(Sanitizer.cleanLine).filter { !$0.isEmpty }
         if !source.isEmpty { meta(source.joined(separator: " · ")) }
         var dates = Self.labelled(strings.savedLabel, dateTime(item.saved))

@@ -48,7 +48,7 @@ struct BenchLayoutCommand: ParsableCommand {
     private func firstScreenLines(_ item: Item, folder: String) -> Int {
         let first = Mutex<Int?>(nil)
         let clients = EffectClients.live(source: .paths([folder]), indexPath: nil, store: StateStore(path: folder + "/marks.log"),
-                                         openURL: { .linkOpened($0) })
+                                         openURL: { .linkOpened($0) }, fetchFeeds: { _ in .nothingFollowed })
         let runtime = EffectRuntime(clients: EffectClients(loadLibrary: clients.loadLibrary, loadDocument: { _ in
                                         // The whole is not waited for: only the first report is timed.
                                         .failure(LoadProblem(path: item.path, message: "not timed"))

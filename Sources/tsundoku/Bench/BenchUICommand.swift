@@ -44,7 +44,8 @@ struct BenchUICommand: ParsableCommand {
 
         let start = DispatchTime.now().uptimeNanoseconds
         let clients = EffectClients.live(source: .paths([library]), indexPath: indexPath,
-                                         store: StateStore(path: folder + "/state/marks.log"), openURL: { .linkOpened($0) })
+                                         store: StateStore(path: folder + "/state/marks.log"), openURL: { .linkOpened($0) },
+                                         fetchFeeds: { _ in .nothingFollowed })
         let loop = UILoop(state: AppState(libraryName: "bench", width: 120, height: 40, strings: Strings(.chinese)), clients: clients)
         loop.press(.start)
         loop.settle()

@@ -32,7 +32,8 @@ struct ReadCommand: ParsableCommand {
                                         startupMessage: Self.oneLine([themeMessage].compactMap { $0 } + keyWarnings),
                                         markReadOnOpen: resolved.config.markReadOnOpen, markReadAtEnd: resolved.config.markReadAtEnd,
                                         browser: resolved.config.browser,
-                                        keymap: keymap, strings: strings, order: ViewSettings.order()))
+                                        keymap: keymap, strings: strings, order: ViewSettings.order(),
+                                        fetchFeeds: { progress in FeedSetup.fetchInReader(config: resolved.config, progress: progress) }))
     }
 
     /// Every start-up warning in the one status line, or nil when there is none.

@@ -1,6 +1,7 @@
 import FeedFetcher
 import Feeds
 import Foundation
+import ReaderCore
 import TsundokuLibrary
 
 /// The feeds one follows and how to fetch them, as the config and the `urls` file say; shared by
@@ -76,5 +77,25 @@ enum Blocking {
 
     private final class ResultBox<T>: @unchecked Sendable {
         var value: T?
+    }
+}
+
+extension FeedSetup {
+    /// The reader's `F`: every feed fetched, the outcome summed up for the status line (the
+    /// `urls` file is read again, so feeds added while the reader is open are fetched too).
+    static func fetchInReader(config: Config, progress: @escaping @Sendable (Int, Int) -> Void) -> FeedFetchSummary {
+        let setup = load(config: config).setup
+        guard !setup.subscriptions.feeds.isEmpty else { return .nothingFollowed }
+        let (outcomes, _) = Blocking.run { await setup.fetch(setup.subscriptions.feeds) { done, total, _ in progress(done, total) } }
+        var added = 0
+        var failures: [String] = []
+        for outcome in outcomes {
+            switch outcome.status {
+            case .updated(let count, _): added += count
+            case .failed(let reason): failures.append("\(outcome.name) (\(reason))")
+            case .unchanged, .deferred: break
+            }
+        }
+        return FeedFetchSummary(feeds: outcomes.count, added: added, failures: failures)
     }
 }
