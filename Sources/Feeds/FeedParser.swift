@@ -10,6 +10,10 @@ public enum FeedParser {
         }
         if first == UInt8(ascii: "{") { return JSONFeedParser.parse(utf8, url: url) }
         guard first == UInt8(ascii: "<") else { return .failure(FeedProblem("not a feed: neither XML nor JSON")) }
-        return XMLFeedParser.parse(utf8, url: url)
+        // Raw control characters are not allowed in XML and turn up in real feeds' titles; a
+        // strict parser would refuse the whole feed for one, so they are dropped first.
+        let allowed = utf8.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+            ? utf8.filter { $0 >= 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } : utf8
+        return XMLFeedParser.parse(allowed, url: url)
     }
 }
