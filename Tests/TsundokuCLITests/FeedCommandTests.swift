@@ -32,10 +32,25 @@ import Testing
             case "/control.xml":
                 return .text("<rss version=\"2.0\"><channel><title>控\u{08}制</title><item><guid>c</guid>"
                              + "<title>标题里\u{1B}有控制字符</title></item></channel></rss>")
+            case "/digest.xml": return .text(Self.digest)
             default: return .init(status: 404)
             }
         }
     }
+
+    /// A daily round-up as a feed entry: a lead story, then numbered sections.
+    private static let digest = """
+    <rss version="2.0"><channel><title>早报站</title>
+    <item><title>早报：图书馆、公交和卫星网络</title><guid>d1</guid><pubDate>Wed, 06 Mar 2024 00:00:00 GMT</pubDate>
+    <description><![CDATA[
+    <p><strong>市图书馆延长开放时间</strong></p>
+    <p>从下周起，市图书馆每天开到晚上十点，周末也一样。</p>
+    <h2>02 新的公交线路开通</h2>
+    <p>连接城东和大学城的 42 路今天开通，首班车六点发出。</p>
+    <h2>03 山区小学用上了卫星网络</h2>
+    <p>三所山区小学接入了卫星网络，孩子们第一次上了网课。</p>
+    ]]></description></item></channel></rss>
+    """
 
     private func jsonList() throws -> [[String: Any]] {
         let output = try cli.run(["list", "--json"]).output
@@ -137,6 +152,30 @@ import Testing
         #expect(!rendered.contains("\u{1B}") && rendered.contains("正文"))
         let titleLines = rendered.split(separator: "\n").prefix { $0.hasPrefix("长") || $0.contains("pwned") || $0.contains("[2J") }
         #expect(titleLines.count <= 7, "the header shows at most 400 columns of title")
+    }
+
+    @Test func aRoundUpInAFeedSplitsIntoItsNewsItemsAndExportsAndLoadsBackTheSame() throws {
+        let server = try serve()
+        defer { server.stop() }
+        _ = try cli.run(["feeds", "add", server.url("/digest.xml")])
+        #expect(try cli.run(["fetch"]).output.hasPrefix("早报站: 1 new"))
+        let rows = try jsonList()
+        #expect(rows.map { $0["title"] as? String } == ["早报：图书馆、公交和卫星网络", "市图书馆延长开放时间", "新的公交线路开通",
+                                                         "山区小学用上了卫星网络"])
+        #expect(rows.map { $0["kind"] as? String } == ["digest", "digest-item", "digest-item", "digest-item"])
+        let second = try cli.run(["render", rows[2]["id"] as! String, "--width", "70"]).output
+        #expect(second.contains("42 路今天开通") && !second.contains("卫星网络，孩子们") && !second.contains("晚上十点"))
+        _ = try cli.run(["mark", "--star", rows[3]["id"] as! String])
+        let exported = try cli.run(["export"]).output
+        let copy = cli.write("copy/export.jsonl", exported)
+        let elsewhere = ["XDG_DATA_HOME": cli.home + "/elsewhere", "XDG_CONFIG_HOME": cli.home + "/elsewhere"]
+        let loaded = try cli.run(["list", "--json", "--library", (copy as NSString).deletingLastPathComponent,
+                                  "--state", cli.home + "/other-state.log"], overrides: elsewhere)
+        let reloaded = try JSONSerialization.jsonObject(with: Data(loaded.output.utf8)) as! [[String: Any]]
+        let ids = rows.map { $0["id"] as! String }
+        #expect(reloaded.map { $0["id"] as! String } == ids, "the export is the same digest and items, not split twice")
+        #expect(reloaded.filter { $0["starred"] as? Bool == true }.map { $0["id"] as? String } == [rows[3]["id"] as? String])
+        #expect(loaded.error.isEmpty, "\(loaded.error)")
     }
 
     @Test func feedItemsListTheSameColdAndWarm() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import LoopbackHTTP
 import Testing
 
 /// Where tmux is, when it is installed.
@@ -209,6 +210,35 @@ enum InstalledTmux {
     private static func readerPID(_ terminal: Terminal, state: String) -> Int32? {
         let found = try? terminal.cli.shell("pgrep -f -- '--state \(state)' | head -1")
         return found.flatMap { Int32($0.output.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
+
+    @Test func pressingFFetchesAFeedWhoseItemsCanBeReadAtOnce() throws {
+        let tmux = try #require(Self.tmux)
+        let terminal = Terminal(tmux: tmux)
+        defer { terminal.stop() }
+        let cli = terminal.cli
+        let server = try LoopbackServer { _ in
+            .text("""
+            <rss version="2.0"><channel><title>山间小报</title>
+            <item><title>新站点开张</title><guid>h1</guid><pubDate>Tue, 05 Mar 2024 08:30:00 GMT</pubDate>
+            <description>&lt;p&gt;山里新开了三个站点。&lt;/p&gt;</description></item></channel></rss>
+            """)
+        }
+        defer { server.stop() }
+        _ = cli.write("lib/a.md", Self.article("first", "第一篇：终端阅读", saved: "2024-03-01 08:00:00", body: "第一篇的正文。"))
+        #expect(try cli.run(["feeds", "add", server.url("/feed.xml"), "山"]).status == 0)
+        terminal.start(["--library", cli.home + "/lib", "--state", cli.home + "/state/marks.log"])
+        #expect(terminal.waitFor("第一篇：终端阅读"))
+        #expect(!terminal.screen.contains("新站点开张"))
+        terminal.keys("F")
+        #expect(terminal.waitFor("取回 1 个源：新 1 篇"), "\(terminal.screen)")
+        #expect(terminal.waitFor("新站点开张"), "the fetched item is listed without a restart")
+        #expect(terminal.screen.contains("▶") || terminal.screen.contains("第一篇：终端阅读"))
+        terminal.keys("g", "Enter")
+        #expect(terminal.waitFor("山里新开了三个站点。"), "\(terminal.screen)")
+        #expect(terminal.screen.contains("山间小报"))
+        terminal.keys("q")
+        #expect(terminal.waitFor("EXITED 0"))
     }
 
     @Test func twoHundredResizesInTwoSecondsLeaveAWorkingReader() throws {

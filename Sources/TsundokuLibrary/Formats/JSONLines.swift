@@ -21,6 +21,7 @@ public enum JSONLines {
         }
         var items: [Item] = []
         var lineNumbers: [Int] = []
+        var sourceLines: [Substring] = []
         var undated = Set<Int>()
         var firstLine: [String: Int] = [:]
         var problems: [LoadProblem] = []
@@ -37,6 +38,7 @@ public enum JSONLines {
                 if !dated { undated.insert(items.count) }
                 items.append(item)
                 lineNumbers.append(index + 1)
+                sourceLines.append(line)
                 if let read { marks.append(MarkEntry(time: 0, operation: read ? .read : .unread, id: item.id)) }
                 if let starred { marks.append(MarkEntry(time: 0, operation: starred ? .star : .unstar, id: item.id)) }
             case .failure(let reason): report(index + 1, reason.reason)
@@ -63,8 +65,24 @@ public enum JSONLines {
         for index in undated {
             if let parent = items[index].parent, let saved = savedOf[parent] { items[index].saved = saved }
         }
+        items = items.indices.flatMap { items[$0].kind == .article ? digestItems(items[$0], line: sourceLines[$0]) : [items[$0]] }
         return ParsedFile(items: items, problems: problems.sorted { $0.message.lineNumber < $1.message.lineNumber },
                           sourceMarks: marks)
+    }
+
+    /// An article whose only body is HTML shaped like a daily round-up (a fetched feed's entry,
+    /// say) splits into its news items as an export's HTML does; the others stay as they are (a
+    /// digest whose items are lines of their own, as `export` writes it, is not split again).
+    private static func digestItems(_ item: Item, line: Substring) -> [Item] {
+        guard item.parent == nil, item.body.format == .jsonLine, line.utf8.count > 200,
+              OmnivoreExport.mayBeDigest(Data(line.utf8)), case .success(let object) = object(line),
+              object["markdown"] == nil, object["text"] == nil, let html = object["html"] as? String else { return [item] }
+        let document = HTMLDocument.parse(html)
+        guard let sections = DigestSplitter.split(MarkdownOutline(document: document), lineCount: document.blocks.count,
+                                                  digestTitle: item.title, site: item.site) else { return [item] }
+        return DigestSplitter.items(of: item, sections: sections) {
+            BodyLocation(format: .jsonLine, lines: item.body.lines, htmlBlocks: $0.lines)
+        }
     }
 
     private static func object(_ line: Substring) -> Result<[String: Any], LineProblem> {
@@ -131,6 +149,12 @@ public enum JSONLines {
         if let text = object["text"] as? String { return PlainTextDocument.parse(SourceLines.split(text)) }
         if let html = object["html"] as? String { return HTMLDocument.parse(html) }
         return Document(blocks: [])
+    }
+
+    /// The top-level blocks of a document that a digest's news item shows.
+    static func blocks(_ ranges: [Range<Int>]?, of document: Document) -> Document {
+        guard let ranges else { return document }
+        return Document(blocks: ranges.flatMap { $0.clamped(to: 0..<document.blocks.count).map { document.blocks[$0] } })
     }
 }
 

@@ -113,7 +113,7 @@ struct MetadataIndex {
     }()
 
     private static let sampleEntry: Entry = {
-        let location = BodyLocation(format: .markdown, lines: [0..<1])
+        let location = BodyLocation(format: .markdown, lines: [0..<1], path: "h", htmlBlocks: [0..<1])
         let item = Item(id: "i", parent: "p", kind: .digestItem, title: "t", author: "a", site: "s", url: "u",
                         saved: Date(timeIntervalSince1970: 1), published: Date(timeIntervalSince1970: 2), path: "f",
                         position: 1, tags: ["g"], body: location, highlights: location)

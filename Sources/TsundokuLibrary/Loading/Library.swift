@@ -138,6 +138,8 @@ public enum Library {
         switch item.body.format {
         case .markdown: return ("markdown", selected.joined(separator: "\n"))
         case .plainText: return ("text", selected.joined(separator: "\n"))
+        case .jsonLine where item.body.htmlBlocks != nil:
+            return ("text", try document(for: item).blocks.map(\.readableText).joined(separator: "\n\n"))
         case .jsonLine, .jsonLineHighlights:
             return try JSONLines.bodySource(fromLine: String(selected.first ?? ""), path: item.path)
         case .html where item.body.blocks == [0..<Int.max]: return ("html", selected.joined(separator: "\n"))
@@ -168,7 +170,8 @@ public enum Library {
         switch location.format {
         case .markdown: return MarkdownDocument.parse(selected.joined(separator: "\n"))
         case .plainText: return PlainTextDocument.parse(selected)
-        case .jsonLine: return try JSONLines.document(fromLine: String(selected.first ?? ""), path: path)
+        case .jsonLine:
+            return JSONLines.blocks(location.htmlBlocks, of: try JSONLines.document(fromLine: String(selected.first ?? ""), path: path))
         case .jsonLineHighlights: return try JSONLines.document(fromLine: String(selected.first ?? ""), path: path, field: "highlights")
         case .html:
             let document = HTMLDocument.parse(selected.joined(separator: "\n"))

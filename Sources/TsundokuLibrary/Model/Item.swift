@@ -87,11 +87,15 @@ public struct BodyLocation: Sendable, Hashable, Codable {
     /// The file the lines are in when it is not the item's own (an export's
     /// `highlights/<slug>.md`).
     public var path: String?
+    /// For a JSON Lines item whose HTML body is shared by a digest's news items: the top-level
+    /// blocks of that HTML this item shows.
+    public var htmlBlocks: [Range<Int>]?
 
-    public init(format: Format, lines: [Range<Int>], path: String? = nil) {
+    public init(format: Format, lines: [Range<Int>], path: String? = nil, htmlBlocks: [Range<Int>]? = nil) {
         self.format = format
         self.lines = lines
         self.path = path
+        self.htmlBlocks = htmlBlocks
     }
 
     /// For HTML bodies: the ranges of top-level blocks the item shows.
