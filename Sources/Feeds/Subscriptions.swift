@@ -1,4 +1,5 @@
 import Foundation
+import TsundokuLibrary
 
 /// One feed the user follows: a line of the `urls` file.
 public struct Subscription: Sendable, Equatable {
@@ -36,11 +37,11 @@ public struct Subscriptions: Sendable, Equatable {
     private var lines: [String]
 
     public init(text: String) {
-        lines = text.isEmpty ? [] : text.components(separatedBy: "\n")
+        lines = text.isEmpty ? [] : SourceLines.split(text).map(String.init)
         if lines.last == "" { lines.removeLast() }
         var seen = Set<String>()
         for (index, raw) in lines.enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") { continue }
             let words = Self.words(line)
             guard let url = words.first else { continue }
@@ -130,7 +131,14 @@ public struct Subscriptions: Sendable, Equatable {
         return words
     }
 
-    static func quoted(_ word: String) -> String {
+    /// A word with its control characters (a line break from an OPML attribute, say) as spaces,
+    /// so it stays on its line.
+    static func oneLine(_ word: String) -> String {
+        String(String.UnicodeScalarView(word.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
+    }
+
+    static func quoted(_ raw: String) -> String {
+        let word = oneLine(raw)
         guard word.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "\\" }) || word.hasPrefix("~") || word.isEmpty else {
             return word
         }

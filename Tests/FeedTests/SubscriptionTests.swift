@@ -32,6 +32,9 @@ struct SubscriptionTests {
             "line 8: ftp://old.example/feed.xml is not an http or https URL; skipped",
             "line 9: https://hills.example/feed.xml is listed twice; the first line is used",
         ])
+        let windows = Subscriptions(text: "https://a.example/feed 新闻\r\nhttps://b.example/rss\r\n")
+        #expect(windows.feeds.map(\.url) == ["https://a.example/feed", "https://b.example/rss"] && windows.problems.isEmpty)
+        #expect(windows.feeds.first?.tags == ["新闻"], "a file with CRLF line ends reads the same")
     }
 
     @Test("A moved feed's line is rewritten with its tags and name; every other line stays as it was")

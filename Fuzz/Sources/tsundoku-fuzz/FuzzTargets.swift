@@ -1,4 +1,5 @@
 import Foundation
+@testable import Feeds
 @testable import ReaderCore
 import Localization
 import TextLayout
@@ -20,6 +21,8 @@ struct FuzzTargets {
         FuzzTargets(name: "config", run: config),
         FuzzTargets(name: "theme", run: theme),
         FuzzTargets(name: "line-breaker", run: lineBreaker),
+        FuzzTargets(name: "feed", run: feed),
+        FuzzTargets(name: "subscriptions", run: subscriptions),
     ]
 
     static let selected: FuzzTargets = {
@@ -99,7 +102,8 @@ struct FuzzTargets {
     static func jsonLine(_ bytes: [UInt8]) {
         let line = bytes.filter { $0 != 0x0A && $0 != 0x0D }
         let parsed = JSONLines.parse(bytes: line, path: "/fuzz/items.jsonl", modified: modified)
-        require(parsed.items.count <= 1, "one line gives at most one item: \(parsed.items.count)")
+        require(parsed.items.filter { $0.parent == nil }.count <= 1, "one line gives at most one item and its digest's items")
+        require(parsed.items.dropFirst().allSatisfy { $0.parent == parsed.items.first?.id }, "the others are its digest's items")
         for item in parsed.items {
             require(!item.id.isEmpty, "an item has an id")
             _ = try? JSONLines.document(fromLine: String(decoding: line, as: UTF8.self), path: item.path)

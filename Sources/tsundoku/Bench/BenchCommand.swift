@@ -4,5 +4,5 @@ import ArgumentParser
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure load and layout performance.",
-        subcommands: [BenchLoadCommand.self, BenchLayoutCommand.self, BenchUICommand.self])
+        subcommands: [BenchLoadCommand.self, BenchLayoutCommand.self, BenchUICommand.self, BenchFeedsCommand.self])
 }

@@ -28,7 +28,7 @@ enum SyntheticLibrary {
         return (digests, bytes)
     }
 
-    private static func paragraph(_ seed: Int, sentences: Int) -> String {
+    static func paragraph(_ seed: Int, sentences: Int) -> String {
         (0..<sentences).map { phrases[($0 * 7 + seed) % phrases.count] }.joined()
     }
 
