@@ -70,7 +70,8 @@ public struct Subscriptions: Sendable, Equatable {
     /// Why `url` cannot be followed, or nil when it can.
     public static func problem(withURL url: String) -> String? {
         let lower = url.lowercased()
-        guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), URL(string: url)?.host != nil else {
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), URL(string: url)?.host != nil,
+              !url.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0 == "\"" || $0.value < 0x20 || $0.value == 0x7F }) else {
             return "\(url) is not an http or https URL"
         }
         return nil

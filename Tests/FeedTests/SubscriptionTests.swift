@@ -37,6 +37,13 @@ struct SubscriptionTests {
         #expect(windows.feeds.first?.tags == ["新闻"], "a file with CRLF line ends reads the same")
     }
 
+    @Test("A URL with a quote or a space inside is refused, not written back as another line (found by fuzzing)")
+    func quotesInsideAURL() {
+        let list = Subscriptions(text: "https://a.example/x\"y z\" \"~名字\"\n")
+        #expect(list.feeds.isEmpty)
+        #expect(list.problems.first?.hasPrefix("line 1: https://a.example/xy z is not an http or https URL") == true, "\(list.problems)")
+    }
+
     @Test("A moved feed's line is rewritten with its tags and name; every other line stays as it was")
     func moveKeepsTheLine() {
         var list = Subscriptions(text: newsboatFile)
