@@ -76,7 +76,7 @@ public enum FeedFetch {
     private static func fetch(_ feed: Subscription, record original: FeedRecord, store: FeedStore,
                               client: HTTPClient) async -> FeedOutcome {
         var record = original
-        let fallbackName = feed.name ?? record.title ?? URL(string: feed.url)?.host ?? feed.url
+        let fallbackName = feed.name ?? record.title ?? feed.url
         var outcome = FeedOutcome(name: fallbackName, url: feed.url, status: .unchanged)
         let now = Date()
         if let until = record.retryAfter, until > now { return FeedOutcome(name: fallbackName, url: feed.url, status: .deferred(until: until)) }

@@ -163,6 +163,8 @@ public final class HTTPClient: NSObject, URLSessionDataDelegate, @unchecked Send
     static func reason(_ error: Error) -> String {
         let nsError = error as NSError
         guard nsError.domain == NSURLErrorDomain else { return error.localizedDescription }
+        let description = nsError.localizedDescription
+        if ["SSL", "TLS", "certificate"].contains(where: description.contains) { return "TLS failed: \(description)" }
         switch nsError.code {
         case NSURLErrorTimedOut: return "timed out"
         case NSURLErrorCannotFindHost, NSURLErrorDNSLookupFailed: return "host not found"

@@ -141,6 +141,12 @@ public final class LoopbackServer: @unchecked Sendable {
             let count = recv(connection, &chunk, chunk.count, 0)
             if count <= 0 { return nil }
             data += chunk[..<count]
+            if let first = data.first, !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) {
+                // Not HTTP (a TLS handshake, say): answered as a plain HTTP server would.
+                let refusal = Array("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".utf8)
+                _ = refusal.withUnsafeBytes { send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                return nil
+            }
             if let end = data.firstRange(of: [13, 10, 13, 10]) {
                 let lines = String(decoding: data[..<end.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
                 let first = lines[0].split(separator: " ")

@@ -66,6 +66,8 @@ struct FeedFetchTests {
         }
         defer { server.stop() }
         let feeds = ["/flaky", "/malformed", "/html", "/silent", "/huge", "/fine"].map { Subscription(url: server.url($0)) }
+            + ["http://feeds.invalid/rss", server.url("/tls").replacingOccurrences(of: "http:", with: "https:"), "http://127.0.0.1:1/closed"]
+            .map { Subscription(url: $0) }
         _ = await FeedFetch.run(Array(feeds.prefix(2)), store: store, settings: settings())
         broken.withLock { $0 = true }
         let started = Date()
@@ -81,6 +83,10 @@ struct FeedFetchTests {
         #expect(reasons[3] == "timed out")
         #expect(reasons[4] == "larger than the 1 MB a feed may be")
         #expect(reasons[5] == "ok")
+        #expect(reasons[6] == "host not found" || reasons[6] == "timed out", "\(reasons[6])")
+        #expect(reasons[7].hasPrefix("TLS failed: "), "\(reasons[7])")
+        #expect(reasons[8] == "connection refused")
+        #expect(outcomes[8].name == "http://127.0.0.1:1/closed", "a feed never fetched is named by its URL")
         #expect(try items(server.url("/flaky")).count == 3)
         #expect(try items(server.url("/malformed")).count == 1)
         #expect(store.records()[server.url("/flaky")]?.problem == "HTTP 404 Not Found")
