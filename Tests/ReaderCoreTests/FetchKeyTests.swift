@@ -59,6 +59,28 @@ import Testing
         #expect(!store.state.isLoading)
     }
 
+    @Test func itemsArrivingWhileAnArticleIsReadLeaveItsPlaceAlone() throws {
+        var state = ScreenTestSupport.sampleState(width: 100, height: 20)
+        let longest = try #require(state.rows.indices.max { a, b in
+            (state.library.items[state.rows[a]].amount?.characters ?? 0) < (state.library.items[state.rows[b]].amount?.characters ?? 0)
+        })
+        while state.selected < longest { ScreenTestSupport.send(.moveDown, to: &state) }
+        ScreenTestSupport.send(.open, to: &state)
+        ScreenTestSupport.send(.pageDown, to: &state)
+        let (id, top) = (try #require(state.reader?.itemID), try #require(state.reader?.top))
+        #expect(top > 0)
+        var snapshot = Library.load(.sample)
+        snapshot.items.insert(Self.item("new", "刚取回的", saved: 4_000_000_000), at: 0)
+        _ = state.apply(.fetchFeeds)
+        let effects = state.receive(.feedsFetched(FeedFetchSummary(feeds: 1, added: 1, failures: [])))
+        #expect(effects == [.loadLibrary])
+        let after = state.receive(.libraryLoaded(snapshot, state.library.marks, stateProblem: nil))
+        #expect(!after.contains { if case .loadDocument = $0 { return true } else { return false } }, "the article is not read again")
+        #expect(state.reader?.itemID == id && state.reader?.top == top, "the reader stays where it was")
+        #expect(state.selectedItem?.id == id && state.focus == .reader)
+        #expect(state.rows.count == Library.load(.sample).items.count + 1)
+    }
+
     @Test func aFailureReportedWhileHelpIsOpenIsShownBelowIt() {
         var state = AppState(library: MarkedLibrary(items: [Self.item("a", "旧一", saved: 100)], marks: Marks()), libraryName: "书库",
                              width: 100, height: 30, strings: Strings(.english))
