@@ -7,22 +7,16 @@ import Foundation
 public enum OPML {
     public static func subscriptions(from bytes: [UInt8]) -> Result<[Subscription], FeedProblem> {
         let (utf8, _) = FeedEncoding.utf8(bytes)
-        guard let context = xmlNewParserCtxt() else { return .failure(FeedProblem("out of memory")) }
-        defer { xmlFreeParserCtxt(context) }
-        var buffer = utf8
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        let document = buffer.withUnsafeMutableBufferPointer { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { xmlCtxtReadMemory(context, $0.baseAddress, Int32(clamping: $0.count), nil, "UTF-8", options) }
+        return XMLReading.withRoot(utf8, url: nil, failure: "not OPML") { root in
+            guard root.localName == "opml", let body = root.first("body", in: "") else {
+                return .failure(FeedProblem("not OPML: no <opml> with a <body>"))
+            }
+            return .success(outlines(body))
         }
-        guard let document else {
-            let error = context.pointee.lastError
-            let message = error.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "unreadable"
-            return .failure(FeedProblem("not OPML: line \(error.line): \(message)"))
-        }
-        defer { xmlFreeDoc(document) }
-        guard let root = xmlDocGetRootElement(document), root.localName == "opml", let body = root.first("body", in: "") else {
-            return .failure(FeedProblem("not OPML: no <opml> with a <body>"))
-        }
+    }
+
+    /// Every outline with an `xmlUrl` under `body`, tagged with the outlines it sits in.
+    private static func outlines(_ body: XMLNode) -> [Subscription] {
         var result: [Subscription] = []
         func walk(_ node: XMLNode, folders: [String]) {
             for outline in node.all("outline", in: "") {
@@ -38,7 +32,7 @@ public enum OPML {
             }
         }
         walk(body, folders: [])
-        return .success(result)
+        return result
     }
 
     /// The subscriptions as an OPML 2.0 document; `titles` names feeds that have no name of their own.

@@ -1,27 +1,13 @@
 import CLibxml2
 import Foundation
 
-/// RSS 2.0, RSS 1.0 (RDF) and Atom 1.0 through libxml2's XML parser: no network, no external
-/// entities, no DTD; a feed that is not well-formed is refused with libxml2's reason and line.
+/// RSS 2.0, RSS 1.0 (RDF) and Atom 1.0 through libxml2's XML parser (see `XMLReading`).
 enum XMLFeedParser {
     static func parse(_ utf8: [UInt8], url: String?) -> Result<FeedDocument, FeedProblem> {
-        guard let context = xmlNewParserCtxt() else { return .failure(FeedProblem("out of memory")) }
-        defer { xmlFreeParserCtxt(context) }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_NOERROR.rawValue
-            | XML_PARSE_NOWARNING.rawValue)
-        var bytes = utf8
-        let document = bytes.withUnsafeMutableBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) {
-                xmlCtxtReadMemory(context, $0.baseAddress, Int32(clamping: $0.count), url, "UTF-8", options)
-            }
-        }
-        guard let document else {
-            let error = context.pointee.lastError
-            let message = error.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "unreadable"
-            return .failure(FeedProblem("malformed XML: line \(error.line): \(message)"))
-        }
-        defer { xmlFreeDoc(document) }
-        guard let root = xmlDocGetRootElement(document) else { return .failure(FeedProblem("malformed XML: no root element")) }
+        XMLReading.withRoot(utf8, url: url, failure: "malformed XML", feed)
+    }
+
+    private static func feed(_ root: XMLNode) -> Result<FeedDocument, FeedProblem> {
         if root.isElement("rss", in: "") || root.isElement("rss", in: XMLNames.rss1) {
             guard let channel = root.first("channel", in: "") else { return .failure(FeedProblem("RSS without a <channel>")) }
             return .success(rss(channel: channel, items: channel.all("item", in: ""), format: .rss2))

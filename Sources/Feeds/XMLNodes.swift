@@ -98,3 +98,29 @@ enum LinkResolution {
         return String(cString: built)
     }
 }
+
+/// Parses XML with libxml2 strictly: no network, no DTD loaded, entities not expanded, CDATA as
+/// text; a document that is not well-formed fails with libxml2's reason and line, after `prefix`.
+enum XMLReading {
+    static func withRoot<T>(_ utf8: [UInt8], url: String?, failure prefix: String,
+                            _ body: (XMLNode) -> Result<T, FeedProblem>) -> Result<T, FeedProblem> {
+        guard let context = xmlNewParserCtxt() else { return .failure(FeedProblem("out of memory")) }
+        defer { xmlFreeParserCtxt(context) }
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_NOERROR.rawValue
+            | XML_PARSE_NOWARNING.rawValue)
+        var bytes = utf8
+        let document = bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) {
+                xmlCtxtReadMemory(context, $0.baseAddress, Int32(clamping: $0.count), url, "UTF-8", options)
+            }
+        }
+        guard let document else {
+            let error = context.pointee.lastError
+            let message = error.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "unreadable"
+            return .failure(FeedProblem("\(prefix): line \(error.line): \(message)"))
+        }
+        defer { xmlFreeDoc(document) }
+        guard let root = xmlDocGetRootElement(document) else { return .failure(FeedProblem("\(prefix): no root element")) }
+        return body(root)
+    }
+}
