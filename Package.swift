@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "tsundoku", targets: ["tsundoku"]),
+        // Fetches feeds for `tsundoku fetch` and the reader's F: the only program linking networking.
+        .executable(name: "tsundoku-fetch", targets: ["FetchHelper"]),
         // For the fuzz targets in Fuzz/, a package of their own built with libFuzzer.
         .library(name: "TsundokuFuzzable", targets: ["TsundokuLibrary", "TextLayout", "ReaderCore", "Feeds"]),
     ],
@@ -27,8 +29,9 @@ let package = Package(
         .target(name: "TextLayout", dependencies: ["CUnistring"]),
         // Feed formats, subscriptions and the feeds folder: no networking.
         .target(name: "Feeds", dependencies: ["TsundokuLibrary", "CLibxml2"]),
-        // HTTP for feeds (URLSession); only the command-line program links it.
+        // HTTP for feeds (URLSession); only the fetch helper links it.
         .target(name: "FeedFetcher", dependencies: ["Feeds"]),
+        .executableTarget(name: "FetchHelper", dependencies: ["Feeds", "FeedFetcher"]),
         // A loopback HTTP server for feed tests and the feed benchmark.
         .target(name: "LoopbackHTTP"),
         .executableTarget(name: "ThemeEmbedder"),
@@ -39,7 +42,7 @@ let package = Package(
         .target(name: "TerminalUI", dependencies: ["Localization", "ReaderCore", "ReaderRuntime", "TextLayout", "CNcursesw"]),
         .executableTarget(name: "tsundoku",
                           dependencies: ["Localization", "TsundokuLibrary", "TextLayout", "ReaderCore", "ReaderRuntime", "TerminalUI",
-                                         "Feeds", "FeedFetcher", "LoopbackHTTP",
+                                         "Feeds", "LoopbackHTTP",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser"),
                                          .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "TsundokuLibraryTests",
@@ -48,7 +51,7 @@ let package = Package(
         .testTarget(name: "FeedTests", dependencies: ["Feeds", "FeedFetcher", "LoopbackHTTP", "TsundokuLibrary"]),
         .testTarget(name: "ReaderCoreTests", dependencies: ["Localization", "ReaderCore", "ReaderRuntime"]),
         .testTarget(name: "TerminalUITests", dependencies: ["Localization", "TerminalUI", "ReaderCore"]),
-        .testTarget(name: "TsundokuCLITests", dependencies: ["tsundoku", "ReaderCore", "TsundokuLibrary", "LoopbackHTTP"]),
+        .testTarget(name: "TsundokuCLITests", dependencies: ["tsundoku", "FetchHelper", "ReaderCore", "TsundokuLibrary", "LoopbackHTTP"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,47 +1,6 @@
 import Feeds
 import Foundation
 
-/// How feeds are fetched: `feeds_at_once`, `feed_timeout` and `feed_max_size` of the config,
-/// and the `User-Agent`.
-public struct FetchSettings: Sendable {
-    public var atOnce: Int
-    public var timeout: TimeInterval
-    public var maximumBytes: Int
-    public var userAgent: String
-
-    public init(atOnce: Int = 4, timeout: TimeInterval = 30, maximumBytes: Int = 16 * 1_048_576, userAgent: String) {
-        self.atOnce = max(1, atOnce)
-        self.timeout = timeout
-        self.maximumBytes = maximumBytes
-        self.userAgent = userAgent
-    }
-}
-
-/// What fetching one feed came to.
-public struct FeedOutcome: Sendable, Equatable {
-    /// How the fetch went.
-    public enum Status: Sendable, Equatable {
-        case updated(added: Int, changed: Int)
-        case unchanged
-        /// Not asked for: the server asked to wait until then.
-        case deferred(until: Date)
-        case failed(String)
-    }
-
-    public var name: String
-    public var url: String
-    public var status: Status
-    /// Where a permanent redirect moved the feed.
-    public var movedTo: String?
-    /// Problems that did not stop the feed (entries with dates that could not be read).
-    public var warnings: [String] = []
-
-    public var failed: Bool {
-        if case .failed = status { return true }
-        return false
-    }
-}
-
 /// Fetches feeds a few at once and stores what they hold; a feed that fails keeps its items and
 /// does not stop the others.
 public enum FeedFetch {

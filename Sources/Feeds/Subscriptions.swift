@@ -2,7 +2,7 @@ import Foundation
 import TsundokuLibrary
 
 /// One feed the user follows: a line of the `urls` file.
-public struct Subscription: Sendable, Equatable {
+public struct Subscription: Sendable, Equatable, Codable {
     public var url: String
     public var tags: [String]
     /// `"~Name"`: the name shown instead of the feed's own title.

@@ -178,6 +178,18 @@ import Testing
         #expect(loaded.error.isEmpty, "\(loaded.error)")
     }
 
+    @Test func theReaderNeverLinksNetworkingAndAMissingFetcherIsNamed() throws {
+        let linked = try cli.shell("ldd \"$TSUNDOKU\"").output
+        #expect(linked.contains("libxml2") && !linked.contains("libcurl") && !linked.contains("FoundationNetworking"), "\(linked)")
+        let lonely = cli.home + "/bin/tsundoku"
+        try FileManager.default.createDirectory(atPath: cli.home + "/bin", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: CLIRunner.executable, toPath: lonely)
+        _ = try cli.run(["feeds", "add", "http://127.0.0.1:1/feed.xml"])
+        let result = try cli.shell("\"\(lonely)\" fetch; echo \"status $?\"")
+        #expect(result.output.contains("failed (the fetch helper \(cli.home)/bin/tsundoku-fetch did not report on it)"), "\(result.output)")
+        #expect(result.output.hasSuffix("status 1\n"))
+    }
+
     @Test func feedItemsListTheSameColdAndWarm() throws {
         let server = try serve()
         defer { server.stop() }

@@ -56,6 +56,13 @@ import Testing
         bytes.replaceSubrange(bytes.count / 2..<bytes.count / 2 + 8, with: Data(repeating: 0xFF, count: 8))
         try bytes.write(to: URL(fileURLWithPath: index))
         #expect(Library.load(.paths([library]), indexPath: index).items == cold.items)
+        let whole = try #require(FileManager.default.contents(atPath: index))
+        for position in stride(from: 0, to: whole.count, by: max(1, whole.count / 60)) {
+            var flipped = whole
+            flipped[position] ^= 0x01
+            try flipped.write(to: URL(fileURLWithPath: index))
+            #expect(Library.load(.paths([library]), indexPath: index).items == cold.items, "one bit flipped at byte \(position)")
+        }
         folder.write("cache/index.bin", "tsundoku-index 5\nF\t\(library)/plain-article.txt\t1\t1\nI\tforged\n")
         #expect(Library.load(.paths([library]), indexPath: index).items == cold.items)
     }

@@ -8,13 +8,13 @@ import Glibc
 /// inode, so start-up reads one file instead of parsing thousands.
 ///
 /// The file is a header line naming the cache's `fingerprint`, then the entries, in parts
-/// decoded in parallel, in the binary form of `BinaryEncoder`, derived from the `Codable` conformances of `ParsedFile` and `Item`:
-/// an item read from the cache is the value the parser made, field for field. A cache whose
+/// decoded in parallel, in the binary form of `IndexCodec`: an item read from the cache is the
+/// value the parser made, field for field. A cache whose
 /// fingerprint differs (another build of tsundoku, another time zone, another layout of the
 /// types) or whose bytes are damaged is ignored and rebuilt, never trusted.
 struct MetadataIndex {
     /// What one file parsed to.
-    struct Entry: Codable, Hashable {
+    struct Entry: Hashable {
         var file: ScannedFile
         var result: ParsedFile
     }
@@ -41,15 +41,16 @@ struct MetadataIndex {
     /// How many parts the entries are written in: parts are decoded on every core at once.
     private static let chunkCount = 16
 
-    /// The body: the number of parts (4 bytes), then each part's length (8 bytes) and its
-    /// entries in the binary form (each part with its own table of strings).
-    private static func encodeChunks(_ entries: [Entry]) throws -> [UInt8] {
+    /// The body: the number of parts (4 bytes), then each part's length and FNV-1a hash (8 bytes
+    /// each) and its entries in the binary form (each part with its own table of strings). A
+    /// part whose bytes do not match its hash (a bad disk day) makes the whole cache untrusted.
+    private static func encodeChunks(_ entries: [Entry]) -> [UInt8] {
         let size = max(1, (entries.count + chunkCount - 1) / chunkCount)
         let chunks = stride(from: 0, to: entries.count, by: size).map { Array(entries[$0..<min($0 + size, entries.count)]) }
         var body = littleEndian(UInt64(chunks.count), bytes: 4)
         for chunk in chunks {
-            let encoded = try BinaryEncoder().encode(chunk)
-            body += littleEndian(UInt64(encoded.count), bytes: 8) + encoded
+            let encoded = IndexCodec.encode(chunk)
+            body += littleEndian(UInt64(encoded.count), bytes: 8) + littleEndian(ContentHash.value(encoded), bytes: 8) + encoded
         }
         return body
     }
@@ -63,17 +64,21 @@ struct MetadataIndex {
             return value <= UInt64(Int.max) ? Int(value) : nil
         }
         guard let count = number(4), count <= chunkCount else { return nil }
-        var parts: [ArraySlice<UInt8>] = []
+        var parts: [(bytes: ArraySlice<UInt8>, hash: UInt64)] = []
         for _ in 0..<count {
-            guard let length = number(8), length <= body.endIndex - offset else { return nil }
-            parts.append(body[offset..<offset + length])
+            guard let length = number(8), body.endIndex - offset >= 8 else { return nil }
+            let hash = (0..<8).reduce(UInt64(0)) { $0 | UInt64(body[offset + $1]) << (8 * UInt64($1)) }
+            offset += 8
+            guard length <= body.endIndex - offset else { return nil }
+            parts.append((body[offset..<offset + length], hash))
             offset += length
         }
         guard offset == body.endIndex else { return nil }
         let chunks = parts
         let slots = Mutex([[Entry]?](repeating: nil, count: chunks.count))
         DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
-            let decoded = try? BinaryDecoder().decode([Entry].self, from: Array(chunks[index]))
+            let part = chunks[index]
+            let decoded = ContentHash.value(part.bytes) == part.hash ? IndexCodec.decode(part.bytes) : nil
             slots.withLock { $0[index] = decoded }
         }
         let decoded = slots.withLock { $0 }
@@ -93,7 +98,7 @@ struct MetadataIndex {
     }
 
     func write(to path: String) throws {
-        let body = try Self.encodeChunks(entries.values.sorted { $0.file.path < $1.file.path })
+        let body = Self.encodeChunks(entries.values.sorted { $0.file.path < $1.file.path })
         try FileIO.createDirectories(FileIO.directory(of: path))
         try FileIO.replace(path, with: Array(Self.header.utf8) + body)
     }

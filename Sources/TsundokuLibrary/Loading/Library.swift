@@ -10,7 +10,7 @@ public enum LibrarySource: Sendable, Hashable {
 
 /// What one file gave: its items, and its problems (a whole file that could not be read, or the
 /// lines of a JSON Lines file that could not).
-public struct ParsedFile: Sendable, Hashable, Codable {
+public struct ParsedFile: Sendable, Hashable {
     public var items: [Item]
     public var problems: [LoadProblem]
     /// Read and starred as the file says (a JSON Lines export); the state file's marks win.

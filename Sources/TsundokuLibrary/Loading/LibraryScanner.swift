@@ -6,7 +6,7 @@ import Glibc
 /// A candidate file found while scanning a library folder, with what invalidates its cache entry:
 /// a file edited, replaced (a new inode, or a new change time even when a copy kept the old
 /// modification time) or resized is parsed again.
-struct ScannedFile: Sendable, Hashable, Codable {
+struct ScannedFile: Sendable, Hashable {
     var path: String
     var size: Int64
     /// Modification time in nanoseconds since 1970.

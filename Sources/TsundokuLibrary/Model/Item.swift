@@ -3,9 +3,9 @@ import Foundation
 /// One row of the library: a saved article, a digest, or one news item split out of a digest.
 ///
 /// Metadata only; the body is read lazily through `body` (see `Library.document(for:)`).
-public struct Item: Sendable, Hashable, Identifiable, Codable {
+public struct Item: Sendable, Hashable, Identifiable {
     /// What kind of row this is.
-    public enum Kind: String, Sendable, Hashable, CaseIterable, Codable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
         case article
         case digest
         case digestItem = "digest-item"
@@ -66,9 +66,9 @@ public struct Item: Sendable, Hashable, Identifiable, Codable {
 
 /// Where an item's text lives inside its file: the format and the line ranges (0-based, end
 /// exclusive) that make up the body, so the body can be parsed only when it is shown.
-public struct BodyLocation: Sendable, Hashable, Codable {
+public struct BodyLocation: Sendable, Hashable {
     /// How the lines are to be read.
-    public enum Format: String, Sendable, Hashable, Codable {
+    public enum Format: String, Sendable, Hashable {
         case markdown
         case plainText = "text"
         /// One line of a JSON Lines file, whose `markdown`, `text` or `html` field is the body.

@@ -1,5 +1,5 @@
 /// A file that could not be loaded, with a one-line reason a user can act on.
-public struct LoadProblem: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+public struct LoadProblem: Error, Sendable, Hashable, CustomStringConvertible {
     public var path: String
     public var message: String
 

@@ -1,7 +1,7 @@
 /// How much there is to read in an item: Chinese, Japanese and Korean characters, counted one
 /// by one, and words of other scripts; and the minutes that takes at 400 characters or 230 words
 /// a minute (common silent-reading rates for Chinese and for English).
-public struct TextAmount: Sendable, Hashable, Codable {
+public struct TextAmount: Sendable, Hashable {
     public var characters: Int
     public var words: Int
 

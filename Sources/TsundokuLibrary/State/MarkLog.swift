@@ -1,9 +1,9 @@
 /// One line of the state file: at `time` (milliseconds since 1970) `operation` was applied to the
 /// item `id`. The text form is `<time> <operation> <id>`, the id percent-encoded where needed; a
 /// reading position adds its three numbers: `<time> position <id> <seen> <block> <into-block>`.
-public struct MarkEntry: Sendable, Hashable, Codable {
+public struct MarkEntry: Sendable, Hashable {
     /// What a mark does to an item: one of its two flags, or where it was read to.
-    public enum Operation: String, Sendable, CaseIterable, Codable {
+    public enum Operation: String, Sendable, CaseIterable {
         case read, unread, star, unstar, position
 
         var flag: Flag {

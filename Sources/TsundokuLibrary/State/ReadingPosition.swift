@@ -3,7 +3,7 @@
 /// that block's lines (in ten-thousandths), and how much of the article had been seen (also in
 /// ten-thousandths) for the list's percentage. `block` is -1 when only the share is known (an
 /// Omnivore export's `readingProgress`).
-public struct ReadingPosition: Sendable, Hashable, Codable {
+public struct ReadingPosition: Sendable, Hashable {
     public var seen: Int
     public var block: Int
     public var intoBlock: Int

@@ -1,5 +1,4 @@
 import ArgumentParser
-import FeedFetcher
 import Feeds
 import Foundation
 import TextLayout
@@ -24,13 +23,15 @@ struct FetchCommand: ParsableCommand {
         }
         let (selected, unknown) = setup.selected(feeds)
         guard unknown.isEmpty else { throw CommandFailure(strings.unknownFeeds(unknown)) }
-        let (outcomes, _) = Blocking.run { await setup.fetch(selected) { _, _, outcome in print(Self.line(outcome)) } }
+        let outcomes = setup.fetch(selected) { _, _, outcome in
+            FileHandle.standardOutput.write(Data((Self.line(outcome) + "\n").utf8))
+        }
         let added = outcomes.reduce(0) { total, outcome in
             if case .updated(let added, _) = outcome.status { return total + added }
             return total
         }
         let failed = outcomes.filter(\.failed).count
-        print(strings.fetchSummary(feeds: outcomes.count, added: added, failed: failed))
+        FileHandle.standardOutput.write(Data((strings.fetchSummary(feeds: outcomes.count, added: added, failed: failed) + "\n").utf8))
         if failed > 0 { throw ExitCode(1) }
     }
 

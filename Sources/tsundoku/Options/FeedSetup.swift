@@ -1,4 +1,4 @@
-import FeedFetcher
+import ReaderRuntime
 import Feeds
 import Foundation
 import ReaderCore
@@ -46,37 +46,52 @@ struct FeedSetup: Sendable {
         return (feeds, unknown)
     }
 
-    /// Fetches `feeds` and rewrites the `urls` line of every feed a permanent redirect moved;
-    /// the lines to report come back with the outcomes.
-    func fetch(_ feeds: [Subscription], progress: @escaping @Sendable (Int, Int, FeedOutcome) -> Void = { _, _, _ in })
-        async -> (outcomes: [FeedOutcome], moved: [FeedOutcome]) {
-        let outcomes = await FeedFetch.run(feeds, store: store, settings: settings, progress: progress)
-        let moved = outcomes.filter { $0.movedTo != nil }
-        guard !moved.isEmpty else { return (outcomes, []) }
-        var rewritten = FeedSetup.load(config: Interface.settings.config).setup.subscriptions
-        for outcome in moved { rewritten.move(outcome.url, to: outcome.movedTo!) }
-        var saved = self
-        saved.subscriptions = rewritten
-        try? saved.save()
-        return (outcomes, moved)
-    }
-}
-
-/// Runs async work to the end from synchronous code (the commands are synchronous).
-enum Blocking {
-    static func run<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
-        let box = ResultBox<T>()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            box.value = await work()
-            done.signal()
+    /// Fetches `feeds` through the fetch helper and rewrites the `urls` line of every feed a
+    /// permanent redirect moved; `progress` hears of each feed as it ends. A feed the helper
+    /// never reported on (it is missing, or died) is a failure saying so.
+    func fetch(_ feeds: [Subscription], progress: @escaping (Int, Int, FeedOutcome) -> Void = { _, _, _ in }) -> [FeedOutcome] {
+        var outcomes: [String: FeedOutcome] = [:]
+        let request = FetchRequest(feeds: feeds, folder: store.folder, settings: settings)
+        let helper = Self.helperPath
+        if let argument = try? JSONEncoder().encode(request),
+           let (pid, output) = Subprocess.startReading(helper, [String(decoding: argument, as: UTF8.self)]) {
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .secondsSince1970
+            var pending = Data()
+            while let chunk = try? output.read(upToCount: 65_536), !chunk.isEmpty {
+                pending += chunk
+                while let end = pending.firstIndex(of: 0x0A) {
+                    let line = pending[pending.startIndex..<end]
+                    pending = Data(pending[(end + 1)...])
+                    guard let report = try? decoder.decode(FetchProgress.self, from: line) else { continue }
+                    outcomes[report.outcome.url] = report.outcome
+                    progress(report.done, report.total, report.outcome)
+                }
+            }
+            Subprocess.wait(pid)
         }
-        done.wait()
-        return box.value!
+        var done = outcomes.count
+        let result = feeds.map { feed in
+            if let outcome = outcomes[feed.url] { return outcome }
+            let missing = FeedOutcome(name: feed.name ?? feed.url, url: feed.url,
+                                      status: .failed("the fetch helper \(helper) did not report on it"))
+            done += 1
+            progress(done, feeds.count, missing)
+            return missing
+        }
+        let moved = result.filter { $0.movedTo != nil }
+        if !moved.isEmpty {
+            var rewritten = FeedSetup.load(config: Interface.settings.config).setup
+            for outcome in moved { rewritten.subscriptions.move(outcome.url, to: outcome.movedTo!) }
+            try? rewritten.save()
+        }
+        return result
     }
 
-    private final class ResultBox<T>: @unchecked Sendable {
-        var value: T?
+    /// `tsundoku-fetch` beside this program (where `swift build` and an install put it).
+    static var helperPath: String {
+        let own = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return FileIO.directory(of: own) + "/tsundoku-fetch"
     }
 }
 
@@ -86,7 +101,7 @@ extension FeedSetup {
     static func fetchInReader(config: Config, progress: @escaping @Sendable (Int, Int) -> Void) -> FeedFetchSummary {
         let setup = load(config: config).setup
         guard !setup.subscriptions.feeds.isEmpty else { return .nothingFollowed }
-        let (outcomes, _) = Blocking.run { await setup.fetch(setup.subscriptions.feeds) { done, total, _ in progress(done, total) } }
+        let outcomes = setup.fetch(setup.subscriptions.feeds) { done, total, _ in progress(done, total) }
         var added = 0
         var failures: [String] = []
         for outcome in outcomes {
