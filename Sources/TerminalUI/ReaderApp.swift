@@ -51,6 +51,7 @@ public enum ReaderApp {
         let session = try TerminalSession(strings: options.strings)
         defer { session.end() }
         let inbox = ReportInbox()
+        let wakeup = Wakeup()
         var blitter = FrameBlitter(pairs: ColorPairs(theme: options.theme, colors: session.colors))
         let (width, height) = session.size
         let warning = (session.localeWarning ?? options.startupMessage).map { StatusMessage($0, .error) }
@@ -66,7 +67,10 @@ public enum ReaderApp {
                               }, strings: options.strings)
         let runtime = EffectRuntime(clients: .live(source: options.source, indexPath: options.indexPath, store: options.store,
                                                    openURL: browser.open, fetchFeeds: options.fetchFeeds),
-                                    strings: options.strings, mode: .background, deliver: { inbox.post($0) })
+                                    strings: options.strings, mode: .background, deliver: { report in
+                                        inbox.post(report)
+                                        wakeup.signal()
+                                    })
         var quitting = false
         var dirty = true
 
@@ -90,7 +94,7 @@ public enum ReaderApp {
                 blitter.draw(Screen.render(state))
                 dirty = false
             }
-            switch KeyReader.read(timeoutMilliseconds: 50) {
+            switch KeyReader.read(timeoutMilliseconds: 0) {
             case .resize:
                 let (width, height) = session.size
                 blitter.invalidate()
@@ -103,6 +107,8 @@ public enum ReaderApp {
                 if width != state.width || height != state.height {
                     blitter.invalidate()
                     perform(state.apply(.resize(width: width, height: height)))
+                } else {
+                    wakeup.wait(orInput: STDIN_FILENO, milliseconds: 50)
                 }
             }
         }

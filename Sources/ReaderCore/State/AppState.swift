@@ -269,8 +269,8 @@ public struct AppState: Sendable, Equatable {
         searchKeys = []
         searchTexts = []
         lastMatches = nil
-        readFlags = library.items.map(library.isRead)
-        starFlags = library.items.map(library.isStarred)
+        readFlags = library.items.indices.map { library.isRead(library.items[$0]) }
+        starFlags = library.items.indices.map { library.marks.isStarred(library.items[$0].id) }
         ordered = library.indices(in: order)
     }
 

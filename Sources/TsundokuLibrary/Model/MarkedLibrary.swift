@@ -39,9 +39,12 @@ public struct MarkedLibrary: Sendable, Equatable {
         for (offset, item) in items.enumerated() {
             if let parent = item.parent { childIndices[parent, default: []].append(offset) } else { topLevel.append(offset) }
         }
+        // Keys read into arrays first: an `Item` copied for each comparison costs a retain and
+        // a release of each of its strings and arrays.
+        let saved = items.map(\.saved.timeIntervalSince1970)
         topLevel.sort { left, right in
-            let a = items[left], b = items[right]
-            return a.saved != b.saved ? a.saved > b.saved : (a.title, a.id) < (b.title, b.id)
+            if saved[left] != saved[right] { return saved[left] > saved[right] }
+            return items[left].title != items[right].title ? items[left].title < items[right].title : items[left].id < items[right].id
         }
         var order: [Int] = []
         order.reserveCapacity(items.count)
