@@ -6,25 +6,19 @@ import TsundokuLibrary
 
 extension EffectClients {
     /// The clients of a real library on disk: `source` read through the metadata cache at
-    /// `indexPath`, marks in `store`; links opened by `openURL`.
+    /// `indexPath` (the first time from `preload`, when given), marks in `store`; links opened by
+    /// `openURL`.
     public static func live(source: LibrarySource, indexPath: String?, store: StateStore,
-                            openURL: @escaping @Sendable (String) -> Report,
+                            preload: LibraryPreload? = nil, openURL: @escaping @Sendable (String) -> Report,
                             fetchFeeds: @escaping @Sendable (_ progress: @escaping @Sendable (Int, Int) -> Void) -> FeedFetchSummary)
         -> EffectClients {
         let folders = Mutex<[FolderStamp]>([])
         return EffectClients(
             loadLibrary: { progress in
-                let throttle = ProgressThrottle(every: 250, interval: .milliseconds(100))
-                let snapshot = Library.load(source, indexPath: indexPath, statePath: store.path) { count in
-                    if throttle.shouldReport(count) { progress(count) }
-                }
-                folders.withLock { $0 = snapshot.folders }
-                do {
-                    let loaded = try store.load()
-                    return .libraryLoaded(snapshot, loaded.marks, stateProblem: loaded.damage)
-                } catch {
-                    return .libraryLoaded(snapshot, Marks(), stateProblem: "\(store.path): \(error)")
-                }
+                let load = preload?.take(progress: progress) ?? LibraryLoad.run(source: source, indexPath: indexPath, store: store,
+                                                                                 progress: progress)
+                folders.withLock { $0 = load.folders }
+                return load.report
             },
             loadDocument: ArticleReading.body,
             saveMarks: { ids, operation, marks in

@@ -25,10 +25,13 @@ public enum ReaderApp {
         public var order: ItemOrder
         /// Fetches the feeds one follows (`F`); the program passes it so the reader never links networking.
         public var fetchFeeds: @Sendable (_ progress: @escaping @Sendable (Int, Int) -> Void) -> FeedFetchSummary
+        /// The library's first load, already under way.
+        public var preload: LibraryPreload?
 
         public init(source: LibrarySource, store: StateStore, indexPath: String?, libraryName: String, theme: Theme,
                     startupMessage: String?, markReadOnOpen: Bool, markReadAtEnd: Bool, browser: String?, keymap: Keymap, strings: Strings,
-                    order: ItemOrder, fetchFeeds: @escaping @Sendable (_ progress: @escaping @Sendable (Int, Int) -> Void) -> FeedFetchSummary) {
+                    order: ItemOrder, fetchFeeds: @escaping @Sendable (_ progress: @escaping @Sendable (Int, Int) -> Void) -> FeedFetchSummary,
+                    preload: LibraryPreload? = nil) {
             self.source = source
             self.store = store
             self.indexPath = indexPath
@@ -42,6 +45,7 @@ public enum ReaderApp {
             self.strings = strings
             self.order = order
             self.fetchFeeds = fetchFeeds
+            self.preload = preload
         }
     }
 
@@ -66,7 +70,7 @@ public enum ReaderApp {
                                   lent.store(true, ordering: .relaxed)
                               }, strings: options.strings)
         let runtime = EffectRuntime(clients: .live(source: options.source, indexPath: options.indexPath, store: options.store,
-                                                   openURL: browser.open, fetchFeeds: options.fetchFeeds),
+                                                   preload: options.preload, openURL: browser.open, fetchFeeds: options.fetchFeeds),
                                     strings: options.strings, mode: .background, deliver: { report in
                                         inbox.post(report)
                                         wakeup.signal()

@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import ReaderCore
 import TerminalUI
+import ReaderRuntime
 import TsundokuLibrary
 
 /// `tsundoku` / `tsundoku read`: the two-pane reader in the terminal.
@@ -18,6 +19,7 @@ struct ReadCommand: ParsableCommand {
 
     func run() throws {
         let resolved = try options.resolve()
+        let preload = LibraryPreload(source: resolved.source, indexPath: resolved.indexPath, store: resolved.store)
         let strings = Interface.strings
         let (themeValue, themeMessage) = ThemeChoice.resolve(theme ?? resolved.config.theme)
         let (keymap, keyWarnings) = Keymap.configured(resolved.config.keys.map { ($0.command, $0.keys) }, strings: strings)
@@ -33,7 +35,8 @@ struct ReadCommand: ParsableCommand {
                                         markReadOnOpen: resolved.config.markReadOnOpen, markReadAtEnd: resolved.config.markReadAtEnd,
                                         browser: resolved.config.browser,
                                         keymap: keymap, strings: strings, order: ViewSettings.order(),
-                                        fetchFeeds: { progress in FeedSetup.fetchInReader(config: resolved.config, progress: progress) }))
+                                        fetchFeeds: { progress in FeedSetup.fetchInReader(config: resolved.config, progress: progress) },
+                                        preload: preload))
     }
 
     /// Every start-up warning in the one status line, or nil when there is none.
