@@ -15,6 +15,20 @@ import ZIPFoundation
         return path
     }
 
+    @Test func aFolderOfThousandsOfFilesWithNamesOfEveryLengthIsScannedWhole() throws {
+        let folder = TemporaryFolder()
+        let longest = String(repeating: "長", count: 80) + ".md"
+        #expect(longest.utf8.count == 243, "near the 255 bytes a name may have")
+        var names = [longest, "a.md", "四.txt"]
+        for index in 0..<3_000 { names.append(String(repeating: "x", count: index % 200 + 1) + "-\(index).txt") }
+        for name in names { folder.write("many/" + name, "第 \(name.count) 篇\n") }
+        var problems: [LoadProblem] = []
+        var folders: [FolderStamp] = []
+        let scanned = LibraryScanner.scan(folder.path + "/many", problems: &problems, folders: &folders)
+        #expect(problems.isEmpty)
+        #expect(Set(scanned.map { String($0.path.split(separator: "/").last!) }) == Set(names))
+    }
+
     @Test func aOneGigabyteFileAndA200MegabyteJSONLinesFileAreNamedAndSkipped() throws {
         let folder = TemporaryFolder()
         let huge = try sparse(folder, "huge.md", start: "---\ntitle: 巨大\n---\n", size: 1 << 30)

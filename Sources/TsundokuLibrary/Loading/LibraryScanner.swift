@@ -47,9 +47,10 @@ enum LibraryScanner {
             }
             var names: [String] = []
             while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-                }
+                // The name is read where it lies: a `dirent` is only `d_reclen` bytes long, so
+                // copying the whole struct (`entry.pointee`) reads past the last entry of the
+                // buffer, which crashed the reader on folders of many files.
+                let name = String(cString: (UnsafeRawPointer(entry) + Self.nameOffset).assumingMemoryBound(to: CChar.self))
                 if name.hasPrefix(".") { continue }
                 names.append(name)
             }
@@ -90,6 +91,8 @@ enum LibraryScanner {
         }
         return files
     }
+
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
 
     private static func scanned(_ path: String, _ info: stat) -> ScannedFile {
         ScannedFile(path: path, size: Int64(info.st_size), modified: nanoseconds(info.st_mtim),
