@@ -41,3 +41,31 @@ import Testing
         #expect(IndexCodec.decode((bytes + [0])[...]) == nil, "trailing bytes are damage")
     }
 }
+
+/// The loader hands items over in reading order, and `MarkedLibrary` keeps such an array as it is.
+@Suite struct ReadingOrderTests {
+    private static func item(_ id: String, saved: Double, parent: String? = nil, position: Int? = nil, title: String = "t") -> Item {
+        Item(id: id, parent: parent, kind: parent == nil ? .article : .digestItem, title: title,
+             saved: Date(timeIntervalSince1970: saved), path: "/f", position: position, body: BodyLocation(format: .markdown, lines: []))
+    }
+
+    @Test func anyOrderComesOutTheSameAndAnOrderedArrayIsKept() {
+        let items = [Self.item("old", saved: 1), Self.item("d#02", saved: 5, parent: "d", position: 2), Self.item("new", saved: 9),
+                     Self.item("d", saved: 5), Self.item("d#01", saved: 5, parent: "d", position: 1), Self.item("tie-b", saved: 5, title: "乙"),
+                     Self.item("orphan#01", saved: 7, parent: "orphan", position: 1)]
+        let expected = ["new", "d", "d#01", "d#02", "tie-b", "old"]
+        let library = MarkedLibrary(items: items, marks: Marks())
+        #expect(library.items.map(\.id) == expected, "an item whose digest is missing is left out")
+        #expect(MarkedLibrary.isInReadingOrder(library.items))
+        #expect(!MarkedLibrary.isInReadingOrder(items))
+        for permutation in [items.reversed(), items.shuffled(), items.shuffled()] {
+            #expect(MarkedLibrary(items: Array(permutation), marks: Marks()).items.map(\.id) == expected)
+            var inPlace = Array(permutation)
+            Library.putInReadingOrder(&inPlace)
+            #expect(inPlace == library.items, "the loader's in-place order is the same, items unchanged")
+        }
+        #expect(!MarkedLibrary.isInReadingOrder([Self.item("d#01", saved: 5, parent: "d", position: 1), Self.item("d", saved: 5)]))
+        #expect(!MarkedLibrary.isInReadingOrder([Self.item("d", saved: 5), Self.item("d#02", saved: 5, parent: "d", position: 2),
+                                                 Self.item("d#01", saved: 5, parent: "d", position: 1)]))
+    }
+}

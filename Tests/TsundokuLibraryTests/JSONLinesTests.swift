@@ -14,7 +14,7 @@ import Testing
         {"id": "bad-date", "saved": "yesterday"}
         """)
         let snapshot = ColdAndWarm.load(.paths([folder.path]))
-        #expect(snapshot.items.map(\.id) == ["a1", "d", "d#01"])
+        #expect(snapshot.items.map(\.id) == ["d", "d#01", "a1"], "newest first, items under their digest")
         #expect(snapshot.problems.map(\.message) == ["line 2: no \"id\"", "line 3: not valid JSON",
                                                       "line 6: \"saved\" is not an ISO 8601 date: yesterday"])
         let library = MarkedLibrary(items: snapshot.items, marks: Marks().addingDefaults(snapshot.sourceMarks))

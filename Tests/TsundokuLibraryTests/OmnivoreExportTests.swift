@@ -79,7 +79,7 @@ import ZIPFoundation
         _ = try makeZip(in: folder)
         let snapshot = ColdAndWarm.load(.paths([folder.path]))
         #expect(snapshot.problems.isEmpty)
-        #expect(snapshot.items.map(\.id) == ["o-1", "o-2", "o-3", "o-3#01", "o-3#02", "o-3#03"])
+        #expect(snapshot.items.map(\.id) == ["o-3", "o-3#01", "o-3#02", "o-3#03", "o-1", "o-2"], "newest first, items under their digest")
         let library = MarkedLibrary(items: snapshot.items, marks: Marks().addingDefaults(snapshot.sourceMarks))
         let article = try #require(library.item("o-1"))
         #expect(article.tags == ["排版", "终端"])

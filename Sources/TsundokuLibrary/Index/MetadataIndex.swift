@@ -83,7 +83,10 @@ struct MetadataIndex {
         }
         let decoded = slots.withLock { $0 }
         guard decoded.allSatisfy({ $0 != nil }) else { return nil }
-        return decoded.flatMap { $0 ?? [] }
+        var entries: [Entry] = []
+        entries.reserveCapacity(decoded.reduce(0) { $0 + ($1?.count ?? 0) })
+        for part in decoded { entries += part ?? [] }
+        return entries
     }
 
     private static func littleEndian(_ value: UInt64, bytes: Int) -> [UInt8] {

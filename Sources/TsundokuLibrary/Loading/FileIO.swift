@@ -54,7 +54,9 @@ public enum FileIO {
     private static func readAll(_ fd: Int32, path: String) throws -> [UInt8] {
         var info = stat()
         let expected = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
-        var bytes = [UInt8](repeating: 0, count: max(expected, 4096))
+        // One byte more than the file, so reading to its end finds the end without doubling
+        // the buffer first (which held twice every file read, the cache and long articles too).
+        var bytes = [UInt8](repeating: 0, count: max(expected + 1, 4096))
         var count = 0
         while true {
             if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }

@@ -33,7 +33,26 @@ public struct MarkedLibrary: Sendable, Equatable {
     private let children: [String: [String]]
     private let byID: [String: Int]
 
+    /// `items` in any order (the library's loader hands them over in reading order already, and
+    /// then they are kept as they are, not copied).
     public init(items: [Item], marks: Marks) {
+        let ordered = Self.isInReadingOrder(items) ? items : Self.readingOrder(items).map { items[$0] }
+        self.items = ordered
+        self.marks = marks
+        var children: [String: [String]] = [:]
+        var byID: [String: Int] = [:]
+        byID.reserveCapacity(ordered.count)
+        for (offset, item) in ordered.enumerated() {
+            byID[item.id] = offset
+            if let parent = item.parent { children[parent, default: []].append(item.id) }
+        }
+        self.children = children
+        self.byID = byID
+    }
+
+    /// Indices of `items` in reading order: newest saved first (then by title and id), each
+    /// digest followed by its news items in their order; items whose digest is missing are left out.
+    public static func readingOrder(_ items: [Item]) -> [Int] {
         var childIndices: [String: [Int]] = [:]
         var topLevel: [Int] = []
         for (offset, item) in items.enumerated() {
@@ -52,14 +71,29 @@ public struct MarkedLibrary: Sendable, Equatable {
             order.append(index)
             order += (childIndices[items[index].id] ?? []).sorted { (items[$0].position ?? 0) < (items[$1].position ?? 0) }
         }
-        let ordered = order.map { items[$0] }
-        self.items = ordered
-        self.marks = marks
-        self.children = childIndices.mapValues { $0.map { items[$0].id } }
-        var byID: [String: Int] = [:]
-        byID.reserveCapacity(ordered.count)
-        for (offset, item) in ordered.enumerated() { byID[item.id] = offset }
-        self.byID = byID
+        return order
+    }
+
+    /// Whether `items` already stand in reading order, checked in one pass.
+    static func isInReadingOrder(_ items: [Item]) -> Bool {
+        var previousTop: Int?
+        var position = Int.min
+        for index in items.indices {
+            let item = items[index]
+            if let parent = item.parent {
+                guard let top = previousTop, items[top].id == parent, (item.position ?? 0) >= position else { return false }
+                position = item.position ?? 0
+                continue
+            }
+            if let top = previousTop {
+                let earlier = items[top]
+                if earlier.saved < item.saved { return false }
+                if earlier.saved == item.saved, (earlier.title, earlier.id) >= (item.title, item.id) { return false }
+            }
+            previousTop = index
+            position = Int.min
+        }
+        return true
     }
 
     public func item(_ id: String) -> Item? { byID[id].map { items[$0] } }
