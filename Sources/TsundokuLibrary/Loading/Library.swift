@@ -102,14 +102,17 @@ public enum Library {
         for index in order { kept[index] = true }
         let permutation = order + items.indices.filter { !kept[$0] }
         var placed = [Bool](repeating: false, count: items.count)
-        for start in permutation.indices where !placed[start] {
-            var current = start
-            while true {
-                placed[current] = true
-                let next = permutation[current]
-                if next == start { break }
-                items.swapAt(current, next)
-                current = next
+        items.withUnsafeMutableBufferPointer { buffer in
+            for start in permutation.indices where !placed[start] {
+                var current = start
+                while true {
+                    placed[current] = true
+                    let next = permutation[current]
+                    if next == start { break }
+                    // The buffer's swap moves the two values; `Array.swapAt` copies them.
+                    buffer.swapAt(current, next)
+                    current = next
+                }
             }
         }
         items.removeLast(items.count - order.count)

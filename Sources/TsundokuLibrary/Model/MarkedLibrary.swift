@@ -42,9 +42,9 @@ public struct MarkedLibrary: Sendable, Equatable {
         var children: [String: [String]] = [:]
         var byID: [String: Int] = [:]
         byID.reserveCapacity(ordered.count)
-        for (offset, item) in ordered.enumerated() {
-            byID[item.id] = offset
-            if let parent = item.parent { children[parent, default: []].append(item.id) }
+        for offset in ordered.indices {
+            byID[ordered[offset].id] = offset
+            if let parent = ordered[offset].parent { children[parent, default: []].append(ordered[offset].id) }
         }
         self.children = children
         self.byID = byID
@@ -53,23 +53,32 @@ public struct MarkedLibrary: Sendable, Equatable {
     /// Indices of `items` in reading order: newest saved first (then by title and id), each
     /// digest followed by its news items in their order; items whose digest is missing are left out.
     public static func readingOrder(_ items: [Item]) -> [Int] {
+        // The keys are read into arrays first, field by field: an `Item` copied for each
+        // comparison costs a retain and a release of each of its strings and arrays.
+        var saved: [Double] = []
+        var titles: [String] = []
+        var ids: [String] = []
+        saved.reserveCapacity(items.count)
+        titles.reserveCapacity(items.count)
+        ids.reserveCapacity(items.count)
         var childIndices: [String: [Int]] = [:]
         var topLevel: [Int] = []
-        for (offset, item) in items.enumerated() {
-            if let parent = item.parent { childIndices[parent, default: []].append(offset) } else { topLevel.append(offset) }
+        for index in items.indices {
+            saved.append(items[index].saved.timeIntervalSince1970)
+            titles.append(items[index].title)
+            ids.append(items[index].id)
+            if let parent = items[index].parent { childIndices[parent, default: []].append(index) } else { topLevel.append(index) }
         }
-        // Keys read into arrays first: an `Item` copied for each comparison costs a retain and
-        // a release of each of its strings and arrays.
-        let saved = items.map(\.saved.timeIntervalSince1970)
         topLevel.sort { left, right in
             if saved[left] != saved[right] { return saved[left] > saved[right] }
-            return items[left].title != items[right].title ? items[left].title < items[right].title : items[left].id < items[right].id
+            return titles[left] != titles[right] ? titles[left] < titles[right] : ids[left] < ids[right]
         }
         var order: [Int] = []
         order.reserveCapacity(items.count)
         for index in topLevel {
             order.append(index)
-            order += (childIndices[items[index].id] ?? []).sorted { (items[$0].position ?? 0) < (items[$1].position ?? 0) }
+            guard let children = childIndices[ids[index]] else { continue }
+            order += children.sorted { (items[$0].position ?? 0) < (items[$1].position ?? 0) }
         }
         return order
     }
@@ -79,16 +88,15 @@ public struct MarkedLibrary: Sendable, Equatable {
         var previousTop: Int?
         var position = Int.min
         for index in items.indices {
-            let item = items[index]
-            if let parent = item.parent {
-                guard let top = previousTop, items[top].id == parent, (item.position ?? 0) >= position else { return false }
-                position = item.position ?? 0
+            if let parent = items[index].parent {
+                guard let top = previousTop, items[top].id == parent, (items[index].position ?? 0) >= position else { return false }
+                position = items[index].position ?? 0
                 continue
             }
             if let top = previousTop {
-                let earlier = items[top]
-                if earlier.saved < item.saved { return false }
-                if earlier.saved == item.saved, (earlier.title, earlier.id) >= (item.title, item.id) { return false }
+                if items[top].saved < items[index].saved { return false }
+                if items[top].saved == items[index].saved,
+                   (items[top].title, items[top].id) >= (items[index].title, items[index].id) { return false }
             }
             previousTop = index
             position = Int.min
