@@ -60,5 +60,8 @@ extension Strings {
     public func fetchFailures(_ failures: [String]) -> String {
         pick("失败：" + failures.joined(separator: "；"), "failed: " + failures.joined(separator: "; "))
     }
+    public func urlsLinesSkipped(_ lines: [String]) -> String {
+        pick("urls 里跳过了：" + lines.joined(separator: "；"), "skipped in urls: " + lines.joined(separator: "; "))
+    }
     public var fetchAlreadyRunning: String { pick("正在取回，稍候", "Already fetching; a moment") }
 }

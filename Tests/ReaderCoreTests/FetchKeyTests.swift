@@ -92,6 +92,16 @@ import Testing
         #expect(screen.contains("Fetched 1 feeds: 0 new, 1 failed. failed: Hills (timed out)"), "\(screen)")
     }
 
+    @Test func skippedLinesOfTheUrlsFileAreShownAfterTheSummary() {
+        var state = AppState(library: MarkedLibrary(items: [], marks: Marks()), libraryName: "书库", width: 100, height: 30,
+                             strings: Strings(.english))
+        _ = state.apply(.fetchFeeds)
+        _ = state.receive(.feedsFetched(FeedFetchSummary(feeds: 1, added: 0, failures: [],
+                                                         skippedLines: ["line 3: query feeds are newsboat's; tsundoku skips them"])))
+        #expect(state.message == StatusMessage("Fetched 1 feeds: 0 new. skipped in urls: line 3: query feeds are newsboat's; tsundoku skips them",
+                                               .error))
+    }
+
     @Test func withNoFeedsFollowedTheReaderSaysHowToFollowOne() {
         var state = AppState(library: MarkedLibrary(items: [], marks: Marks()), libraryName: "书库", width: 100, height: 30,
                              strings: Strings(.english))

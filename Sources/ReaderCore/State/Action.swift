@@ -111,13 +111,16 @@ public struct FeedFetchSummary: Sendable, Equatable {
     public var added: Int
     /// `name (reason)` of each feed that failed.
     public var failures: [String]
+    /// Lines of the `urls` file that were skipped (`line 3: query feeds are newsboat's ...`).
+    public var skippedLines: [String]
 
     /// No feeds were fetched: none is followed.
     public static let nothingFollowed = FeedFetchSummary(feeds: 0, added: 0, failures: [])
 
-    public init(feeds: Int, added: Int, failures: [String]) {
+    public init(feeds: Int, added: Int, failures: [String], skippedLines: [String] = []) {
         self.feeds = feeds
         self.added = added
         self.failures = failures
+        self.skippedLines = skippedLines
     }
 }

@@ -76,9 +76,11 @@ extension AppState {
                 message = StatusMessage(strings.noFeeds, .info)
                 return []
             }
-            let text = strings.fetchSummary(feeds: summary.feeds, added: summary.added, failed: summary.failures.count)
-            message = summary.failures.isEmpty ? StatusMessage(text, .info)
-                : StatusMessage(text + (strings.language == .chinese ? "。" : ". ") + strings.fetchFailures(summary.failures), .error)
+            let stop = strings.language == .chinese ? "。" : ". "
+            var text = strings.fetchSummary(feeds: summary.feeds, added: summary.added, failed: summary.failures.count)
+            if !summary.failures.isEmpty { text += stop + strings.fetchFailures(summary.failures) }
+            if !summary.skippedLines.isEmpty { text += stop + strings.urlsLinesSkipped(summary.skippedLines) }
+            message = StatusMessage(text, summary.failures.isEmpty && summary.skippedLines.isEmpty ? .info : .error)
             guard summary.added > 0, !isLoading else { return [] }
             isLoading = true
             return [.loadLibrary]

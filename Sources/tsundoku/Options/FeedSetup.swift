@@ -101,6 +101,7 @@ extension FeedSetup {
     static func fetchInReader(config: Config, progress: @escaping @Sendable (Int, Int) -> Void) -> FeedFetchSummary {
         let setup = load(config: config).setup
         guard !setup.subscriptions.feeds.isEmpty else { return .nothingFollowed }
+        let skipped = setup.subscriptions.problems
         let outcomes = setup.fetch(setup.subscriptions.feeds) { done, total, _ in progress(done, total) }
         var added = 0
         var failures: [String] = []
@@ -111,6 +112,6 @@ extension FeedSetup {
             case .unchanged, .deferred: break
             }
         }
-        return FeedFetchSummary(feeds: outcomes.count, added: added, failures: failures)
+        return FeedFetchSummary(feeds: outcomes.count, added: added, failures: failures, skippedLines: skipped)
     }
 }
