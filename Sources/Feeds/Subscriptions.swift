@@ -61,7 +61,11 @@ public struct Subscriptions: Sendable, Equatable {
             var tags: [String] = []
             var name: String?
             for word in words.dropFirst() {
-                if word.hasPrefix("~") { name = String(word.dropFirst()) } else if word != "!" { tags.append(word) }
+                if word.unicodeScalars.first == "~" {
+                    name = String(word.unicodeScalars.dropFirst())
+                } else if word != "!" {
+                    tags.append(word)
+                }
             }
             feeds.append(Subscription(url: url, tags: tags, name: name.flatMap { $0.isEmpty ? nil : $0 }, line: index + 1))
         }
@@ -104,31 +108,33 @@ public struct Subscriptions: Sendable, Equatable {
     }
 
     /// The words of a line: separated by white space, `"..."` keeps spaces, `\"` is a quote.
+    /// Read scalar by scalar, as newsboat reads bytes: a combining mark after a space begins the
+    /// next word rather than joining the space into one character that is not white space.
     static func words(_ line: String) -> [String] {
         var words: [String] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var quoted = false
         var escaped = false
         var started = false
-        for character in line {
+        for scalar in line.unicodeScalars {
             if escaped {
-                current.append(character)
+                current.append(scalar)
                 escaped = false
-            } else if quoted && character == "\\" {
+            } else if quoted && scalar == "\\" {
                 escaped = true
-            } else if character == "\"" {
+            } else if scalar == "\"" {
                 quoted.toggle()
                 started = true
-            } else if !quoted && character.isWhitespace {
-                if started { words.append(current) }
-                current = ""
+            } else if !quoted && scalar.properties.isWhitespace {
+                if started { words.append(String(current)) }
+                current = String.UnicodeScalarView()
                 started = false
             } else {
-                current.append(character)
+                current.append(scalar)
                 started = true
             }
         }
-        if started { words.append(current) }
+        if started { words.append(String(current)) }
         return words
     }
 
@@ -140,9 +146,17 @@ public struct Subscriptions: Sendable, Equatable {
 
     static func quoted(_ raw: String) -> String {
         let word = oneLine(raw)
-        guard word.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "\\" }) || word.hasPrefix("~") || word.isEmpty else {
+        guard word.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0 == "\"" || $0 == "\\" }) || word.unicodeScalars.first == "~"
+                || word.isEmpty else {
             return word
         }
-        return "\"" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        // Escaped scalar by scalar: a backslash followed by a combining mark is one Character,
+        // which a Character-wise replacement would not find.
+        var escaped = String.UnicodeScalarView()
+        for scalar in word.unicodeScalars {
+            if scalar == "\\" || scalar == "\"" { escaped.append("\\") }
+            escaped.append(scalar)
+        }
+        return "\"" + String(escaped) + "\""
     }
 }

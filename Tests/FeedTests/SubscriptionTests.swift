@@ -44,6 +44,14 @@ struct SubscriptionTests {
         #expect(list.problems.first?.hasPrefix("line 1: https://a.example/xy z is not an http or https URL") == true, "\(list.problems)")
     }
 
+    @Test("A tag that starts with a combining mark stays a tag of its own when written and read back (found by fuzzing)")
+    func combiningMarkAfterASpace() {
+        var list = Subscriptions(text: "")
+        _ = list.add(Subscription(url: "https://a.example/feed", tags: ["甲", "\u{0746}乙", "a b\\\u{07F2}c"]))
+        #expect(Subscriptions(text: list.text).feeds.first?.tags == ["甲", "\u{0746}乙", "a b\\\u{07F2}c"],
+                "a backslash before a combining mark is escaped too")
+    }
+
     @Test("A moved feed's line is rewritten with its tags and name; every other line stays as it was")
     func moveKeepsTheLine() {
         var list = Subscriptions(text: newsboatFile)
