@@ -1,3 +1,4 @@
+import Feeds
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -114,7 +115,7 @@ public final class HTTPClient: NSObject, URLSessionDataDelegate, @unchecked Send
     }
 
     private func outcome(_ transfer: Transfer, error: Error?) -> HTTPOutcome {
-        if transfer.tooLarge { return .failed("larger than the \(Self.sizeText(maximumBytes)) a feed may be") }
+        if transfer.tooLarge { return .failed("larger than the \(ByteCount.text(maximumBytes)) a feed may be") }
         if transfer.redirects > 10 { return .failed("too many redirects") }
         if let error { return .failed(Self.reason(error)) }
         guard let response = transfer.response else { return .failed("no response") }
@@ -132,10 +133,6 @@ public final class HTTPClient: NSObject, URLSessionDataDelegate, @unchecked Send
         default:
             return .failed("HTTP \(status) \(HTTPURLResponse.localizedString(forStatusCode: status))")
         }
-    }
-
-    static func sizeText(_ bytes: Int) -> String {
-        bytes >= 1_048_576 ? "\(bytes / 1_048_576) MB" : "\(bytes / 1024) KB"
     }
 
     /// `Retry-After` in seconds or as an HTTP date; at most a day away.

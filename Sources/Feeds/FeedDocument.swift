@@ -1,7 +1,7 @@
 import Foundation
 
-/// A feed as parsed from its bytes, whatever its format: its own title and link, and its
-/// entries in the order the feed lists them.
+/// A feed as parsed from its bytes, whatever its format: its own title and its entries in the
+/// order the feed lists them.
 public struct FeedDocument: Sendable, Equatable {
     /// Which of the formats tsundoku reads the feed was written in.
     public enum Format: String, Sendable, Equatable {
@@ -13,13 +13,11 @@ public struct FeedDocument: Sendable, Equatable {
 
     public var format: Format
     public var title: String?
-    public var link: String?
     public var entries: [FeedEntry]
 
-    public init(format: Format, title: String? = nil, link: String? = nil, entries: [FeedEntry] = []) {
+    public init(format: Format, title: String? = nil, entries: [FeedEntry] = []) {
         self.format = format
         self.title = title
-        self.link = link
         self.entries = entries
     }
 }

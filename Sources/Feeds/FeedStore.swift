@@ -117,7 +117,7 @@ public struct FeedStore: Sendable {
         html += entry.html
         if !entry.enclosures.isEmpty {
             html += "\n<ul>" + entry.enclosures.map { enclosure in
-                let details = [enclosure.type, enclosure.length.map(Self.size)].compactMap { $0 }.joined(separator: ", ")
+                let details = [enclosure.type, enclosure.length.map(ByteCount.text)].compactMap { $0 }.joined(separator: ", ")
                 let link = HTMLText.escaped(enclosure.url)
                 return "<li><a href=\"\(link)\">\(link)</a>" + (details.isEmpty ? "" : " (\(HTMLText.escaped(details)))") + "</li>"
             }.joined() + "</ul>"
@@ -125,8 +125,13 @@ public struct FeedStore: Sendable {
         object["html"] = html
         return object
     }
+}
 
-    private static func size(_ bytes: Int) -> String {
-        bytes >= 1_048_576 ? String(format: "%.1f MB", Double(bytes) / 1_048_576) : "\(max(1, bytes / 1024)) KB"
+/// A size for people: whole megabytes when it is a whole number of them (a cap), else one
+/// decimal (`11.8 MB`), kilobytes below a megabyte.
+public enum ByteCount {
+    public static func text(_ bytes: Int) -> String {
+        guard bytes >= 1_048_576 else { return "\(max(1, bytes / 1024)) KB" }
+        return bytes % 1_048_576 == 0 ? "\(bytes / 1_048_576) MB" : String(format: "%.1f MB", Double(bytes) / 1_048_576)
     }
 }

@@ -34,8 +34,7 @@ enum JSONFeedParser {
                              },
                              unreadableDate: date == nil ? dateText : nil)
         }
-        return .success(FeedDocument(format: .jsonFeed, title: feed.title.map(HTMLText.collapse),
-                                     link: feed.homePageUrl, entries: entries))
+        return .success(FeedDocument(format: .jsonFeed, title: feed.title.map(HTMLText.collapse), entries: entries))
     }
 
     private static func reason(_ error: Error) -> String {
@@ -50,7 +49,6 @@ enum JSONFeedParser {
     private struct Feed: Decodable {
         var version: String?
         var title: String?
-        var homePageUrl: String?
         var feedUrl: String?
         var items: [Item]?
     }

@@ -24,10 +24,8 @@ enum XMLFeedParser {
 
     private static func rss(channel: XMLNode?, items: [XMLNode], format: FeedDocument.Format) -> FeedDocument {
         let namespace = format == .rss1 ? XMLNames.rss1 : ""
-        let feedLink = channel?.first("link", in: namespace)?.trimmedText
         return FeedDocument(format: format,
                             title: channel?.first("title", in: namespace)?.trimmedText.map(HTMLText.plain),
-                            link: feedLink.map { LinkResolution.resolve($0, against: channel?.base) },
                             entries: items.map { rssEntry($0, namespace: namespace) })
     }
 
@@ -63,7 +61,6 @@ enum XMLFeedParser {
         let feedAuthor = feed.first("author", in: XMLNames.atom)?.first("name", in: XMLNames.atom)?.trimmedText
         return FeedDocument(format: .atom,
                             title: feed.first("title", in: XMLNames.atom).map(textConstructPlain),
-                            link: alternateLink(feed),
                             entries: feed.all("entry", in: XMLNames.atom).map { atomEntry($0, feedAuthor: feedAuthor) })
     }
 

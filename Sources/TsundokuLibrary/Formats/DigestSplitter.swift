@@ -65,6 +65,17 @@ enum DigestSplitter {
 
     /// The digest (the article, now of kind `.digest`) followed by one item per section, each
     /// with the digest's metadata, its own id `<id>#NN`, title, position and body.
+    /// An article whose body is HTML: its digest and news items when the HTML is a round-up
+    /// (an export's content file, a fetched feed's entry), else the article alone. `body` makes
+    /// an item's body from the top-level blocks of the parsed HTML it covers.
+    static func splitHTML(_ article: Item, html: String, body: ([Range<Int>]) -> BodyLocation) -> [Item] {
+        guard OmnivoreExport.mayBeDigest(html) else { return [article] }
+        let document = HTMLDocument.parse(html)
+        guard let sections = split(MarkdownOutline(document: document), lineCount: document.blocks.count,
+                                   digestTitle: article.title, site: article.site) else { return [article] }
+        return items(of: article, sections: sections) { body($0.lines) }
+    }
+
     static func items(of article: Item, sections: [Section], body: (Section) -> BodyLocation) -> [Item] {
         var digest = article
         digest.kind = .digest

@@ -21,7 +21,8 @@ public enum JSONLines {
         }
         var items: [Item] = []
         var lineNumbers: [Int] = []
-        var sourceLines: [Substring] = []
+        /// The HTML of each item whose only body is HTML: a round-up among them splits below.
+        var htmlBodies: [String?] = []
         var undated = Set<Int>()
         var firstLine: [String: Int] = [:]
         var problems: [LoadProblem] = []
@@ -29,7 +30,7 @@ public enum JSONLines {
         func report(_ line: Int, _ reason: String) { problems.append(LoadProblem(path: path, message: "line \(line): \(reason)")) }
         for (index, line) in SourceLines.split(text).enumerated() where !line.trimmed.isEmpty {
             switch item(line, lineIndex: index, path: path, modified: modified) {
-            case .success(let (item, read, starred, dated)):
+            case .success(let (item, read, starred, dated, html)):
                 if let first = firstLine[item.id] {
                     report(index + 1, "same id \(item.id) as line \(first), skipped")
                     continue
@@ -38,7 +39,7 @@ public enum JSONLines {
                 if !dated { undated.insert(items.count) }
                 items.append(item)
                 lineNumbers.append(index + 1)
-                sourceLines.append(line)
+                htmlBodies.append(html)
                 if let read { marks.append(MarkEntry(time: 0, operation: read ? .read : .unread, id: item.id)) }
                 if let starred { marks.append(MarkEntry(time: 0, operation: starred ? .star : .unstar, id: item.id)) }
             case .failure(let reason): report(index + 1, reason.reason)
@@ -65,24 +66,12 @@ public enum JSONLines {
         for index in undated {
             if let parent = items[index].parent, let saved = savedOf[parent] { items[index].saved = saved }
         }
-        items = items.indices.flatMap { items[$0].kind == .article ? digestItems(items[$0], line: sourceLines[$0]) : [items[$0]] }
+        items = items.indices.flatMap { index in
+            guard items[index].kind == .article, let html = htmlBodies[index] else { return [items[index]] }
+            return DigestSplitter.splitHTML(items[index], html: html) { BodyLocation(format: .jsonLine, lines: items[index].body.lines, htmlBlocks: $0) }
+        }
         return ParsedFile(items: items, problems: problems.sorted { $0.message.lineNumber < $1.message.lineNumber },
                           sourceMarks: marks)
-    }
-
-    /// An article whose only body is HTML shaped like a daily round-up (a fetched feed's entry,
-    /// say) splits into its news items as an export's HTML does; the others stay as they are (a
-    /// digest whose items are lines of their own, as `export` writes it, is not split again).
-    private static func digestItems(_ item: Item, line: Substring) -> [Item] {
-        guard item.parent == nil, item.body.format == .jsonLine, line.utf8.count > 200,
-              OmnivoreExport.mayBeDigest(Data(line.utf8)), case .success(let object) = object(line),
-              object["markdown"] == nil, object["text"] == nil, let html = object["html"] as? String else { return [item] }
-        let document = HTMLDocument.parse(html)
-        guard let sections = DigestSplitter.split(MarkdownOutline(document: document), lineCount: document.blocks.count,
-                                                  digestTitle: item.title, site: item.site) else { return [item] }
-        return DigestSplitter.items(of: item, sections: sections) {
-            BodyLocation(format: .jsonLine, lines: item.body.lines, htmlBlocks: $0.lines)
-        }
     }
 
     private static func object(_ line: Substring) -> Result<[String: Any], LineProblem> {
@@ -93,7 +82,7 @@ public enum JSONLines {
     }
 
     private static func item(_ line: Substring, lineIndex: Int, path: String, modified: Date)
-        -> Result<(item: Item, read: Bool?, starred: Bool?, dated: Bool), LineProblem> {
+        -> Result<(item: Item, read: Bool?, starred: Bool?, dated: Bool, html: String?), LineProblem> {
         let object: [String: Any]
         switch Self.object(line) {
         case .success(let value): object = value
@@ -124,7 +113,9 @@ public enum JSONLines {
                              highlights: text("highlights") == nil ? nil
                                  : BodyLocation(format: .jsonLineHighlights, lines: [lineIndex..<lineIndex + 1]),
                              amount: (text("markdown") ?? text("text")).map { TextAmount.of($0) })
-        return .success((item, object["read"] as? Bool, object["starred"] as? Bool, text("saved") != nil || text("published") != nil))
+        let onlyHTML = text("markdown") == nil && text("text") == nil ? text("html") : nil
+        return .success((item, object["read"] as? Bool, object["starred"] as? Bool, text("saved") != nil || text("published") != nil,
+                         onlyHTML))
     }
 
     /// The body field of one JSON Lines item and its text.

@@ -141,14 +141,8 @@ enum OmnivoreExport {
     /// A round-up in the export splits into its news items as in the Markdown path; the items'
     /// bodies are ranges of the HTML document's top-level blocks.
     private static func digestItems(_ article: Item, contents: Contents) -> [Item] {
-        guard article.body.format == .html, let data = contents.read(contentMember(article)),
-              mayBeDigest(data) else { return [article] }
-        let document = HTMLDocument.parse(String(decoding: data, as: UTF8.self))
-        guard let sections = DigestSplitter.split(MarkdownOutline(document: document), lineCount: document.blocks.count,
-                                                  digestTitle: article.title, site: article.site) else {
-            return [article]
-        }
-        return DigestSplitter.items(of: article, sections: sections) { BodyLocation(format: .html, lines: $0.lines) }
+        guard article.body.format == .html, let data = contents.read(contentMember(article)) else { return [article] }
+        return DigestSplitter.splitHTML(article, html: String(decoding: data, as: UTF8.self)) { BodyLocation(format: .html, lines: $0) }
     }
 
     /// `highlights/<slug>.md`, when the export has it (a Markdown file of its own).
@@ -169,8 +163,8 @@ enum OmnivoreExport {
 
     /// `<h2>` or `<h3>` whose text starts with `02`, however the HTML is indented: the cheap
     /// test for a round-up before the document is parsed.
-    static func mayBeDigest(_ data: Data) -> Bool {
-        let bytes = [UInt8](data)
+    static func mayBeDigest(_ html: String) -> Bool {
+        let bytes = Array(html.utf8)
         var index = 0
         while index + 4 < bytes.count {
             defer { index += 1 }
