@@ -1,6 +1,12 @@
 /// What the reader shows: the bars, the panes, the overlays and the status messages.
 extension Strings {
     public func loading(filesRead files: Int) -> String { pick("载入中… 已读 \(files) 个文件", "Loading… \(files) files read") }
+    public func preparingSearch(done: Int, total: Int) -> String {
+        pick("正在准备全文搜索… \(done)/\(total)", "Preparing to search article text… \(done)/\(total)")
+    }
+    public func searchTextsFailed(_ reason: String) -> String {
+        pick("无法搜索正文（只搜索标题）：", "Article text cannot be searched (titles only): ") + reason
+    }
     public var loadingShort: String { pick("载入中…", "Loading…") }
     public func stateUnreadable(_ problem: String) -> String {
         pick("标记文件无法读取，全部显示为未读：", "The marks file cannot be read; everything shows unread: ") + problem

@@ -12,8 +12,8 @@ public struct EffectClients: Sendable {
     public var saveMarks: @Sendable ([String], MarkEntry.Operation, Marks) -> Report
     /// Saves reading positions durably.
     public var savePositions: @Sendable ([(id: String, position: ReadingPosition)], Marks) -> Report
-    /// Reads the bodies of items as lower-cased text, for search.
-    public var loadSearchTexts: @Sendable ([Item]) -> Report
+    /// Article text for search.
+    public var textSearch: TextSearchClient
     /// Opens a link; runs on the UI loop, since a browser in the terminal needs the terminal.
     public var openURL: @Sendable (String) -> Report
     /// The first part of a long article's body, parsed alone (nil when it is not long).
@@ -31,7 +31,7 @@ public struct EffectClients: Sendable {
                 loadDocument: @escaping @Sendable (Item) -> Result<ArticleBody, LoadProblem>,
                 saveMarks: @escaping @Sendable ([String], MarkEntry.Operation, Marks) -> Report,
                 savePositions: @escaping @Sendable ([(id: String, position: ReadingPosition)], Marks) -> Report,
-                loadSearchTexts: @escaping @Sendable ([Item]) -> Report,
+                textSearch: TextSearchClient = TextSearchClient(path: nil),
                 openURL: @escaping @Sendable (String) -> Report,
                 saveOrder: @escaping @Sendable (ItemOrder) -> Report? = { _ in nil },
                 loadHighlights: @escaping @Sendable ([Item]) -> Report = { .highlightsLoaded(Library.highlights(of: $0)) },
@@ -43,7 +43,7 @@ public struct EffectClients: Sendable {
         self.loadDocument = loadDocument
         self.saveMarks = saveMarks
         self.savePositions = savePositions
-        self.loadSearchTexts = loadSearchTexts
+        self.textSearch = textSearch
         self.openURL = openURL
         self.saveOrder = saveOrder
         self.loadHighlights = loadHighlights

@@ -27,6 +27,10 @@ public final class EffectRuntime: Sendable {
     private let documents = DispatchQueue(label: "tsundoku.documents")
     private let library = DispatchQueue(label: "tsundoku.library")
     private let search = DispatchQueue(label: "tsundoku.search")
+    /// Article texts: prepared for search, then searched.
+    private let texts = DispatchQueue(label: "tsundoku.texts")
+    /// The number of the latest text search asked for; an older one stops at its next chunk.
+    private let latestTextSearch = Atomic<Int>(0)
     private let feeds = DispatchQueue(label: "tsundoku.feeds")
     /// The number of the latest body load asked for; older ones not started yet are skipped.
     private let latestDocument = Atomic<Int>(0)
@@ -95,8 +99,25 @@ public final class EffectRuntime: Sendable {
             }
         case .buildSearchKeys(let items):
             run(on: search) { deliver(.searchKeysBuilt(SearchKeys.build(items))) }
-        case .loadSearchTexts(let items):
-            run(on: search) { deliver(clients.loadSearchTexts(items)) }
+        case .prepareSearchTexts(let items):
+            run(on: texts) {
+                let total = items.count
+                let throttle = ProgressThrottle(every: 1_000, interval: .milliseconds(200))
+                deliver(clients.textSearch.prepare(items) { done in
+                    if throttle.shouldReport(done) { deliver(.searchTextsProgress(done: done, total: total)) }
+                })
+            }
+        case .searchTexts(let number, let needle, let among):
+            latestTextSearch.store(number, ordering: .relaxed)
+            guard !needle.isEmpty else { return }
+            run(on: texts) { [self] in
+                let isCancelled = { self.latestTextSearch.load(ordering: .relaxed) != number }
+                guard !isCancelled() else { return }
+                let complete = clients.textSearch.search(needle, among: among, isCancelled: isCancelled) { found in
+                    deliver(.textMatches(number: number, indices: found, complete: false))
+                }
+                if complete { deliver(.textMatches(number: number, indices: [], complete: true)) }
+            }
         case .openURL(let url):
             deliver(clients.openURL(url))
         case .savePosition(let id, let position, let over):

@@ -35,14 +35,7 @@ extension EffectClients {
                     return .marksFailed("\(error)")
                 }
             },
-            loadSearchTexts: { items in
-                var texts: [String: String] = [:]
-                for item in items where item.kind != .digest {
-                    guard let document = try? Library.document(for: item) else { continue }
-                    texts[item.id] = document.blocks.map(\.readableText).joined(separator: "\n").lowercased()
-                }
-                return .searchTextsLoaded(texts)
-            },
+            textSearch: TextSearchClient(path: TextSearchClient.path(besideIndex: indexPath)),
             openURL: openURL,
             saveOrder: { order in
                 do {

@@ -38,7 +38,7 @@ import TsundokuLibrary
                 return .marksSaved(marks.stamped(ids, operation, now: 1))
             },
             savePositions: ScreenTestSupport.clients.savePositions,
-            loadSearchTexts: { _ in .searchTextsLoaded([:]) },
+            
             openURL: { .linkOpened($0) })
         let runtime = EffectRuntime(clients: clients, strings: Strings(.chinese), mode: .background) { report in
             reports.withLock { $0.append(report) }
@@ -66,7 +66,7 @@ import TsundokuLibrary
                 return .marksSaved(marks.stamped(ids, operation, now: 1))
             },
             savePositions: ScreenTestSupport.clients.savePositions,
-            loadSearchTexts: { _ in .searchTextsLoaded([:]) },
+            
             openURL: { .linkOpened($0) })
         let runtime = EffectRuntime(clients: clients, strings: Strings(.chinese), mode: .background) { _ in }
         runtime.perform(.saveMarks(["a"], .read, over: Marks()))

@@ -14,7 +14,7 @@ import Testing
             loadDocument: ArticleReading.body,
             saveMarks: { ids, operation, marks in .marksSaved(marks.stamped(ids, operation, now: 1_000)) },
             savePositions: { positions, marks in .positionsSaved(marks.stamped(positions, now: 1_000)) },
-            loadSearchTexts: { _ in .searchTextsLoaded([:]) },
+            
             openURL: { .linkOpened($0) },
             fetchFeeds: { progress in
                 progress(1, 2)

@@ -14,7 +14,7 @@ import TsundokuLibrary
 
     static let clients = EffectClients(loadLibrary: ScreenTestSupport.clients.loadLibrary, loadDocument: { _ in .success(long) },
                                        saveMarks: ScreenTestSupport.clients.saveMarks, savePositions: ScreenTestSupport.clients.savePositions,
-                                       loadSearchTexts: ScreenTestSupport.clients.loadSearchTexts,
+                                       textSearch: ScreenTestSupport.clients.textSearch,
                                        openURL: ScreenTestSupport.clients.openURL)
 
     /// The first screen, then the whole, as the runtime sends them for one item.

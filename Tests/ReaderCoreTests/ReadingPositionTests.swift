@@ -109,7 +109,7 @@ import TsundokuLibrary
                 writes.withLock { $0.append(positions.map { "\($0.id) \($0.position.seen)" }) }
                 return .positionsSaved(marks.stamped(positions, now: 1))
             },
-            loadSearchTexts: ScreenTestSupport.clients.loadSearchTexts, openURL: ScreenTestSupport.clients.openURL)
+            textSearch: ScreenTestSupport.clients.textSearch, openURL: ScreenTestSupport.clients.openURL)
         let runtime = EffectRuntime(clients: clients, strings: Self.chinese, mode: .background) { _ in }
         for seen in [100, 200, 300] {
             runtime.perform(.savePosition("a", ReadingPosition(seen: seen, block: 1, intoBlock: 0), over: Marks()))

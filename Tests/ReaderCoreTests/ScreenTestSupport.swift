@@ -21,7 +21,7 @@ enum ScreenTestSupport {
         loadDocument: ArticleReading.body,
         saveMarks: { ids, operation, marks in .marksSaved(marks.stamped(ids, operation, now: 1_000)) },
         savePositions: { positions, marks in .positionsSaved(marks.stamped(positions, now: 1_000)) },
-        loadSearchTexts: { _ in .searchTextsLoaded([:]) },
+        
         openURL: { .linkOpened($0) })
 
     /// Applies an action and then every effect's report, until nothing is left to do.

@@ -33,7 +33,15 @@ public enum Report: Sendable, Equatable {
     case positionsSaved([MarkEntry])
     case marksFailed(String)
     case searchKeysBuilt(SearchKeys)
-    case searchTextsLoaded([String: String])
+    /// The article texts of these items (the library's, in its order) are ready to be searched.
+    case searchTextsReady(ids: [String])
+    /// How many items' texts are ready while search is being prepared.
+    case searchTextsProgress(done: Int, total: Int)
+    /// Article texts could not be prepared for search: why (titles are still searched).
+    case searchTextsFailed(String)
+    /// Items (indices into the library) whose text matches the query of text search `number`;
+    /// `complete` when the search has read every text it had to.
+    case textMatches(number: Int, indices: [Int], complete: Bool)
     /// Files arrived in (or left) the library's folders: time to read it again.
     case libraryChanged
     /// How many of the feeds being fetched are done.
@@ -100,8 +108,11 @@ public enum Effect: Equatable, Sendable {
     case saveOrder(ItemOrder)
     /// Build the keys search matches titles, sites and authors against.
     case buildSearchKeys([Item])
-    /// Read the bodies of these items as lower-cased text for search.
-    case loadSearchTexts([Item])
+    /// Bring the article texts of these items up to date for search (read only what changed).
+    case prepareSearchTexts([Item])
+    /// Look for `needle` (lower-cased UTF-8) in the article texts, in `among` only when given
+    /// (the matches of a query it contains); an empty needle stops the search under way.
+    case searchTexts(number: Int, needle: [UInt8], among: [Int]?)
     case quit
 }
 

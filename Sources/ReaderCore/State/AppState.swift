@@ -97,28 +97,12 @@ public struct AppState: Sendable, Equatable {
     public let keymap: Keymap
     /// The language everything on screen is said in.
     public let strings: Strings
-    /// Lower-cased title, site and author of each item as UTF-8, for search.
-    private(set) var searchKeys: [[UInt8]] = []
+    /// The title index and the article-text search (see `SearchState`).
+    var search = SearchState()
     /// Read and starred flags of each item: the one source the list, the counts, the filters and
     /// the unread jumps read (the marks themselves live in `library.marks`).
     private var readFlags: [Bool] = []
     private var starFlags: [Bool] = []
-    /// Lower-cased body text of each item as UTF-8 (empty until loaded), so search covers the
-    /// articles too.
-    private var searchTexts: [[UInt8]] = []
-    /// The items the last query matched: a longer query that contains it looks only at them,
-    /// so each key of a growing query costs what its matches cost, not the whole library.
-    private var lastMatches: SearchMatches?
-
-    /// Whether the article texts for search have arrived.
-    public var hasSearchTexts: Bool { !searchTexts.isEmpty }
-
-    /// Takes the loaded article texts (by item id) for search.
-    mutating func setSearchTexts(_ texts: [String: String]) {
-        searchTexts = library.items.map { Array((texts[$0.id] ?? "").utf8) }
-        lastMatches = nil
-        if !query.isEmpty { refreshRows() }
-    }
 
     /// A state over `library` (empty until the first load reports), sized to the terminal;
     /// `message` is shown first (a locale, theme or key-setting warning).
@@ -249,26 +233,37 @@ public struct AppState: Sendable, Equatable {
         }
     }
 
-    /// Which items match `needle` (nil: all of them, as when there is no query or the keys are
-    /// still being built off the UI loop), looking only at the last query's matches when the
-    /// new query contains it.
+    /// Which items match `needle` (nil: all of them, as when there is no query or the title
+    /// index is still being built off the UI loop): titles, sites and authors through the
+    /// index, article texts as far as their search has reported.
     private mutating func matches(of needle: [UInt8]) -> [Bool]? {
-        guard !needle.isEmpty, !searchKeys.isEmpty else { return nil }
-        let candidates = lastMatches.flatMap { Self.contains(needle, $0.needle) ? $0.indices : nil } ?? Array(library.items.indices)
-        let found = candidates.filter { index in
-            Self.contains(searchKeys[index], needle) || (index < searchTexts.count && Self.contains(searchTexts[index], needle))
-        }
-        lastMatches = SearchMatches(needle: needle, indices: found)
+        guard !needle.isEmpty, let titles = search.titleMatches(needle) else { return nil }
         var matching = [Bool](repeating: false, count: library.items.count)
-        for index in found { matching[index] = true }
+        for index in titles { matching[index] = true }
+        for index in search.textMatches(needle) where index < matching.count { matching[index] = true }
         return matching
     }
 
-    /// Resets the per-item flags, and the search keys (built on the first search, not at start-up).
+    /// The searches a changed query needs: the title index and the article texts prepared
+    /// when they are not, and the texts searched for the query.
+    mutating func searchEffects() -> [Effect] {
+        let needle = Array(query.lowercased().utf8)
+        var effects: [Effect] = []
+        if isSearching || !needle.isEmpty {
+            if search.keys == nil { effects.append(.buildSearchKeys(library.items)) }
+            if !search.textsReady, !search.textsPreparing {
+                search.textsPreparing = true
+                effects.append(.prepareSearchTexts(library.items))
+            }
+        }
+        if let text = search.textSearch(for: needle) { effects.append(text) }
+        return effects
+    }
+
+    /// Resets the per-item flags, and the search index and texts (built on the first search,
+    /// not at start-up).
     private mutating func refreshSearchKeys() {
-        searchKeys = []
-        searchTexts = []
-        lastMatches = nil
+        search.reset()
         readFlags = library.items.indices.map { library.isRead(library.items[$0]) }
         starFlags = library.items.indices.map { library.marks.isStarred(library.items[$0].id) }
         ordered = library.indices(in: order)
@@ -276,35 +271,21 @@ public struct AppState: Sendable, Equatable {
 
     /// Takes the search keys when they belong to the library shown (not to one since replaced).
     mutating func setSearchKeys(_ built: SearchKeys) {
-        guard built.ids.count == library.items.count, built.ids.elementsEqual(library.items.lazy.map(\.id)) else { return }
-        searchKeys = built.keys
-        lastMatches = nil
+        guard Self.belong(built.ids, to: library) else { return }
+        search.keys = built
         if !query.isEmpty { refreshRows() }
     }
 
-    /// Whether `needle` occurs in `haystack`, byte for byte (both lower-cased UTF-8).
-    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
-        return haystack.withUnsafeBufferPointer { hay in
-            needle.withUnsafeBufferPointer { pin in
-                var start = 0
-                let last = hay.count - pin.count
-                while start <= last {
-                    if hay[start] == first {
-                        var matched = 1
-                        while matched < pin.count, hay[start + matched] == pin[matched] { matched += 1 }
-                        if matched == pin.count { return true }
-                    }
-                    start += 1
-                }
-                return false
-            }
-        }
+    /// Takes word that the article texts of `ids` can be searched, when they are the library
+    /// shown; returns the search the query needs then.
+    mutating func setSearchTextsReady(_ ids: [String]) -> [Effect] {
+        guard Self.belong(ids, to: library) else { return [] }
+        search.textsReady = true
+        search.textsPreparing = false
+        return searchEffects()
     }
-}
 
-/// The items (indices into the library) a query matched.
-struct SearchMatches: Equatable, Sendable {
-    var needle: [UInt8]
-    var indices: [Int]
+    private static func belong(_ ids: [String], to library: MarkedLibrary) -> Bool {
+        ids.count == library.items.count && ids.elementsEqual(library.items.lazy.map(\.id))
+    }
 }

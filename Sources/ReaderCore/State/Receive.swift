@@ -24,8 +24,7 @@ extension AppState {
                 message = StatusMessage(strings.libraryProblems(files: files, problems: snapshot.problems.count), .error)
             }
             if let reader, library.item(reader.itemID) == nil { self.reader = nil }
-            let search: [Effect] = isSearching || !query.isEmpty ? [.buildSearchKeys(library.items), .loadSearchTexts(library.items)] : []
-            return preview(pausing: false) + search
+            return preview(pausing: false) + searchEffects()
         case .documentLoaded(let id, let result):
             guard let current = reader, current.itemID == id else { return [] }
             switch result {
@@ -59,8 +58,21 @@ extension AppState {
             message = StatusMessage(strings.marksNotSaved(reason), .error)
         case .searchKeysBuilt(let keys):
             setSearchKeys(keys)
-        case .searchTextsLoaded(let texts):
-            setSearchTexts(texts)
+        case .searchTextsReady(let ids):
+            if message?.kind == .progress, !isLoading, !isFetching { message = nil }
+            return setSearchTextsReady(ids)
+        case .searchTextsProgress(let done, let total):
+            if search.textsPreparing, message == nil || message?.kind == .progress {
+                message = StatusMessage(strings.preparingSearch(done: done, total: total), .progress)
+            }
+        case .searchTextsFailed(let reason):
+            // Not asked again for this library: titles are still searched.
+            message = StatusMessage(strings.searchTextsFailed(reason), .error)
+        case .textMatches(let number, let indices, let complete):
+            if search.receiveTextMatches(number: number, indices: indices, complete: complete) {
+                refreshRows()
+                scrollListToSelection()
+            }
         case .libraryChanged:
             guard !isLoading else { return [] }
             isLoading = true

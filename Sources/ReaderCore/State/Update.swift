@@ -118,14 +118,13 @@ extension AppState {
             return []
         case .startSearch:
             setSearching(true, query: query)
-            return (searchKeys.isEmpty ? [.buildSearchKeys(library.items)] : [])
-                + (hasSearchTexts ? [] : [.loadSearchTexts(library.items)])
+            return searchEffects()
         case .cancel:
             if !query.isEmpty {
                 setSearching(false, query: "")
                 scrollListToSelection()
             }
-            return []
+            return searchEffects()
         case .reload:
             isLoading = true
             return [.loadLibrary]
@@ -168,7 +167,7 @@ extension AppState {
             return nil
         }
         scrollListToSelection()
-        return preview()
+        return preview() + searchEffects()
     }
 
     private mutating func applyInLinks(_ action: Action, current: Int) -> [Effect] {
@@ -230,11 +229,11 @@ extension AppState {
                 tag = nil
                 setSearching(false, query: "")
             }
-            guard let row = rows.firstIndex(of: index) else { return [] }
+            guard let row = rows.firstIndex(of: index) else { return searchEffects() }
             selected = row
             scrollListToSelection()
             focus = .reader
-            return openSelected()
+            return searchEffects() + openSelected()
         case .quit: return [.quit]
         default: break
         }

@@ -94,6 +94,13 @@ enum LibraryScanner {
 
     private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
 
+    /// What the metadata cache compares of the file at `path` now, or nil when it cannot be
+    /// looked at.
+    static func identity(of path: String) -> ScannedFile? {
+        var info = stat()
+        return stat(path, &info) == 0 ? scanned(path, info) : nil
+    }
+
     private static func scanned(_ path: String, _ info: stat) -> ScannedFile {
         ScannedFile(path: path, size: Int64(info.st_size), modified: nanoseconds(info.st_mtim),
                     changed: nanoseconds(info.st_ctim), inode: UInt64(info.st_ino))

@@ -53,7 +53,7 @@ struct BenchLayoutCommand: ParsableCommand {
                                         // The whole is not waited for: only the first report is timed.
                                         .failure(LoadProblem(path: item.path, message: "not timed"))
                                     }, saveMarks: clients.saveMarks, savePositions: clients.savePositions,
-                                    loadSearchTexts: clients.loadSearchTexts, openURL: clients.openURL),
+                                    textSearch: clients.textSearch, openURL: clients.openURL),
                                     strings: Strings(.chinese), mode: .immediate) { report in
             first.withLock { value in
                 if value == nil, case .documentLoaded(_, .success(let article)) = report { value = article.view.lines.count }

@@ -1,0 +1,170 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The file `SearchTexts` keeps: a header, the texts one after another, then a table naming
+/// each text's item, the identity of the file it was read from and where it lies. The header
+/// (written last) carries the table's place and an FNV-1a hash of it, so a file cut short or
+/// damaged is not trusted and is written anew.
+enum SearchTextFile {
+    struct Entry: Equatable {
+        var id: String
+        var file: ScannedFile
+        var offset: Int
+        var length: Int
+    }
+
+    static let magic = Array("TSDKTX01".utf8)
+    static let headerSize = 32
+
+    /// The entries of the file at `path` by item id, with the file open; nil when there is no
+    /// such file or it cannot be trusted.
+    static func read(_ path: String) -> (fd: Int32, entries: [String: Entry])? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        guard let entries = readTable(fd) else {
+            close(fd)
+            return nil
+        }
+        return (fd, entries)
+    }
+
+    private static func readTable(_ fd: Int32) -> [String: Entry]? {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        let size = Int(info.st_size)
+        var header = [UInt8](repeating: 0, count: headerSize)
+        guard size >= headerSize, header.withUnsafeMutableBytes({ SearchTexts.readFully(fd, into: $0, at: 0) }) == headerSize,
+              Array(header[0..<8]) == magic else { return nil }
+        var reader = ByteReader(header[8...])
+        guard let count = reader.integer(), let tableOffset = reader.integer(), let hash = reader.integer(),
+              count >= 0, tableOffset >= headerSize, tableOffset <= size else { return nil }
+        var table = [UInt8](repeating: 0, count: size - tableOffset)
+        guard table.withUnsafeMutableBytes({ SearchTexts.readFully(fd, into: $0, at: tableOffset) }) == table.count,
+              UInt64(bitPattern: Int64(hash)) == ContentHash.value(table) else { return nil }
+        var entries: [String: Entry] = [:]
+        entries.reserveCapacity(min(count, table.count / 64))
+        var rows = ByteReader(table[...])
+        for _ in 0..<count {
+            guard let id = rows.string(), let path = rows.string(), let fileSize = rows.integer(), let modified = rows.integer(),
+                  let changed = rows.integer(), let inode = rows.integer(), let offset = rows.integer(), let length = rows.integer(),
+                  offset >= headerSize, length >= 0, offset + length <= tableOffset else { return nil }
+            entries[id] = Entry(id: id, file: ScannedFile(path: path, size: Int64(fileSize), modified: Int64(modified),
+                                                          changed: Int64(changed), inode: UInt64(bitPattern: Int64(inode))),
+                                offset: offset, length: length)
+        }
+        return rows.isAtEnd ? entries : nil
+    }
+
+    /// Writes a new file: texts as they come, then the table, then the header; renamed over
+    /// `path` at the end (or, with no path, a temporary file unlinked at once).
+    struct Writer {
+        private let fd: Int32
+        private let path: String?
+        private let temporary: String
+        private var entries: [Entry] = []
+        private var offset = SearchTextFile.headerSize
+        private var pending: [UInt8] = []
+
+        init(path: String?) throws {
+            if let path { try FileIO.createDirectories(FileIO.directory(of: path)) }
+            temporary = (path ?? "/tmp/tsundoku-search") + ".tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+            self.path = path
+            fd = open(temporary, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { throw FileIO.Failure(description: "cannot write \(temporary): \(FileIO.errnoText())") }
+            if path == nil { unlink(temporary) }
+            pending = [UInt8](repeating: 0, count: SearchTextFile.headerSize)
+        }
+
+        mutating func add(id: String, file: ScannedFile, text: [UInt8]) throws {
+            entries.append(Entry(id: id, file: file, offset: offset, length: text.count))
+            offset += text.count
+            pending.append(contentsOf: text)
+            if pending.count >= 1 << 20 { try flush() }
+        }
+
+        mutating func copy(id: String, file: ScannedFile, from source: Int32, offset sourceOffset: Int, length: Int) throws {
+            var text = [UInt8](repeating: 0, count: length)
+            let read = text.withUnsafeMutableBytes { SearchTexts.readFully(source, into: $0, at: sourceOffset) }
+            try add(id: id, file: file, text: Array(text[0..<read]))
+        }
+
+        private mutating func flush() throws {
+            try FileIO.writeAll(fd, pending)
+            pending.removeAll(keepingCapacity: true)
+        }
+
+        /// Ends the file and returns it open for reading, with its entries in the order added.
+        mutating func finish() throws -> (fd: Int32, entries: [Entry]) {
+            do {
+                var table = ByteWriter()
+                for entry in entries {
+                    table.string(entry.id)
+                    table.string(entry.file.path)
+                    table.integer(Int(entry.file.size))
+                    table.integer(Int(entry.file.modified))
+                    table.integer(Int(entry.file.changed))
+                    table.integer(Int(Int64(bitPattern: entry.file.inode)))
+                    table.integer(entry.offset)
+                    table.integer(entry.length)
+                }
+                pending.append(contentsOf: table.bytes)
+                try flush()
+                var header = ByteWriter()
+                header.integer(entries.count)
+                header.integer(offset)
+                header.integer(Int(Int64(bitPattern: ContentHash.value(table.bytes))))
+                let bytes = SearchTextFile.magic + header.bytes
+                guard bytes.withUnsafeBytes({ pwrite(fd, $0.baseAddress, $0.count, 0) }) == bytes.count else {
+                    throw FileIO.Failure(description: "cannot write \(temporary): \(FileIO.errnoText())")
+                }
+                if let path, rename(temporary, path) != 0 {
+                    throw FileIO.Failure(description: "cannot replace \(path): \(FileIO.errnoText())")
+                }
+                return (fd, entries)
+            } catch {
+                close(fd)
+                if path != nil { unlink(temporary) }
+                throw error
+            }
+        }
+    }
+}
+
+/// Fixed-width little-endian integers and length-prefixed strings, for `SearchTextFile`.
+private struct ByteWriter {
+    var bytes: [UInt8] = []
+
+    mutating func integer(_ value: Int) {
+        withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func string(_ value: String) {
+        integer(value.utf8.count)
+        bytes.append(contentsOf: value.utf8)
+    }
+}
+
+/// Reads what `ByteWriter` wrote; nil past the end.
+private struct ByteReader {
+    private var rest: ArraySlice<UInt8>
+
+    init(_ bytes: ArraySlice<UInt8>) { rest = bytes }
+
+    var isAtEnd: Bool { rest.isEmpty }
+
+    mutating func integer() -> Int? {
+        guard rest.count >= 8 else { return nil }
+        var value: Int64 = 0
+        for (shift, byte) in rest.prefix(8).enumerated() { value |= Int64(byte) << (8 * Int64(shift)) }
+        rest = rest.dropFirst(8)
+        return Int(value)
+    }
+
+    mutating func string() -> String? {
+        guard let count = integer(), count >= 0, count <= rest.count else { return nil }
+        let text = String(decoding: rest.prefix(count), as: UTF8.self)
+        rest = rest.dropFirst(count)
+        return text
+    }
+}

@@ -1,0 +1,133 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The lower-cased readable text of every item of a library, kept in one file beside the
+/// metadata cache, so search reads article text without parsing articles and without holding
+/// it: a search streams through the file a few megabytes at a time.
+///
+/// `prepare` brings the file up to date with the library: the text of an item whose file has
+/// not changed (size, times and inode, as the metadata cache checks) is copied from the old
+/// file, only new and changed items are parsed, and a file that needs no change is not written.
+/// The store keeps its file open, so another instance replacing it changes nothing here.
+public final class SearchTexts: Sendable {
+    /// The store's file descriptor (the file may be unlinked already: a store with no cache).
+    private let fd: Int32
+    /// Where item `i`'s text lies in the file, in the order of the items it was prepared for.
+    private let offsets: [Int]
+    private let lengths: [Int]
+    /// How many items' texts were parsed rather than copied (for tests and benchmarks).
+    public let parsed: Int
+
+    private init(fd: Int32, offsets: [Int], lengths: [Int], parsed: Int) {
+        self.fd = fd
+        self.offsets = offsets
+        self.lengths = lengths
+        self.parsed = parsed
+    }
+
+    deinit { close(fd) }
+
+    public var count: Int { offsets.count }
+
+    /// The store for `items` at `path` (nil: a temporary file nobody else sees), brought up to
+    /// date; `progress` is told how many items are done.
+    public static func prepare(_ items: [Item], path: String?, progress: (Int) -> Void = { _ in }) throws -> SearchTexts {
+        let old = path.flatMap(SearchTextFile.read)
+        defer { if let old { close(old.fd) } }
+        var identities: [String: ScannedFile?] = [:]
+        let files = items.map { item -> ScannedFile? in
+            let file = item.body.path ?? item.path
+            if let known = identities[file] { return known }
+            let identity = LibraryScanner.identity(of: file)
+            identities[file] = identity
+            return identity
+        }
+        let kept = items.indices.map { index -> SearchTextFile.Entry? in
+            guard let file = files[index], let entry = old?.entries[items[index].id], entry.file == file else { return nil }
+            return entry
+        }
+        if let old, kept.allSatisfy({ $0 != nil }), old.entries.count == items.count {
+            let fd = dup(old.fd)
+            if fd >= 0 {
+                return SearchTexts(fd: fd, offsets: kept.map { $0!.offset }, lengths: kept.map { $0!.length }, parsed: 0)
+            }
+        }
+        var writer = try SearchTextFile.Writer(path: path)
+        var parsed = 0
+        for (index, item) in items.enumerated() {
+            let file = files[index] ?? ScannedFile(path: item.body.path ?? item.path, size: -1, modified: 0)
+            if let entry = kept[index], let oldFD = old?.fd {
+                try writer.copy(id: item.id, file: file, from: oldFD, offset: entry.offset, length: entry.length)
+            } else {
+                try writer.add(id: item.id, file: file, text: Array(text(of: item).utf8))
+                parsed += 1
+            }
+            if index % 1_000 == 999 { progress(index + 1) }
+        }
+        let (fd, entries) = try writer.finish()
+        return SearchTexts(fd: fd, offsets: entries.map(\.offset), lengths: entries.map(\.length), parsed: parsed)
+    }
+
+    /// What search reads of an item: its body's readable text, lower-cased (nothing for a
+    /// digest, whose news items carry the text, or a body that cannot be read).
+    public static func text(of item: Item) -> String {
+        guard item.kind != .digest, let document = try? Library.document(for: item) else { return "" }
+        return document.blocks.map(\.readableText).joined(separator: "\n").lowercased()
+    }
+
+    /// Looks for `needle` (lower-cased UTF-8) in the texts of `among` (ascending item indices;
+    /// nil: every item), calling `found` with each batch of matches as the reading goes on.
+    /// Returns false when `isCancelled` said to stop before the end.
+    public func search(_ needle: [UInt8], among: [Int]? = nil, isCancelled: () -> Bool = { false },
+                       found: ([Int]) -> Void) -> Bool {
+        guard !needle.isEmpty else { return true }
+        let chunkSize = 4 << 20
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { chunk.deallocate() }
+        var chunkStart = 0, chunkEnd = 0
+        var batch: [Int] = []
+        let indices = among ?? Array(offsets.indices)
+        for index in indices where index < offsets.count {
+            let offset = offsets[index], length = lengths[index]
+            guard length >= needle.count else { continue }
+            if offset < chunkStart || offset + length > chunkEnd {
+                if !batch.isEmpty {
+                    found(batch)
+                    batch.removeAll()
+                }
+                if isCancelled() { return false }
+                if length > chunkSize {
+                    if contains(bigTextAt: offset, length: length, needle) { batch.append(index) }
+                    continue
+                }
+                chunkStart = offset
+                chunkEnd = offset + Self.readFully(fd, into: chunk, at: offset)
+                guard offset + length <= chunkEnd else { continue }
+            }
+            let text = UnsafeRawBufferPointer(rebasing: chunk[(offset - chunkStart)..<(offset - chunkStart + length)])
+            if ByteSearch.contains(text, needle) { batch.append(index) }
+        }
+        if !batch.isEmpty { found(batch) }
+        return !isCancelled()
+    }
+
+    private func contains(bigTextAt offset: Int, length: Int, _ needle: [UInt8]) -> Bool {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: length, alignment: 16)
+        defer { buffer.deallocate() }
+        let read = Self.readFully(fd, into: buffer, at: offset)
+        return ByteSearch.contains(UnsafeRawBufferPointer(rebasing: buffer[0..<read]), needle)
+    }
+
+    /// Reads up to the buffer's size from `offset`, retrying short reads; returns the bytes read.
+    static func readFully(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
+        var total = 0
+        while total < buffer.count {
+            let got = pread(fd, buffer.baseAddress! + total, buffer.count - total, off_t(offset + total))
+            if got < 0, errno == EINTR { continue }
+            if got <= 0 { break }
+            total += got
+        }
+        return total
+    }
+}

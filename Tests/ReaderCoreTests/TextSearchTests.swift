@@ -1,0 +1,73 @@
+import Localization
+import Testing
+import TsundokuLibrary
+@testable import ReaderCore
+
+/// Article texts are searched off the UI loop and their matches arrive in batches: a batch of
+/// a query since changed, or of a library since replaced, must change nothing, and the
+/// selection stays on its item while rows arrive.
+@Suite struct TextSearchTests {
+    private func searching(_ query: String) -> AppState {
+        var state = ScreenTestSupport.sampleState(width: 100, height: 30)
+        ScreenTestSupport.send(.startSearch, to: &state)
+        for character in query { ScreenTestSupport.send(.searchType(character), to: &state) }
+        return state
+    }
+
+    @Test func matchesOfAQuerySinceChangedChangeNothing() {
+        var state = searching("彗星")
+        let rows = state.rows
+        let stale = state.search.textNumber - 1
+        let other = state.library.items.indices.first { !rows.contains($0) }!
+        #expect(state.receive(.textMatches(number: stale, indices: [other], complete: true)).isEmpty)
+        #expect(state.rows == rows)
+        _ = state.receive(.textMatches(number: state.search.textNumber, indices: [other], complete: false))
+        #expect(state.rows.contains(other), "the current search's batch is listed")
+    }
+
+    @Test func rowsArrivingInBatchesKeepTheSelectionOnItsItem() {
+        var state = ScreenTestSupport.sampleState(width: 100, height: 30)
+        ScreenTestSupport.send(.startSearch, to: &state)
+        // Texts ready, but the search for the query left to arrive batch by batch.
+        state.setSearching(true, query: "的")
+        let effects = state.searchEffects()
+        guard case .searchTexts(let number, _, _)? = effects.first else {
+            Issue.record("no text search asked for: \(effects)")
+            return
+        }
+        let titled = state.rows
+        state.selected = max(0, titled.count - 1)
+        let chosen = state.selectedItem?.id
+        let others = state.library.items.indices.filter { !titled.contains($0) }
+        #expect(!titled.isEmpty && others.count > 2)
+        for batch in [Array(others.prefix(2)), Array(others.dropFirst(2))] {
+            _ = state.receive(.textMatches(number: number, indices: batch, complete: false))
+            #expect(state.selectedItem?.id == chosen)
+        }
+        _ = state.receive(.textMatches(number: number, indices: [], complete: true))
+        #expect(Set(state.rows) == Set(titled + others))
+    }
+
+    @Test func aLibraryReloadedDuringASearchIsSearchedAgain() {
+        var state = searching("图书")
+        let number = state.search.textNumber
+        let effects = state.receive(.libraryLoaded(Library.load(.sample), Marks(), stateProblem: nil))
+        #expect(effects.contains(.buildSearchKeys(state.library.items)))
+        #expect(effects.contains(.prepareSearchTexts(state.library.items)))
+        let rows = state.rows
+        _ = state.receive(.textMatches(number: number, indices: Array(state.library.items.indices), complete: true))
+        #expect(state.rows == rows, "matches for the library before the reload are dropped")
+    }
+
+    @Test func aFailureToPrepareTextsIsSaidAndTitlesAreStillSearched() {
+        var state = ScreenTestSupport.sampleState(width: 100, height: 30)
+        let effects = state.apply(.startSearch)
+        #expect(effects.contains(.prepareSearchTexts(state.library.items)))
+        _ = state.receive(.searchKeysBuilt(SearchKeys.build(state.library.items)))
+        _ = state.receive(.searchTextsFailed("cannot write /cache: No space left on device"))
+        #expect(state.message?.kind == .error)
+        #expect(state.message?.text.contains("No space left on device") == true)
+        for character in "图书馆" { #expect(!state.apply(.searchType(character)).contains { $0 == .prepareSearchTexts(state.library.items) }) }
+        #expect(state.rows.map { state.library.items[$0].title } == ["城市图书馆试行夜间自助借阅"])
+    }
+}
