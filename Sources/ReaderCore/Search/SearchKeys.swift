@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import TsundokuLibrary
 
 /// What search matches titles against: the lower-cased title, site and author of every item of
@@ -11,19 +14,26 @@ public struct SearchKeys: Sendable, Equatable {
     /// `bytes[starts[i]..<starts[i + 1]]`.
     private let bytes: [UInt8]
     private let starts: [Int]
+    /// How often each byte value occurs in the keys: a match is looked for by its rarest byte.
+    private let byteCounts: [Int]
     /// The grams (one character, or two in a row) in ascending order; the items holding
-    /// `grams[g]` are `postings[gramStarts[g]..<gramStarts[g + 1]]`, ascending.
+    /// `grams[g]` (`gramCounts[g]` of them) are `postings[gramOffsets[g]..<gramOffsets[g + 1]]`,
+    /// ascending, each written as its distance from the one before (LEB128).
     private let grams: [UInt64]
-    private let gramStarts: [Int]
-    private let postings: [UInt32]
+    private let gramCounts: [Int]
+    private let gramOffsets: [Int]
+    private let postings: [UInt8]
 
     public static func build(_ items: [Item]) -> SearchKeys {
         var bytes: [UInt8] = []
         var starts: [Int] = [0]
-        var packed: [UInt64] = []
         starts.reserveCapacity(items.count + 1)
+        var slots: [UInt64: Int] = [:]
+        var lists: [[UInt8]] = []
+        var lastItems: [Int] = []
+        var counts: [Int] = []
         var itemGrams: [UInt64] = []
-        for (index, item) in items.enumerated() where UInt64(index) <= Gram.itemMask {
+        for (index, item) in items.enumerated() {
             let key = (item.title + " " + (item.site ?? "") + " " + (item.author ?? "")).lowercased()
             bytes.append(contentsOf: key.utf8)
             starts.append(bytes.count)
@@ -37,24 +47,38 @@ public struct SearchKeys: Sendable, Equatable {
             itemGrams.sort()
             var last: UInt64?
             for gram in itemGrams where gram != last {
-                packed.append(gram << Gram.itemBits | UInt64(index))
                 last = gram
+                let slot: Int
+                if let known = slots[gram] {
+                    slot = known
+                } else {
+                    slot = lists.count
+                    slots[gram] = slot
+                    lists.append([])
+                    lastItems.append(-1)
+                    counts.append(0)
+                }
+                LEB128.append(index - lastItems[slot], to: &lists[slot])
+                lastItems[slot] = index
+                counts[slot] += 1
             }
         }
-        packed.sort()
-        var grams: [UInt64] = []
-        var gramStarts: [Int] = []
-        var postings = [UInt32](repeating: 0, count: packed.count)
-        for (position, entry) in packed.enumerated() {
-            let gram = entry >> Gram.itemBits
-            if grams.last != gram {
-                grams.append(gram)
-                gramStarts.append(position)
-            }
-            postings[position] = UInt32(truncatingIfNeeded: entry & Gram.itemMask)
+        let order = slots.sorted { $0.key < $1.key }
+        var postings: [UInt8] = []
+        postings.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+        var gramOffsets: [Int] = []
+        gramOffsets.reserveCapacity(order.count + 1)
+        for (_, slot) in order {
+            gramOffsets.append(postings.count)
+            postings.append(contentsOf: lists[slot])
+            lists[slot] = []
         }
-        gramStarts.append(packed.count)
-        return SearchKeys(ids: items.map(\.id), bytes: bytes, starts: starts, grams: grams, gramStarts: gramStarts, postings: postings)
+        gramOffsets.append(postings.count)
+        var byteCounts = [Int](repeating: 0, count: 256)
+        for byte in bytes { byteCounts[Int(byte)] += 1 }
+        return SearchKeys(ids: items.map(\.id), bytes: bytes, starts: starts, byteCounts: byteCounts,
+                          grams: order.map(\.key), gramCounts: order.map { counts[$0.value] },
+                          gramOffsets: gramOffsets, postings: postings)
     }
 
     /// The items (ascending indices) whose key contains `needle` (lower-cased UTF-8). `among`,
@@ -64,62 +88,132 @@ public struct SearchKeys: Sendable, Equatable {
         guard !scalars.isEmpty else { return among ?? Array(ids.indices) }
         let wanted = scalars.count == 1 ? [Gram.one(scalars[0])]
             : zip(scalars, scalars.dropFirst()).map { Gram.two($0, $1) }
-        var lists: [Range<Int>] = []
+        var lists: [Int] = []
         for gram in Set(wanted) {
-            guard let list = postingRange(of: gram) else { return [] }
+            guard let list = gramIndex(of: gram) else { return [] }
             lists.append(list)
         }
-        lists.sort { $0.count < $1.count }
-        // One character, or two in a row: the gram's items are exactly the matches.
-        let exact = scalars.count <= 2
-        if let among, among.count < lists[0].count {
-            return among.filter { contains(item: $0, needle) }
+        lists.sort { gramCounts[$0] < gramCounts[$1] }
+        if let among, among.count < gramCounts[lists[0]] {
+            return filter(among, containing: needle)
         }
-        var candidates = postings[lists[0]].map(Int.init)
-        if exact { return candidates }
-        if lists.count > 1 { candidates = Self.intersect(candidates, postings[lists[1]]) }
-        return candidates.filter { contains(item: $0, needle) }
+        let candidates = items(of: lists[0])
+        // One character, or two in a row: the gram's items are exactly the matches.
+        if scalars.count <= 2 { return candidates }
+        return filter(lists.count > 1 ? intersect(candidates, lists[1]) : candidates, containing: needle)
     }
 
-    private func postingRange(of gram: UInt64) -> Range<Int>? {
+    private func gramIndex(of gram: UInt64) -> Int? {
         var low = 0, high = grams.count
         while low < high {
             let middle = (low + high) / 2
             if grams[middle] < gram { low = middle + 1 } else { high = middle }
         }
-        guard low < grams.count, grams[low] == gram else { return nil }
-        return gramStarts[low]..<gramStarts[low + 1]
+        return low < grams.count && grams[low] == gram ? low : nil
     }
 
-    private static func intersect(_ left: [Int], _ right: ArraySlice<UInt32>) -> [Int] {
+    /// The items holding gram number `gram`, ascending.
+    private func items(of gram: Int) -> [Int] {
         var result: [Int] = []
-        var other = right.startIndex
-        for value in left {
-            while other < right.endIndex, Int(right[other]) < value { other += 1 }
-            if other == right.endIndex { break }
-            if Int(right[other]) == value { result.append(value) }
+        result.reserveCapacity(gramCounts[gram])
+        var reader = LEB128.Reader(postings, from: gramOffsets[gram])
+        var item = -1
+        for _ in 0..<gramCounts[gram] {
+            item += reader.next()
+            result.append(item)
         }
         return result
     }
 
-    /// Whether item `index`'s key contains `needle`, byte for byte.
-    private func contains(item index: Int, _ needle: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { all in
-            ByteSearch.contains(UnsafeRawBufferPointer(rebasing: all[starts[index]..<starts[index + 1]]), needle)
+    /// The items of `left` (ascending) that also hold gram number `gram`.
+    private func intersect(_ left: [Int], _ gram: Int) -> [Int] {
+        var result: [Int] = []
+        var reader = LEB128.Reader(postings, from: gramOffsets[gram])
+        var remaining = gramCounts[gram]
+        var item = -1
+        for value in left {
+            while item < value, remaining > 0 {
+                item += reader.next()
+                remaining -= 1
+            }
+            if item == value { result.append(value) }
+            if item < value { break }
         }
+        return result
+    }
+
+    /// The items of `candidates` whose key contains `needle`: each key is searched for the
+    /// needle's rarest byte (`memchr`), and the needle compared where it is found.
+    private func filter(_ candidates: [Int], containing needle: [UInt8]) -> [Int] {
+        guard let pivot = needle.indices.min(by: { byteCounts[Int(needle[$0])] < byteCounts[Int(needle[$1])] }) else {
+            return candidates
+        }
+        let pivotByte = Int32(needle[pivot])
+        var result: [Int] = []
+        result.reserveCapacity(candidates.count)
+        bytes.withUnsafeBufferPointer { all in
+            starts.withUnsafeBufferPointer { starts in
+                needle.withUnsafeBufferPointer { pin in
+                    guard let base = all.baseAddress, let pinBase = pin.baseAddress else { return }
+                    for index in candidates {
+                        var from = starts[index] + pivot
+                        let last = starts[index + 1] - pin.count + pivot
+                        while from <= last {
+                            guard let hit = memchr(base + from, pivotByte, last - from + 1) else { break }
+                            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                            if memcmp(base + at - pivot, pinBase, pin.count) == 0 {
+                                result.append(index)
+                                break
+                            }
+                            from = at + 1
+                        }
+                    }
+                }
+            }
+        }
+        return result
     }
 }
 
-/// The grams of the index, packed in 64 bits with room for an item number beside them: one
-/// scalar (21 bits) or two (42 bits, with a flag above them), then the item (21 bits: a
-/// library past two million items is searched in its first two million).
+/// The grams of the index: one scalar (21 bits) or two (42 bits, with a flag above them).
 private enum Gram {
-    static let itemBits: UInt64 = 21
-    static let itemMask: UInt64 = (1 << itemBits) - 1
-
     static func one(_ scalar: Unicode.Scalar) -> UInt64 { UInt64(scalar.value) }
 
     static func two(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> UInt64 {
         1 << 42 | UInt64(first.value) << 21 | UInt64(second.value)
+    }
+}
+
+/// Unsigned numbers in as few bytes as they need, seven bits to a byte, low bits first.
+private enum LEB128 {
+    static func append(_ value: Int, to bytes: inout [UInt8]) {
+        var rest = UInt(value)
+        while rest >= 0x80 {
+            bytes.append(UInt8(rest & 0x7f) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    struct Reader {
+        private let bytes: [UInt8]
+        private var position: Int
+
+        init(_ bytes: [UInt8], from position: Int) {
+            self.bytes = bytes
+            self.position = position
+        }
+
+        mutating func next() -> Int {
+            var value = 0
+            var shift = 0
+            while true {
+                let byte = bytes[position]
+                position += 1
+                value |= Int(byte & 0x7f) << shift
+                if byte < 0x80 { return value }
+                shift += 7
+            }
+        }
     }
 }
