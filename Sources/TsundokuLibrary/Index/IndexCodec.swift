@@ -16,24 +16,54 @@ enum IndexCodec {
     static let fieldCounts = ["Entry": 2, "ScannedFile": 5, "ParsedFile": 3, "Item": 15, "BodyLocation": 4,
                               "TextAmount": 2, "LoadProblem": 2, "MarkEntry": 4, "ReadingPosition": 3]
 
+    /// The number of items, then the number of entries, then the entries.
     static func encode(_ entries: [MetadataIndex.Entry]) -> [UInt8] {
         var writer = Writer()
+        writer.count(entries.reduce(0) { $0 + $1.result.items.count })
         writer.count(entries.count)
         for entry in entries { writer.entry(entry) }
         return writer.bytes
     }
 
-    static func decode(_ bytes: ArraySlice<UInt8>) -> [MetadataIndex.Entry]? {
+    /// How many items `bytes` (a part `encode` wrote) holds, as it says.
+    static func itemCount(_ bytes: ArraySlice<UInt8>) -> Int? {
         bytes.withUnsafeBytes { buffer in
             var reader = Reader(bytes: buffer)
-            guard let count = reader.count() else { return nil }
-            var entries: [MetadataIndex.Entry] = []
-            entries.reserveCapacity(count)
+            return reader.count()
+        }
+    }
+
+    /// Decodes a part, its items initialized one after another at `destination` (room for
+    /// `capacity`, as `itemCount` said): moved there as they are read, never copied. The
+    /// files' item ranges count from `destination`. On damage, nil; `initialized` tells how
+    /// many items were initialized either way.
+    static func decode(_ bytes: ArraySlice<UInt8>, into destination: UnsafeMutablePointer<Item>, capacity: Int,
+                       initialized: inout Int) -> [MetadataIndex.CachedFile]? {
+        bytes.withUnsafeBytes { buffer in
+            var reader = Reader(bytes: buffer)
+            guard reader.count() == capacity, let count = reader.count() else { return nil }
+            var files: [MetadataIndex.CachedFile] = []
+            files.reserveCapacity(count)
             for _ in 0..<count {
-                guard let entry = reader.entry() else { return nil }
-                entries.append(entry)
+                guard let file = reader.file(into: destination, capacity: capacity, initialized: &initialized) else { return nil }
+                files.append(file)
             }
-            return reader.atEnd ? entries : nil
+            return reader.atEnd && initialized == capacity ? files : nil
+        }
+    }
+
+    /// Decodes a part into entries, each with its own items (what tests compare).
+    static func decode(_ bytes: ArraySlice<UInt8>) -> [MetadataIndex.Entry]? {
+        guard let capacity = itemCount(bytes), capacity <= bytes.count else { return nil }
+        var initialized = 0
+        var files: [MetadataIndex.CachedFile]?
+        let items = [Item](unsafeUninitializedCapacity: max(capacity, 1)) { buffer, count in
+            files = decode(bytes, into: buffer.baseAddress!, capacity: capacity, initialized: &initialized)
+            count = initialized
+        }
+        return files?.map { file in
+            MetadataIndex.Entry(file: file.file, result: ParsedFile(items: Array(items[file.items]), problems: file.problems,
+                                                                      sourceMarks: file.sourceMarks))
         }
     }
 
@@ -236,17 +266,24 @@ enum IndexCodec {
             return result
         }
 
-        mutating func entry() -> MetadataIndex.Entry? {
+        /// One entry, its items initialized at `destination + initialized` onwards.
+        mutating func file(into destination: UnsafeMutablePointer<Item>, capacity: Int,
+                           initialized: inout Int) -> MetadataIndex.CachedFile? {
             guard let path = string(), let size = signed(), let modified = signed(), let changed = signed(),
-                  let inode = unsigned(),
-                  let items = listed({ $0.item() }),
-                  let problems = listed({ reader -> LoadProblem? in
+                  let inode = unsigned(), let count = count(), count <= capacity - initialized else { return nil }
+            let first = initialized
+            for _ in 0..<count {
+                guard let item = item() else { return nil }
+                (destination + initialized).initialize(to: item)
+                initialized += 1
+            }
+            guard let problems = listed({ reader -> LoadProblem? in
                       guard let path = reader.string(), let message = reader.string() else { return nil }
                       return LoadProblem(path: path, message: message)
                   }),
                   let marks = listed({ $0.mark() }) else { return nil }
-            return MetadataIndex.Entry(file: ScannedFile(path: path, size: size, modified: modified, changed: changed, inode: inode),
-                                       result: ParsedFile(items: items, problems: problems, sourceMarks: marks))
+            return MetadataIndex.CachedFile(file: ScannedFile(path: path, size: size, modified: modified, changed: changed, inode: inode),
+                                            items: first..<initialized, problems: problems, sourceMarks: marks)
         }
 
         mutating func mark() -> MarkEntry? {

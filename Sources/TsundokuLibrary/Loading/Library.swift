@@ -61,43 +61,81 @@ public enum Library {
             let ownFiles = OwnFiles([statePath, indexPath].compactMap { $0 })
             files = roots.flatMap { LibraryScanner.scan(Paths.absolute($0), skipping: ownFiles, problems: &problems, folders: &folders) }
         }
-        let index = indexPath.map(MetadataIndex.init(path:)) ?? MetadataIndex()
-        let (results, parsed) = parseAll(files, index: index, progress: progress)
+        var index = indexPath.map(MetadataIndex.init(path:)) ?? MetadataIndex()
+        let cached = files.map { index.lookup($0) }
+        let unparsed = files.indices.filter { cached[$0] == nil }
+        let hits = files.count - unparsed.count
+        let results = parseAll(unparsed.map { files[$0] }) { progress?(hits + $0) }
+        let cachedFileCount = index.count
 
-        var items: [Item] = []
-        // Reserved once: grown by doubling, an array of 18,000 items held 32,768 slots (13 MB).
-        items.reserveCapacity(results.reduce(0) { $0 + $1.items.count })
+        // The cache's items are the library's array; parsed files' items follow them. Each
+        // file's items are `items[ranges[file]]`.
+        var items = index.takeItems()
+        items.reserveCapacity(items.count + results.reduce(0) { $0 + $1.items.count })
+        var ranges: [Range<Int>] = []
+        var fileProblems: [[LoadProblem]] = []
+        var fileMarks: [[MarkEntry]] = []
+        ranges.reserveCapacity(files.count)
+        var nextResult = results.makeIterator()
+        for position in files.indices {
+            if let hit = cached[position] {
+                ranges.append(hit.items)
+                fileProblems.append(hit.problems)
+                fileMarks.append(hit.sourceMarks)
+            } else if let result = nextResult.next() {
+                let start = items.count
+                items.append(contentsOf: result.items)
+                ranges.append(start..<items.count)
+                fileProblems.append(result.problems)
+                fileMarks.append(result.sourceMarks)
+            }
+        }
+        if let indexPath, source != .sample, files.count != cachedFileCount || !unparsed.isEmpty {
+            let entries = files.indices.map { position in
+                MetadataIndex.Entry(file: files[position], result: ParsedFile(items: Array(items[ranges[position]]),
+                                                                               problems: fileProblems[position],
+                                                                               sourceMarks: fileMarks[position]))
+            }
+            try? MetadataIndex.write(entries, to: indexPath)
+        }
+
+        // One item per id, the first file (in the order found) winning.
+        var kept: [Int] = []
+        kept.reserveCapacity(items.count)
         var owners: [String: (file: String, fromExport: Bool)] = [:]
-        owners.reserveCapacity(files.count)
-        var sourceMarks: [MarkEntry] = []
-        for (file, result) in zip(files, results) {
-            problems += result.problems
-            sourceMarks += result.sourceMarks
-            for item in result.items {
-                if let owner = owners[item.id] {
-                    if item.parent == nil, !(item.isFromOmnivoreExport && owner.fromExport) {
-                        problems.append(LoadProblem(path: file.path, message: "same item id \(item.id) as \(owner.file), skipped"))
+        owners.reserveCapacity(items.count)
+        for position in files.indices {
+            problems += fileProblems[position]
+            for index in ranges[position] {
+                let id = items[index].id
+                let fromExport = items[index].isFromOmnivoreExport
+                if let owner = owners[id] {
+                    if items[index].parent == nil, !(fromExport && owner.fromExport) {
+                        problems.append(LoadProblem(path: files[position].path, message: "same item id \(id) as \(owner.file), skipped"))
                     }
                     continue
                 }
-                owners[item.id] = (file.path, item.isFromOmnivoreExport)
-                items.append(item)
+                owners[id] = (files[position].path, fromExport)
+                kept.append(index)
             }
         }
-        if let indexPath, source != .sample, files.count != index.count || parsed > 0 {
-            let updated = MetadataIndex(entries: zip(files, results).map { MetadataIndex.Entry(file: $0, result: $1) })
-            try? updated.write(to: indexPath)
-        }
+        owners = [:]
+        rearrange(&items, keeping: kept)
         // In reading order here, so the reader's `MarkedLibrary` keeps this array as it is;
         // rearranged in place, since a second array of 18,000 items is 7 MB more at the peak.
         putInReadingOrder(&items)
-        return LibrarySnapshot(items: items, problems: problems, sourceMarks: sourceMarks, folders: folders)
+        return LibrarySnapshot(items: items, problems: problems, sourceMarks: fileMarks.flatMap { $0 }, folders: folders)
     }
 
     /// Moves `items` into reading order without copying them (swaps are moves), leaving out
     /// items whose digest is missing, as `MarkedLibrary` does.
     static func putInReadingOrder(_ items: inout [Item]) {
-        let order = MarkedLibrary.readingOrder(items)
+        rearrange(&items, keeping: MarkedLibrary.readingOrder(items))
+    }
+
+    /// Leaves `items[order[0]], items[order[1]], ...` in `items`, in that order, moving them
+    /// in place (swaps are moves; `Array.swapAt` copies both values).
+    static func rearrange(_ items: inout [Item], keeping order: [Int]) {
         var kept = [Bool](repeating: false, count: items.count)
         for index in order { kept[index] = true }
         let permutation = order + items.indices.filter { !kept[$0] }
@@ -219,24 +257,20 @@ public enum Library {
         }
     }
 
-    private static func parseAll(_ files: [ScannedFile], index: MetadataIndex,
-                                 progress: (@Sendable (Int) -> Void)?) -> (results: [ParsedFile], parsed: Int) {
+    /// Parses `files` on every core; `progress` is told how many are done.
+    private static func parseAll(_ files: [ScannedFile], progress: @escaping @Sendable (Int) -> Void) -> [ParsedFile] {
+        guard !files.isEmpty else { return [] }
         let results = ResultSlots(count: files.count)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var position = worker
             while position < files.count {
-                let file = files[position]
-                if let cached = index.lookup(file) {
-                    results.set(position, cached)
-                } else {
-                    results.set(position, parse(file), parsed: true)
-                }
-                if let progress, worker == 0 { progress(results.filled) }
+                results.set(position, parse(files[position]))
+                if worker == 0 { progress(results.filled) }
                 position += workers
             }
         }
-        return (results.values, results.parsedCount)
+        return results.values
     }
 
     private static func parse(_ file: ScannedFile) -> ParsedFile {
@@ -267,7 +301,6 @@ private final class ResultSlots: Sendable {
     private struct Slots {
         var values: [ParsedFile?]
         var filled = 0
-        var parsed = 0
     }
 
     private let slots: Mutex<Slots>
@@ -276,16 +309,12 @@ private final class ResultSlots: Sendable {
         slots = Mutex(Slots(values: Array(repeating: nil, count: count)))
     }
 
-    func set(_ index: Int, _ result: ParsedFile, parsed wasParsed: Bool = false) {
+    func set(_ index: Int, _ result: ParsedFile) {
         slots.withLock { slots in
             slots.values[index] = result
             slots.filled += 1
-            if wasParsed { slots.parsed += 1 }
         }
     }
-
-    /// How many files were parsed rather than taken from the index.
-    var parsedCount: Int { slots.withLock { $0.parsed } }
 
     var filled: Int { slots.withLock { $0.filled } }
 
