@@ -61,8 +61,12 @@ import Testing
         for permutation in [items.reversed(), items.shuffled(), items.shuffled()] {
             #expect(MarkedLibrary(items: Array(permutation), marks: Marks()).items.map(\.id) == expected)
             var inPlace = Array(permutation)
-            Library.putInReadingOrder(&inPlace)
+            Library.rearrange(&inPlace, keeping: MarkedLibrary.readingOrder(inPlace))
             #expect(inPlace == library.items, "the loader's in-place order is the same, items unchanged")
+            var some = Array(permutation)
+            let among = some.indices.filter { some[$0].id != "new" && some[$0].id != "d#01" }
+            Library.rearrange(&some, keeping: MarkedLibrary.readingOrder(some, among: among))
+            #expect(some.map(\.id) == expected.filter { $0 != "new" && $0 != "d#01" }, "only the items asked for, in order")
         }
         #expect(!MarkedLibrary.isInReadingOrder([Self.item("d#01", saved: 5, parent: "d", position: 1), Self.item("d", saved: 5)]))
         #expect(!MarkedLibrary.isInReadingOrder([Self.item("d", saved: 5), Self.item("d#02", saved: 5, parent: "d", position: 2),

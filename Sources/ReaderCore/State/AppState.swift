@@ -193,8 +193,8 @@ public struct AppState: Sendable, Equatable {
         }
         for id in touched {
             guard let index = library.index(of: id) else { continue }
-            readFlags[index] = library.isRead(library.items[index])
-            starFlags[index] = library.isStarred(library.items[index])
+            readFlags[index] = library.isRead(at: index)
+            starFlags[index] = library.isStarred(at: index)
         }
         refreshRows(pinningSelection: true)
     }
@@ -264,8 +264,8 @@ public struct AppState: Sendable, Equatable {
     /// not at start-up).
     private mutating func refreshSearchKeys() {
         search.reset()
-        readFlags = library.items.indices.map { library.isRead(library.items[$0]) }
-        starFlags = library.items.indices.map { library.marks.isStarred(library.items[$0].id) }
+        readFlags = library.items.indices.map(library.isRead(at:))
+        starFlags = library.items.indices.map(library.isStarred(at:))
         ordered = library.indices(in: order)
     }
 

@@ -120,17 +120,10 @@ public enum Library {
             }
         }
         owners = [:]
-        rearrange(&items, keeping: kept)
         // In reading order here, so the reader's `MarkedLibrary` keeps this array as it is;
         // rearranged in place, since a second array of 18,000 items is 7 MB more at the peak.
-        putInReadingOrder(&items)
+        rearrange(&items, keeping: MarkedLibrary.readingOrder(items, among: kept))
         return LibrarySnapshot(items: items, problems: problems, sourceMarks: fileMarks.flatMap { $0 }, folders: folders)
-    }
-
-    /// Moves `items` into reading order without copying them (swaps are moves), leaving out
-    /// items whose digest is missing, as `MarkedLibrary` does.
-    static func putInReadingOrder(_ items: inout [Item]) {
-        rearrange(&items, keeping: MarkedLibrary.readingOrder(items))
     }
 
     /// Leaves `items[order[0]], items[order[1]], ...` in `items`, in that order, moving them

@@ -52,21 +52,19 @@ public struct MarkedLibrary: Sendable, Equatable {
 
     /// Indices of `items` in reading order: newest saved first (then by title and id), each
     /// digest followed by its news items in their order; items whose digest is missing are left out.
-    public static func readingOrder(_ items: [Item]) -> [Int] {
+    /// With `among`, only those items are put in order (the others are left out too).
+    public static func readingOrder(_ items: [Item], among: [Int]? = nil) -> [Int] {
         // The keys are read into arrays first, field by field: an `Item` copied for each
         // comparison costs a retain and a release of each of its strings and arrays.
-        var saved: [Double] = []
-        var titles: [String] = []
-        var ids: [String] = []
-        saved.reserveCapacity(items.count)
-        titles.reserveCapacity(items.count)
-        ids.reserveCapacity(items.count)
+        var saved = [Double](repeating: 0, count: items.count)
+        var titles = [String](repeating: "", count: items.count)
+        var ids = [String](repeating: "", count: items.count)
         var childIndices: [String: [Int]] = [:]
         var topLevel: [Int] = []
-        for index in items.indices {
-            saved.append(items[index].saved.timeIntervalSince1970)
-            titles.append(items[index].title)
-            ids.append(items[index].id)
+        for index in among ?? Array(items.indices) {
+            saved[index] = items[index].saved.timeIntervalSince1970
+            titles[index] = items[index].title
+            ids[index] = items[index].id
             if let parent = items[index].parent { childIndices[parent, default: []].append(index) } else { topLevel.append(index) }
         }
         topLevel.sort { left, right in
@@ -113,6 +111,14 @@ public struct MarkedLibrary: Sendable, Equatable {
         if item.kind == .digest, let ids = children[item.id], !ids.isEmpty { return ids.allSatisfy(marks.isRead) }
         return marks.isRead(item.id)
     }
+
+    /// Whether `items[index]` is read, looked at where it lies (no copy of the item).
+    public func isRead(at index: Int) -> Bool {
+        if items[index].kind == .digest, let ids = children[items[index].id], !ids.isEmpty { return ids.allSatisfy(marks.isRead) }
+        return marks.isRead(items[index].id)
+    }
+
+    public func isStarred(at index: Int) -> Bool { marks.isStarred(items[index].id) }
 
     public func isStarred(_ item: Item) -> Bool { marks.isStarred(item.id) }
 
