@@ -4,8 +4,9 @@ import TsundokuLibrary
 /// What effects need from the world, one closure each: the terminal passes the real ones
 /// (`EffectClients.live`), tests pass in-memory ones. Each returns the report its effect sends.
 public struct EffectClients: Sendable {
-    /// Loads the library and the state file; `progress` is told how many files were read.
-    public var loadLibrary: @Sendable (_ progress: @escaping @Sendable (Int) -> Void) -> Report
+    /// Loads the library and the state file; `interim` gets the reports to show on the way
+    /// (files read, rows read so far).
+    public var loadLibrary: @Sendable (_ interim: @escaping @Sendable (Report) -> Void) -> Report
     /// Reads an item's body (the runtime lays it out).
     public var loadDocument: @Sendable (Item) -> Result<ArticleBody, LoadProblem>
     /// Saves marks durably.
@@ -27,7 +28,7 @@ public struct EffectClients: Sendable {
     /// Fetches the feeds one follows into the library; `progress` is told how many are done.
     public var fetchFeeds: @Sendable (_ progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void) -> FeedFetchSummary
 
-    public init(loadLibrary: @escaping @Sendable (_ progress: @escaping @Sendable (Int) -> Void) -> Report,
+    public init(loadLibrary: @escaping @Sendable (_ interim: @escaping @Sendable (Report) -> Void) -> Report,
                 loadDocument: @escaping @Sendable (Item) -> Result<ArticleBody, LoadProblem>,
                 saveMarks: @escaping @Sendable ([String], MarkEntry.Operation, Marks) -> Report,
                 savePositions: @escaping @Sendable ([(id: String, position: ReadingPosition)], Marks) -> Report,

@@ -55,7 +55,7 @@ public final class EffectRuntime: Sendable {
         let clients = self.clients, deliver = self.deliver, strings = self.strings
         switch effect {
         case .loadLibrary:
-            run(on: library) { deliver(clients.loadLibrary { deliver(.loadProgress(files: $0)) }) }
+            run(on: library) { deliver(clients.loadLibrary(deliver)) }
         case .saveMarks(let ids, let operation, let current):
             run(on: marks) { deliver(clients.saveMarks(ids, operation, current)) }
         case .loadDocument(let item, let width, let digestTitle, let preview):

@@ -14,9 +14,9 @@ extension EffectClients {
         -> EffectClients {
         let folders = Mutex<[FolderStamp]>([])
         return EffectClients(
-            loadLibrary: { progress in
-                let load = preload?.take(progress: progress) ?? LibraryLoad.run(source: source, indexPath: indexPath, store: store,
-                                                                                 progress: progress)
+            loadLibrary: { interim in
+                let load = preload?.take(interim: interim) ?? LibraryLoad.run(source: source, indexPath: indexPath, store: store,
+                                                                               interim: interim)
                 folders.withLock { $0 = load.folders }
                 return load.report
             },

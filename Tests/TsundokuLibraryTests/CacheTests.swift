@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import TsundokuLibrary
 
@@ -90,5 +91,37 @@ import Testing
         let both = Library.load(.paths([folder.path]))
         #expect(both.items.map(\.id).sorted() == alone.items.map(\.id).sorted())
         #expect(!both.problems.contains { $0.message.contains("same item id") }, "\(both.problems)")
+    }
+}
+
+/// A first load shows what it has read so far; what it shows is always part of what it ends
+/// with, and a load the cache answers shows nothing on the way.
+@Suite struct PartialLoadTests {
+    @Test func rowsReadSoFarArePartOfTheWholeAndAWarmLoadHasNone() throws {
+        let folder = TemporaryFolder()
+        for number in 0..<60 {
+            folder.write("lib/\(number).md", "---\ntitle: \(number) 号文章\ndate_saved: 2025-01-\(String(format: "%02d", 1 + number % 28))\n---\n\n正文 \(number)。\n")
+        }
+        folder.write("lib/same-id.md", "---\nid: dup\ntitle: 甲\n---\n\n一。\n")
+        folder.write("lib/same-id-2.md", "---\nid: dup\ntitle: 乙\n---\n\n二。\n")
+        let index = folder.path + "/cache/index.bin"
+        let partials = Mutex<[(ids: [String], files: Int)]>([])
+        let partial = PartialLoad(first: .zero, interval: .zero) { items, files in
+            partials.withLock { $0.append((items.map(\.id), files)) }
+        }
+        let cold = Library.load(.paths([folder.path + "/lib"]), indexPath: index, partial: partial)
+        let seen = partials.withLock { $0 }
+        #expect(seen.count > 5)
+        let whole = Set(cold.items.map(\.id))
+        for shown in seen {
+            #expect(Set(shown.ids).isSubset(of: whole))
+            #expect(Set(shown.ids).count == shown.ids.count, "each id once")
+        }
+        #expect(seen.map(\.files) == seen.map(\.files).sorted())
+        #expect(cold.items == Library.load(.paths([folder.path + "/lib"])).items)
+        partials.withLock { $0 = [] }
+        let warm = Library.load(.paths([folder.path + "/lib"]), indexPath: index, partial: partial)
+        #expect(partials.withLock { $0 }.isEmpty)
+        #expect(warm.items == cold.items)
     }
 }

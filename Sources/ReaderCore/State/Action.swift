@@ -24,6 +24,9 @@ public enum Report: Sendable, Equatable {
     /// The library and the marks of the state file; `stateProblem` says why the marks could not
     /// be read (the library then shows every item unread until they can).
     case libraryLoaded(LibrarySnapshot, Marks, stateProblem: String?)
+    /// What a load that has to parse files has read so far (`files` of them), to show while it
+    /// goes on; `libraryLoaded` follows with everything.
+    case libraryPartlyLoaded(MarkedLibrary, files: Int)
     /// An item's body, read and laid out at the width the load asked for.
     case documentLoaded(id: String, Result<LoadedArticle, LoadProblem>)
     /// An item's body laid out again at a new width (after a resize).

@@ -85,6 +85,8 @@ public struct AppState: Sendable, Equatable {
     /// Whether reaching the end of an article marks it read.
     public internal(set) var markReadAtEnd: Bool
     public internal(set) var isLoading = false
+    /// Whether the library shown is what a load has read so far (`libraryPartlyLoaded`).
+    public internal(set) var libraryIsPartial = false
     /// Whether feeds are being fetched (`F`).
     public internal(set) var isFetching = false
     /// The ids before a reload that files arriving asked for, to count what arrived.
@@ -150,6 +152,22 @@ public struct AppState: Sendable, Equatable {
     mutating func resize(width: Int, height: Int) {
         self.width = width
         self.height = height
+    }
+
+    /// Replaces a library shown while it was still being read: a selection still on the first
+    /// row of the list being browsed stays there (the newest row read so far), any other stays
+    /// on its item at the same place on screen, so rows arriving above it do not move it.
+    mutating func replaceLibraryInPlace(_ library: MarkedLibrary) {
+        let atTop = selected == 0 && listTop == 0 && focus == .list
+        let screenRow = selected - listTop
+        replaceLibrary(library)
+        if atTop {
+            selected = 0
+            listTop = 0
+        } else {
+            listTop = max(0, selected - screenRow)
+            scrollListToSelection()
+        }
     }
 
     /// Replaces the library (after a load), keeping the selection where the item still exists.

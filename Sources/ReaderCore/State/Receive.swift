@@ -8,11 +8,23 @@ extension AppState {
         switch report {
         case .loadProgress(let files):
             message = StatusMessage(strings.loading(filesRead: files), .progress)
+        case .libraryPartlyLoaded(let partial, let files):
+            guard isLoading else { return [] }
+            replaceLibraryInPlace(partial)
+            libraryIsPartial = true
+            message = StatusMessage(strings.loading(filesRead: files), .progress)
+            return preview()
         case .libraryLoaded(let snapshot, let marks, let stateProblem):
             isLoading = false
             if message?.kind == .progress { message = nil }
-            replaceLibrary(MarkedLibrary(items: snapshot.items, marks: marks.addingDefaults(snapshot.sourceMarks)))
-            scrollListToSelection()
+            let library = MarkedLibrary(items: snapshot.items, marks: marks.addingDefaults(snapshot.sourceMarks))
+            if libraryIsPartial {
+                replaceLibraryInPlace(library)
+                libraryIsPartial = false
+            } else {
+                replaceLibrary(library)
+                scrollListToSelection()
+            }
             let arrived = idsBeforeArrivals.map { before in snapshot.items.filter { $0.parent == nil && !before.contains($0.id) }.count } ?? 0
             idsBeforeArrivals = nil
             if arrived > 0 {

@@ -46,9 +46,10 @@ public struct LibrarySnapshot: Sendable, Equatable {
 public enum Library {
     /// Loads every item. `indexPath` names the metadata cache (nil: parse everything);
     /// `statePath` names the state file, which (with its lock and set-aside lines) is never read
-    /// as an article, nor is the cache; `progress` is told how many files have been read so far.
+    /// as an article, nor is the cache; `progress` is told how many files have been read so far,
+    /// and `partial` (when files have to be parsed) now and then the items read so far.
     public static func load(_ source: LibrarySource, indexPath: String? = nil, statePath: String? = nil,
-                            progress: (@Sendable (Int) -> Void)? = nil) -> LibrarySnapshot {
+                            progress: (@Sendable (Int) -> Void)? = nil, partial: PartialLoad? = nil) -> LibrarySnapshot {
         var problems: [LoadProblem] = []
         var folders: [FolderStamp] = []
         let files: [ScannedFile]
@@ -65,8 +66,21 @@ public enum Library {
         let cached = files.map { index.lookup($0) }
         let unparsed = files.indices.filter { cached[$0] == nil }
         let hits = files.count - unparsed.count
-        let results = parseAll(unparsed.map { files[$0] }) { progress?(hits + $0) }
         let cachedFileCount = index.count
+        let results: [ParsedFile]
+        if let partial, !unparsed.isEmpty {
+            let cachedItems = index.items
+            let hitRanges = cached.compactMap { $0?.items }
+            results = parseAll(unparsed.map { files[$0] }, progress: { progress?(hits + $0) },
+                               partial: (partial.first, partial.interval, { parsedSoFar in
+                                   var seen = Set<String>()
+                                   let items = (hitRanges.flatMap { cachedItems[$0] } + parsedSoFar.flatMap(\.items))
+                                       .filter { seen.insert($0.id).inserted }
+                                   partial.sink(items, hits + parsedSoFar.count)
+                               }))
+        } else {
+            results = parseAll(unparsed.map { files[$0] }, progress: { progress?(hits + $0) })
+        }
 
         // The cache's items are the library's array; parsed files' items follow them. Each
         // file's items are `items[ranges[file]]`.
@@ -250,16 +264,27 @@ public enum Library {
         }
     }
 
-    /// Parses `files` on every core; `progress` is told how many are done.
-    private static func parseAll(_ files: [ScannedFile], progress: @escaping @Sendable (Int) -> Void) -> [ParsedFile] {
+    /// Parses `files` on every core; `progress` is told how many are done; `partial`, when
+    /// given, gets what is parsed so far after `first` and then every `interval`.
+    private static func parseAll(_ files: [ScannedFile], progress: @escaping @Sendable (Int) -> Void,
+                                 partial: (first: Duration, interval: Duration, sink: @Sendable ([ParsedFile]) -> Void)? = nil)
+        -> [ParsedFile] {
         guard !files.isEmpty else { return [] }
         let results = ResultSlots(count: files.count)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let clock = ContinuousClock()
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var position = worker
+            var nextPartial = partial.map { clock.now + $0.first }
             while position < files.count {
                 results.set(position, parse(files[position]))
-                if worker == 0 { progress(results.filled) }
+                if worker == 0 {
+                    progress(results.filled)
+                    if let partial, let due = nextPartial, clock.now >= due {
+                        partial.sink(results.filledValues)
+                        nextPartial = clock.now + partial.interval
+                    }
+                }
                 position += workers
             }
         }
@@ -314,6 +339,11 @@ private final class ResultSlots: Sendable {
     var values: [ParsedFile] {
         slots.withLock { $0.values.map { $0 ?? ParsedFile(items: [], problems: []) } }
     }
+
+    /// The files parsed so far, in the order of the files.
+    var filledValues: [ParsedFile] {
+        slots.withLock { $0.values.compactMap { $0 } }
+    }
 }
 
 extension Library {
@@ -353,5 +383,21 @@ extension Library {
             taken += 1
         }
         return MarkdownDocument.parse(selected.prefix(taken).joined(separator: "\n"))
+    }
+}
+
+/// How a load that has to parse files shows what it has so far: `sink` gets the items read
+/// (the cache's and the parsed ones, each id once, in no particular order) and how many files
+/// that is, `first` after parsing starts and then every `interval`.
+public struct PartialLoad: Sendable {
+    public var first: Duration
+    public var interval: Duration
+    public var sink: @Sendable (_ items: [Item], _ files: Int) -> Void
+
+    public init(first: Duration = .milliseconds(250), interval: Duration = .milliseconds(1_500),
+                sink: @escaping @Sendable (_ items: [Item], _ files: Int) -> Void) {
+        self.first = first
+        self.interval = interval
+        self.sink = sink
     }
 }
