@@ -265,7 +265,8 @@ public enum Library {
     }
 
     /// Parses `files` on every core; `progress` is told how many are done; `partial`, when
-    /// given, gets what is parsed so far after `first` and then every `interval`.
+    /// given, gets what is parsed so far after `first`, then after `interval`, twice that, and
+    /// so on (each costs more than the one before, being longer).
     private static func parseAll(_ files: [ScannedFile], progress: @escaping @Sendable (Int) -> Void,
                                  partial: (first: Duration, interval: Duration, sink: @Sendable ([ParsedFile]) -> Void)? = nil)
         -> [ParsedFile] {
@@ -276,13 +277,15 @@ public enum Library {
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var position = worker
             var nextPartial = partial.map { clock.now + $0.first }
+            var interval = partial?.interval ?? .zero
             while position < files.count {
                 results.set(position, parse(files[position]))
                 if worker == 0 {
                     progress(results.filled)
                     if let partial, let due = nextPartial, clock.now >= due {
                         partial.sink(results.filledValues)
-                        nextPartial = clock.now + partial.interval
+                        nextPartial = clock.now + interval
+                        interval *= 2
                     }
                 }
                 position += workers
@@ -388,7 +391,7 @@ extension Library {
 
 /// How a load that has to parse files shows what it has so far: `sink` gets the items read
 /// (the cache's and the parsed ones, each id once, in no particular order) and how many files
-/// that is, `first` after parsing starts and then every `interval`.
+/// that is, `first` after parsing starts, then after `interval`, twice `interval`, and so on.
 public struct PartialLoad: Sendable {
     public var first: Duration
     public var interval: Duration
