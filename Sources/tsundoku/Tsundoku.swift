@@ -14,4 +14,9 @@ struct Tsundoku: ParsableCommand {
         defaultSubcommand: ReadCommand.self
         )
     }
+
+    static func main() {
+        MemoryTuning.keepLargeBlocksMapped()
+        main(nil)
+    }
 }

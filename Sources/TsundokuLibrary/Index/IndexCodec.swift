@@ -25,11 +25,12 @@ enum IndexCodec {
         return writer.bytes
     }
 
-    /// How many items `bytes` (a part `encode` wrote) holds, as it says.
+    /// How many items a part `encode` wrote holds, as it says: read from its first bytes
+    /// (`bytes` may be only those), so the caller bounds it by the part's length.
     static func itemCount(_ bytes: ArraySlice<UInt8>) -> Int? {
         bytes.withUnsafeBytes { buffer in
             var reader = Reader(bytes: buffer)
-            return reader.count()
+            return reader.unsigned().flatMap { $0 <= UInt64(Int.max) ? Int($0) : nil }
         }
     }
 

@@ -34,11 +34,13 @@ struct MetadataIndex {
 
     init() {}
 
-    /// Reads the cache; a missing, foreign, old or damaged cache is simply empty.
+    /// Reads the cache; a missing, foreign, old or damaged cache is simply empty. Each part is
+    /// read by the thread that decodes it, so the file is never held whole.
     init(path: String) {
-        let header = Array(Self.header.utf8)
-        guard let bytes = try? FileIO.readIfPresent(path), bytes.starts(with: header),
-              let decoded = Self.decodeChunks(bytes[header.count...]) else { return }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        guard let decoded = Self.decodeParts(fd) else { return }
         items = decoded.items
         files.reserveCapacity(decoded.files.count)
         for file in decoded.files where files[file.file.path] == nil { files[file.file.path] = file }
@@ -61,30 +63,33 @@ struct MetadataIndex {
         return body
     }
 
-    private static func decodeChunks(_ body: ArraySlice<UInt8>) -> (items: [Item], files: [CachedFile])? {
-        var offset = body.startIndex
-        func number(_ bytes: Int) -> Int? {
-            guard body.endIndex - offset >= bytes else { return nil }
-            let value = (0..<bytes).reduce(UInt64(0)) { $0 | UInt64(body[offset + $1]) << (8 * UInt64($1)) }
-            offset += bytes
+    private static func decodeParts(_ fd: Int32) -> (items: [Item], files: [CachedFile])? {
+        var info = stat()
+        let header = Array(Self.header.utf8)
+        guard fstat(fd, &info) == 0, let start = FileIO.read(fd, at: 0, count: header.count + 4),
+              start.starts(with: header) else { return nil }
+        let size = Int(info.st_size)
+        func number(_ bytes: ArraySlice<UInt8>) -> Int? {
+            let value = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
             return value <= UInt64(Int.max) ? Int(value) : nil
         }
-        guard let count = number(4), count <= chunkCount else { return nil }
-        var parts: [(bytes: ArraySlice<UInt8>, hash: UInt64, items: Int, start: Int)] = []
+        guard let count = number(start[header.count...]), count <= chunkCount else { return nil }
+        var offset = header.count + 4
+        var parts: [(offset: Int, length: Int, hash: UInt64, items: Int, start: Int)] = []
         var total = 0
         for _ in 0..<count {
-            guard let length = number(8), body.endIndex - offset >= 8 else { return nil }
-            let hash = (0..<8).reduce(UInt64(0)) { $0 | UInt64(body[offset + $1]) << (8 * UInt64($1)) }
-            offset += 8
-            guard length <= body.endIndex - offset else { return nil }
-            let part = body[offset..<offset + length]
+            guard let head = FileIO.read(fd, at: offset, count: 16), let length = number(head[0..<8]),
+                  length <= size - offset - 16 else { return nil }
+            let hash = head[8..<16].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+            offset += 16
             // Every item takes bytes, so a part cannot hold more items than it has bytes.
-            guard let items = IndexCodec.itemCount(part), items <= length else { return nil }
-            parts.append((part, hash, items, total))
+            guard let counted = FileIO.read(fd, at: offset, count: min(length, 10)), let items = IndexCodec.itemCount(counted[...]),
+                  items <= length else { return nil }
+            parts.append((offset, length, hash, items, total))
             total += items
             offset += length
         }
-        guard offset == body.endIndex else { return nil }
+        guard offset == size else { return nil }
         let chunks = parts
         let decodedFiles = Mutex([[CachedFile]?](repeating: nil, count: chunks.count))
         let initialized = Mutex([Int](repeating: 0, count: chunks.count))
@@ -93,9 +98,12 @@ struct MetadataIndex {
             DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
                 let part = chunks[index]
                 var done = 0
-                let files = ContentHash.value(part.bytes) == part.hash
-                    ? IndexCodec.decode(part.bytes, into: base.pointer + part.start, capacity: part.items, initialized: &done)
-                    : nil
+                let bytes = FileIO.read(fd, at: part.offset, count: part.length)
+                let files = bytes.flatMap { bytes in
+                    ContentHash.value(bytes) == part.hash
+                        ? IndexCodec.decode(bytes[...], into: base.pointer + part.start, capacity: part.items, initialized: &done)
+                        : nil
+                }
                 let shifted = files?.map { file in
                     CachedFile(file: file.file, items: (file.items.lowerBound + part.start)..<(file.items.upperBound + part.start),
                                problems: file.problems, sourceMarks: file.sourceMarks)

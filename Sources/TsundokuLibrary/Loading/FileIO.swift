@@ -74,6 +74,25 @@ public enum FileIO {
         return bytes
     }
 
+    /// Reads up to the buffer's size from `offset`, retrying short reads; returns the bytes read.
+    static func readFully(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
+        var total = 0
+        while total < buffer.count {
+            let got = pread(fd, buffer.baseAddress! + total, buffer.count - total, off_t(offset + total))
+            if got < 0, errno == EINTR { continue }
+            if got <= 0 { break }
+            total += got
+        }
+        return total
+    }
+
+    /// Exactly `count` bytes from `offset`, or nil when the file has fewer.
+    static func read(_ fd: Int32, at offset: Int, count: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: count)
+        let got = bytes.withUnsafeMutableBytes { readFully(fd, into: $0, at: offset) }
+        return got == count ? bytes : nil
+    }
+
     /// Writes every byte, retrying short writes.
     static func writeAll(_ fd: Int32, _ bytes: [UInt8]) throws {
         var offset = 0

@@ -34,13 +34,13 @@ enum SearchTextFile {
         guard fstat(fd, &info) == 0 else { return nil }
         let size = Int(info.st_size)
         var header = [UInt8](repeating: 0, count: headerSize)
-        guard size >= headerSize, header.withUnsafeMutableBytes({ SearchTexts.readFully(fd, into: $0, at: 0) }) == headerSize,
+        guard size >= headerSize, header.withUnsafeMutableBytes({ FileIO.readFully(fd, into: $0, at: 0) }) == headerSize,
               Array(header[0..<8]) == magic else { return nil }
         var reader = ByteReader(header[8...])
         guard let count = reader.integer(), let tableOffset = reader.integer(), let hash = reader.integer(),
               count >= 0, tableOffset >= headerSize, tableOffset <= size else { return nil }
         var table = [UInt8](repeating: 0, count: size - tableOffset)
-        guard table.withUnsafeMutableBytes({ SearchTexts.readFully(fd, into: $0, at: tableOffset) }) == table.count,
+        guard table.withUnsafeMutableBytes({ FileIO.readFully(fd, into: $0, at: tableOffset) }) == table.count,
               UInt64(bitPattern: Int64(hash)) == ContentHash.value(table) else { return nil }
         var entries: [String: Entry] = [:]
         entries.reserveCapacity(min(count, table.count / 64))
@@ -85,7 +85,7 @@ enum SearchTextFile {
 
         mutating func copy(id: String, file: ScannedFile, from source: Int32, offset sourceOffset: Int, length: Int) throws {
             var text = [UInt8](repeating: 0, count: length)
-            let read = text.withUnsafeMutableBytes { SearchTexts.readFully(source, into: $0, at: sourceOffset) }
+            let read = text.withUnsafeMutableBytes { FileIO.readFully(source, into: $0, at: sourceOffset) }
             try add(id: id, file: file, text: Array(text[0..<read]))
         }
 

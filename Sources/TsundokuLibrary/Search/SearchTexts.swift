@@ -102,7 +102,7 @@ public final class SearchTexts: Sendable {
                     continue
                 }
                 chunkStart = offset
-                chunkEnd = offset + Self.readFully(fd, into: chunk, at: offset)
+                chunkEnd = offset + FileIO.readFully(fd, into: chunk, at: offset)
                 guard offset + length <= chunkEnd else { continue }
             }
             let text = UnsafeRawBufferPointer(rebasing: chunk[(offset - chunkStart)..<(offset - chunkStart + length)])
@@ -115,19 +115,7 @@ public final class SearchTexts: Sendable {
     private func contains(bigTextAt offset: Int, length: Int, _ needle: [UInt8]) -> Bool {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: length, alignment: 16)
         defer { buffer.deallocate() }
-        let read = Self.readFully(fd, into: buffer, at: offset)
+        let read = FileIO.readFully(fd, into: buffer, at: offset)
         return ByteSearch.contains(UnsafeRawBufferPointer(rebasing: buffer[0..<read]), needle)
-    }
-
-    /// Reads up to the buffer's size from `offset`, retrying short reads; returns the bytes read.
-    static func readFully(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
-        var total = 0
-        while total < buffer.count {
-            let got = pread(fd, buffer.baseAddress! + total, buffer.count - total, off_t(offset + total))
-            if got < 0, errno == EINTR { continue }
-            if got <= 0 { break }
-            total += got
-        }
-        return total
     }
 }
