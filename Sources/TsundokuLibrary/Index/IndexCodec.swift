@@ -36,17 +36,18 @@ enum IndexCodec {
 
     /// Decodes a part, its items initialized one after another at `destination` (room for
     /// `capacity`, as `itemCount` said): moved there as they are read, never copied. The
-    /// files' item ranges count from `destination`. On damage, nil; `initialized` tells how
-    /// many items were initialized either way.
+    /// files' item ranges count from `destination`, plus `numberedFrom`. On damage, nil;
+    /// `initialized` tells how many items were initialized either way.
     static func decode(_ bytes: ArraySlice<UInt8>, into destination: UnsafeMutablePointer<Item>, capacity: Int,
-                       initialized: inout Int) -> [MetadataIndex.CachedFile]? {
+                       numberedFrom: Int = 0, initialized: inout Int) -> [MetadataIndex.CachedFile]? {
         bytes.withUnsafeBytes { buffer in
             var reader = Reader(bytes: buffer)
             guard reader.count() == capacity, let count = reader.count() else { return nil }
             var files: [MetadataIndex.CachedFile] = []
             files.reserveCapacity(count)
             for _ in 0..<count {
-                guard let file = reader.file(into: destination, capacity: capacity, initialized: &initialized) else { return nil }
+                guard let file = reader.file(into: destination, capacity: capacity, numberedFrom: numberedFrom,
+                                             initialized: &initialized) else { return nil }
                 files.append(file)
             }
             return reader.atEnd && initialized == capacity ? files : nil
@@ -268,7 +269,7 @@ enum IndexCodec {
         }
 
         /// One entry, its items initialized at `destination + initialized` onwards.
-        mutating func file(into destination: UnsafeMutablePointer<Item>, capacity: Int,
+        mutating func file(into destination: UnsafeMutablePointer<Item>, capacity: Int, numberedFrom: Int,
                            initialized: inout Int) -> MetadataIndex.CachedFile? {
             guard let path = string(), let size = signed(), let modified = signed(), let changed = signed(),
                   let inode = unsigned(), let count = count(), count <= capacity - initialized else { return nil }
@@ -284,7 +285,8 @@ enum IndexCodec {
                   }),
                   let marks = listed({ $0.mark() }) else { return nil }
             return MetadataIndex.CachedFile(file: ScannedFile(path: path, size: size, modified: modified, changed: changed, inode: inode),
-                                            items: first..<initialized, problems: problems, sourceMarks: marks)
+                                            items: (first + numberedFrom)..<(initialized + numberedFrom),
+                                            problems: problems, sourceMarks: marks)
         }
 
         mutating func mark() -> MarkEntry? {

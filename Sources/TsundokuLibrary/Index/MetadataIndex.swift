@@ -42,8 +42,10 @@ struct MetadataIndex {
         defer { close(fd) }
         guard let decoded = Self.decodeParts(fd) else { return }
         items = decoded.items
-        files.reserveCapacity(decoded.files.count)
-        for file in decoded.files where files[file.file.path] == nil { files[file.file.path] = file }
+        files.reserveCapacity(decoded.files.reduce(0) { $0 + $1.count })
+        for part in decoded.files {
+            for file in part where files[file.file.path] == nil { files[file.file.path] = file }
+        }
     }
 
     /// How many parts the entries are written in: parts are decoded on every core at once.
@@ -63,7 +65,8 @@ struct MetadataIndex {
         return body
     }
 
-    private static func decodeParts(_ fd: Int32) -> (items: [Item], files: [CachedFile])? {
+    /// The cache's items and, part by part, its files.
+    private static func decodeParts(_ fd: Int32) -> (items: [Item], files: [[CachedFile]])? {
         var info = stat()
         let header = Array(Self.header.utf8)
         guard fstat(fd, &info) == 0, let start = FileIO.read(fd, at: 0, count: header.count + 4),
@@ -101,14 +104,11 @@ struct MetadataIndex {
                 let bytes = FileIO.read(fd, at: part.offset, count: part.length)
                 let files = bytes.flatMap { bytes in
                     ContentHash.value(bytes) == part.hash
-                        ? IndexCodec.decode(bytes[...], into: base.pointer + part.start, capacity: part.items, initialized: &done)
+                        ? IndexCodec.decode(bytes[...], into: base.pointer + part.start, capacity: part.items,
+                                            numberedFrom: part.start, initialized: &done)
                         : nil
                 }
-                let shifted = files?.map { file in
-                    CachedFile(file: file.file, items: (file.items.lowerBound + part.start)..<(file.items.upperBound + part.start),
-                               problems: file.problems, sourceMarks: file.sourceMarks)
-                }
-                decodedFiles.withLock { $0[index] = shifted }
+                decodedFiles.withLock { $0[index] = files }
                 initialized.withLock { $0[index] = done }
             }
             let done = initialized.withLock { $0 }
@@ -121,7 +121,7 @@ struct MetadataIndex {
         }
         let files = decodedFiles.withLock { $0 }
         guard files.allSatisfy({ $0 != nil }) else { return nil }
-        return (items, files.flatMap { $0 ?? [] })
+        return (items, files.map { $0 ?? [] })
     }
 
     private static func littleEndian(_ value: UInt64, bytes: Int) -> [UInt8] {
