@@ -84,6 +84,20 @@ import TsundokuLibrary
         #expect(Array(whole.blocks.prefix(part.blocks.count)) == part.blocks, "the part's blocks are the whole's first blocks")
         let short = try #require(Library.load(.sample).items.first)
         #expect(try Library.firstPart(of: short) == nil, "a short article is parsed whole at once")
+        // Only the file's beginning is read for the part: a news item deep in a long digest,
+        // and an article whose one paragraph is longer than that beginning, are read whole.
+        var digest = "---\nid: digest\ntitle: 早报：长长的一期\n---\n\n## 你可能错过的新鲜事\n\n导语。\n\n"
+        for number in 2...9 {
+            digest += "### 0\(number)第 \(number) 条新闻\n\n" + String(repeating: "很长的新闻正文，写满一整段。", count: 2_000) + "\n\n"
+        }
+        try Data(digest.utf8).write(to: URL(fileURLWithPath: folder + "/digest.md"))
+        let news = Library.load(.paths([folder + "/digest.md"])).items.filter { $0.kind == .digestItem }
+        #expect(news.count >= 8)
+        for item in news { #expect(try Library.firstPart(of: item) == nil, "\(item.title)") }
+        try Data(("# 一段\n\n" + String(repeating: "没有空行的长段落。", count: 40_000) + "\n").utf8)
+            .write(to: URL(fileURLWithPath: folder + "/one-paragraph.md"))
+        let paragraph = try #require(Library.load(.paths([folder + "/one-paragraph.md"])).items.first)
+        #expect(try Library.firstPart(of: paragraph) == nil)
 
         let reports = ReportInbox()
         let runtime = EffectRuntime(clients: ScreenTestSupport.clients, strings: Strings(.chinese), mode: .immediate) { reports.post($0) }

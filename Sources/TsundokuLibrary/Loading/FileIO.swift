@@ -45,6 +45,12 @@ public enum FileIO {
         return Array(bytes.prefix(max(0, got)))
     }
 
+    /// The size of the file at `path` (0 when it cannot be looked at).
+    static func size(_ path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
+    }
+
     /// Whether `path` names a regular file (after following links).
     static func isRegularFile(_ path: String) -> Bool {
         var info = stat()

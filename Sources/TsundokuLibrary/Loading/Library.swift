@@ -371,11 +371,18 @@ extension Library {
     /// code (so its blocks are the whole's first blocks). Nil when the body is shorter than
     /// `longerThan` bytes or is not Markdown.
     public static func firstPart(of item: Item, bytes: Int = 65_536, longerThan: Int = 262_144) throws -> Document? {
-        guard item.body.format == .markdown else { return nil }
-        let selected = lines(of: item.body, text: try decodedText(item.path))
-        var total = 0
-        for line in selected { total += line.utf8.count + 1 }
-        guard total > longerThan else { return nil }
+        // Only the file's beginning is read: the whole is what the reader reads next.
+        guard item.body.format == .markdown, FileIO.isRegularFile(item.path), OmnivoreExport.entryPath(item.path) == nil,
+              FileIO.size(item.path) > longerThan else { return nil }
+        let head = FileIO.prefix(item.path, longerThan + bytes)
+        // Cut after a line feed, which never stands inside a character of the encodings read.
+        guard let lastLineFeed = head.lastIndex(of: 0x0A),
+              case .success(let text) = TextDecoding.decode(Array(head[...lastLineFeed])) else { return nil }
+        let available = SourceLines.split(text)
+        let selected = item.body.lines.flatMap { range in range.clamped(to: 0..<available.count).map { available[$0] } }
+        // A body that ends inside the beginning read is short: parsed whole at once.
+        if (item.body.lines.last?.upperBound ?? 0) <= available.count,
+           selected.reduce(0, { $0 + $1.utf8.count + 1 }) <= longerThan { return nil }
         var taken = 0
         var size = 0
         var fence: Substring?
@@ -386,12 +393,14 @@ extension Library {
             } else if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
                 fence = trimmed.prefix(3)
             } else if size >= bytes, trimmed.isEmpty {
-                break
+                return MarkdownDocument.parse(selected.prefix(taken).joined(separator: "\n"))
             }
             size += line.utf8.count + 1
             taken += 1
         }
-        return MarkdownDocument.parse(selected.prefix(taken).joined(separator: "\n"))
+        // The beginning read holds no place to cut (the body starts late, or one block is
+        // longer than it): the whole is read instead.
+        return nil
     }
 }
 
