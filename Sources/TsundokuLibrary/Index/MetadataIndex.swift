@@ -12,7 +12,7 @@ import Glibc
 /// value the parser made, field for field. A cache whose
 /// fingerprint differs (another build of tsundoku, another time zone, another layout of the
 /// types) or whose bytes are damaged is ignored and rebuilt, never trusted.
-struct MetadataIndex {
+struct MetadataIndex: Sendable {
     /// What one file parsed to (what is written).
     struct Entry: Hashable {
         var file: ScannedFile
@@ -20,7 +20,7 @@ struct MetadataIndex {
     }
 
     /// What one file parsed to, as read back: its items are `items[items]` of the index.
-    struct CachedFile {
+    struct CachedFile: Sendable {
         var file: ScannedFile
         var items: Range<Int>
         var problems: [LoadProblem]

@@ -52,6 +52,9 @@ public enum Library {
                             progress: (@Sendable (Int) -> Void)? = nil, partial: PartialLoad? = nil) -> LibrarySnapshot {
         var problems: [LoadProblem] = []
         var folders: [FolderStamp] = []
+        // The cache is decoded while the folders are scanned: scanning keeps one core busy
+        // (a `stat` per file), decoding the other.
+        let decoding = indexPath.map { path in Background { MetadataIndex(path: path) } }
         let files: [ScannedFile]
         switch source {
         case .sample:
@@ -62,7 +65,7 @@ public enum Library {
             let ownFiles = OwnFiles([statePath, indexPath].compactMap { $0 })
             files = roots.flatMap { LibraryScanner.scan(Paths.absolute($0), skipping: ownFiles, problems: &problems, folders: &folders) }
         }
-        var index = indexPath.map(MetadataIndex.init(path:)) ?? MetadataIndex()
+        var index = decoding?.take() ?? MetadataIndex()
         var cached = files.map { index.lookup($0) }
         let unparsed = files.indices.filter { cached[$0] == nil }
         let hits = files.count - unparsed.count

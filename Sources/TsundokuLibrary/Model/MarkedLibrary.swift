@@ -67,9 +67,12 @@ public struct MarkedLibrary: Sendable, Equatable {
             ids[index] = items[index].id
             if let parent = items[index].parent { childIndices[parent, default: []].append(index) } else { topLevel.append(index) }
         }
+        // Ties by title, then id, in code point order (their UTF-8 bytes): `String`'s own `<`
+        // compares by canonical equivalence, slow for every non-ASCII title.
         topLevel.sort { left, right in
             if saved[left] != saved[right] { return saved[left] > saved[right] }
-            return titles[left] != titles[right] ? titles[left] < titles[right] : ids[left] < ids[right]
+            let byTitle = codePointOrder(titles[left], titles[right])
+            return byTitle != 0 ? byTitle < 0 : codePointOrder(ids[left], ids[right]) < 0
         }
         var order: [Int] = []
         order.reserveCapacity(items.count)
@@ -79,6 +82,19 @@ public struct MarkedLibrary: Sendable, Equatable {
             order += children.sorted { (items[$0].position ?? 0) < (items[$1].position ?? 0) }
         }
         return order
+    }
+
+    /// -1, 0 or 1 as `left` comes before, with or after `right` by code points.
+    private static func codePointOrder(_ left: String, _ right: String) -> Int {
+        var leftBytes = left.utf8.makeIterator(), rightBytes = right.utf8.makeIterator()
+        while true {
+            switch (leftBytes.next(), rightBytes.next()) {
+            case (nil, nil): return 0
+            case (nil, _): return -1
+            case (_, nil): return 1
+            case let (leftByte?, rightByte?): if leftByte != rightByte { return leftByte < rightByte ? -1 : 1 }
+            }
+        }
     }
 
     /// Whether `items` already stand in reading order, checked in one pass.
@@ -93,8 +109,10 @@ public struct MarkedLibrary: Sendable, Equatable {
             }
             if let top = previousTop {
                 if items[top].saved < items[index].saved { return false }
-                if items[top].saved == items[index].saved,
-                   (items[top].title, items[top].id) >= (items[index].title, items[index].id) { return false }
+                if items[top].saved == items[index].saved {
+                    let byTitle = codePointOrder(items[top].title, items[index].title)
+                    if byTitle > 0 || (byTitle == 0 && codePointOrder(items[top].id, items[index].id) >= 0) { return false }
+                }
             }
             previousTop = index
             position = Int.min
