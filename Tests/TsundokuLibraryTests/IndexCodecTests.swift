@@ -68,6 +68,9 @@ import Testing
             Library.rearrange(&some, keeping: MarkedLibrary.readingOrder(some, among: among))
             #expect(some.map(\.id) == expected.filter { $0 != "new" && $0 != "d#01" }, "only the items asked for, in order")
         }
+        let snapshot = Library.load(.sample)
+        #expect(MarkedLibrary(items: snapshot.items, marks: Marks(), lookup: snapshot.lookup) == MarkedLibrary(items: snapshot.items, marks: Marks()),
+                "the loader's lookup is the one the library would make")
         #expect(!MarkedLibrary.isInReadingOrder([Self.item("d#01", saved: 5, parent: "d", position: 1), Self.item("d", saved: 5)]))
         #expect(!MarkedLibrary.isInReadingOrder([Self.item("d", saved: 5), Self.item("d#02", saved: 5, parent: "d", position: 2),
                                                  Self.item("d#01", saved: 5, parent: "d", position: 1)]))

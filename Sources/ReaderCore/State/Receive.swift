@@ -17,7 +17,7 @@ extension AppState {
         case .libraryLoaded(let snapshot, let marks, let stateProblem):
             isLoading = false
             if message?.kind == .progress { message = nil }
-            let library = MarkedLibrary(items: snapshot.items, marks: marks.addingDefaults(snapshot.sourceMarks))
+            let library = MarkedLibrary(items: snapshot.items, marks: marks.addingDefaults(snapshot.sourceMarks), lookup: snapshot.lookup)
             if libraryIsPartial {
                 replaceLibraryInPlace(library)
                 libraryIsPartial = false

@@ -32,12 +32,17 @@ public struct LibrarySnapshot: Sendable, Equatable {
     public var sourceMarks: [MarkEntry]
     /// The library's folders as they were scanned: when one of them changes, files arrived or left.
     public var folders: [FolderStamp]
+    /// Where each item stands, made by the loader for `items` (in reading order), so the
+    /// reader's `MarkedLibrary` need not make it on the UI loop.
+    public var lookup: ItemLookup?
 
-    public init(items: [Item], problems: [LoadProblem], sourceMarks: [MarkEntry] = [], folders: [FolderStamp] = []) {
+    public init(items: [Item], problems: [LoadProblem], sourceMarks: [MarkEntry] = [], folders: [FolderStamp] = [],
+                lookup: ItemLookup? = nil) {
         self.items = items
         self.problems = problems
         self.sourceMarks = sourceMarks
         self.folders = folders
+        self.lookup = lookup
     }
 }
 
@@ -146,7 +151,8 @@ public enum Library {
         // In reading order here, so the reader's `MarkedLibrary` keeps this array as it is;
         // rearranged in place, since a second array of 18,000 items is 7 MB more at the peak.
         rearrange(&items, keeping: MarkedLibrary.readingOrder(items, among: kept))
-        return LibrarySnapshot(items: items, problems: problems, sourceMarks: fileMarks.flatMap { $0 }, folders: folders)
+        return LibrarySnapshot(items: items, problems: problems, sourceMarks: fileMarks.flatMap { $0 }, folders: folders,
+                               lookup: ItemLookup(items))
     }
 
     /// Leaves `items[order[0]], items[order[1]], ...` in `items`, in that order, moving them

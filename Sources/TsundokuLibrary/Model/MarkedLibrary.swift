@@ -30,24 +30,23 @@ public enum ItemOrder: String, Sendable, CaseIterable, Codable {
 public struct MarkedLibrary: Sendable, Equatable {
     public let items: [Item]
     public var marks: Marks
-    private let children: [String: [String]]
-    private let byID: [String: Int]
+    private let lookup: ItemLookup
+    private var children: [String: [String]] { lookup.children }
+    private var byID: [String: Int] { lookup.byID }
 
     /// `items` in any order (the library's loader hands them over in reading order already, and
-    /// then they are kept as they are, not copied).
-    public init(items: [Item], marks: Marks) {
-        let ordered = Self.isInReadingOrder(items) ? items : Self.readingOrder(items).map { items[$0] }
-        self.items = ordered
-        self.marks = marks
-        var children: [String: [String]] = [:]
-        var byID: [String: Int] = [:]
-        byID.reserveCapacity(ordered.count)
-        for offset in ordered.indices {
-            byID[ordered[offset].id] = offset
-            if let parent = ordered[offset].parent { children[parent, default: []].append(ordered[offset].id) }
+    /// then they are kept as they are, not copied). `lookup`, when given, was made for exactly
+    /// these items in this order (the loader makes it on its own thread, off the UI loop).
+    public init(items: [Item], marks: Marks, lookup: ItemLookup? = nil) {
+        if let lookup, lookup.byID.count == items.count {
+            self.items = items
+            self.lookup = lookup
+        } else {
+            let ordered = Self.isInReadingOrder(items) ? items : Self.readingOrder(items).map { items[$0] }
+            self.items = ordered
+            self.lookup = ItemLookup(ordered)
         }
-        self.children = children
-        self.byID = byID
+        self.marks = marks
     }
 
     /// Indices of `items` in reading order: newest saved first (then by title and id), each
@@ -203,5 +202,24 @@ public struct MarkedLibrary: Sendable, Equatable {
             }
         }
         return counts.map { TagCount(tag: $0.key, unread: $0.value.unread, total: $0.value.total) }.sorted { $0.tag < $1.tag }
+    }
+}
+
+/// Where each item of a library in reading order stands, by id, and each digest's news items:
+/// what `MarkedLibrary` looks things up in.
+public struct ItemLookup: Sendable, Equatable {
+    let byID: [String: Int]
+    let children: [String: [String]]
+
+    public init(_ items: [Item]) {
+        var children: [String: [String]] = [:]
+        var byID: [String: Int] = [:]
+        byID.reserveCapacity(items.count)
+        for offset in items.indices {
+            byID[items[offset].id] = offset
+            if let parent = items[offset].parent { children[parent, default: []].append(items[offset].id) }
+        }
+        self.byID = byID
+        self.children = children
     }
 }

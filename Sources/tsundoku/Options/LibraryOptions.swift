@@ -72,7 +72,8 @@ struct LibraryOptions: ParsableArguments {
         if reportProblems, !snapshot.problems.isEmpty {
             Diagnostics.warn(LoadSummary.line(snapshot.problems) + Interface.strings.checkLists)
         }
-        return (MarkedLibrary(items: snapshot.items, marks: loaded.marks.addingDefaults(snapshot.sourceMarks)), snapshot.problems, resolved)
+        return (MarkedLibrary(items: snapshot.items, marks: loaded.marks.addingDefaults(snapshot.sourceMarks), lookup: snapshot.lookup),
+                snapshot.problems, resolved)
     }
 }
 
