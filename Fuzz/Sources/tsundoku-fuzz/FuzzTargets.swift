@@ -23,6 +23,7 @@ struct FuzzTargets {
         FuzzTargets(name: "line-breaker", run: lineBreaker),
         FuzzTargets(name: "feed", run: feed),
         FuzzTargets(name: "subscriptions", run: subscriptions),
+        FuzzTargets(name: "search", run: search),
     ]
 
     static let selected: FuzzTargets = {
