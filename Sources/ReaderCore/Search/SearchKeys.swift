@@ -94,7 +94,7 @@ public struct SearchKeys: Sendable, Equatable {
             lists.append(list)
         }
         lists.sort { gramCounts[$0] < gramCounts[$1] }
-        if let among, among.count < gramCounts[lists[0]] {
+        if let among, among.count <= gramCounts[lists[0]] {
             return filter(among, containing: needle)
         }
         let candidates = items(of: lists[0])

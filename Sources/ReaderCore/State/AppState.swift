@@ -244,7 +244,8 @@ public struct AppState: Sendable, Equatable {
         }
         rows = result
         unreadCount = unread
-        if let keep, let position = rows.firstIndex(where: { library.items[$0].id == keep }) {
+        // Found by its index, not by comparing the id of every row (90,000 rows after a key).
+        if let keepIndex, let position = rows.firstIndex(of: keepIndex) {
             selected = position
         } else {
             selected = min(selected, max(rows.count - 1, 0))
