@@ -143,8 +143,9 @@ struct MetadataIndex: Sendable {
         return items
     }
 
+    /// Writes `entries` in the order given (the loader's: reading order).
     static func write(_ entries: [Entry], to path: String) throws {
-        let body = encodeChunks(entries.sorted { $0.file.path < $1.file.path })
+        let body = encodeChunks(entries)
         try FileIO.createDirectories(FileIO.directory(of: path))
         try FileIO.replace(path, with: Array(header.utf8) + body)
     }

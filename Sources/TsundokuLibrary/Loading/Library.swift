@@ -118,15 +118,6 @@ public enum Library {
         // the heavy part (ids, order), not at the end (5 MB less at the peak of 100,000 files).
         (cached, results, index) = ([], [], MetadataIndex())
 
-        if let indexPath, source != .sample, files.count != cachedFileCount || !unparsed.isEmpty {
-            let entries = files.indices.map { position in
-                MetadataIndex.Entry(file: files[position], result: ParsedFile(items: Array(items[ranges[position]]),
-                                                                               problems: fileProblems[position],
-                                                                               sourceMarks: fileMarks[position]))
-            }
-            try? MetadataIndex.write(entries, to: indexPath)
-        }
-
         // One item per id, the first file (in the order found) winning.
         var kept: [Int] = []
         kept.reserveCapacity(items.count)
@@ -148,11 +139,31 @@ public enum Library {
             }
         }
         owners = [:]
+        // The cache is written in reading order, so when nothing changed, its items already
+        // stand in it: checked in one pass instead of sorted.
+        kept.sort()
+        let order = MarkedLibrary.isInReadingOrder(items, at: kept) ? kept : MarkedLibrary.readingOrder(items, among: kept)
+        if let indexPath, source != .sample, files.count != cachedFileCount || !unparsed.isEmpty {
+            try? MetadataIndex.write(entries(files, ranges, fileProblems, fileMarks, items: items, inOrder: order), to: indexPath)
+        }
         // In reading order here, so the reader's `MarkedLibrary` keeps this array as it is;
         // rearranged in place, since a second array of 18,000 items is 7 MB more at the peak.
-        rearrange(&items, keeping: MarkedLibrary.readingOrder(items, among: kept))
+        rearrange(&items, keeping: order)
         return LibrarySnapshot(items: items, problems: problems, sourceMarks: fileMarks.flatMap { $0 }, folders: folders,
                                lookup: ItemLookup(items))
+    }
+
+    /// What each file parsed to, for the cache, the files in the reading order of their first
+    /// item `order` keeps (files with none last), so the next load finds its items in order.
+    private static func entries(_ files: [ScannedFile], _ ranges: [Range<Int>], _ problems: [[LoadProblem]], _ marks: [[MarkEntry]],
+                                items: [Item], inOrder order: [Int]) -> [MetadataIndex.Entry] {
+        var place = [Int](repeating: Int.max, count: items.count)
+        for (position, index) in order.enumerated() { place[index] = position }
+        let firstPlaces = ranges.map { range in range.lazy.map { place[$0] }.min() ?? Int.max }
+        return files.indices.sorted { (firstPlaces[$0], files[$0].path) < (firstPlaces[$1], files[$1].path) }.map { position in
+            MetadataIndex.Entry(file: files[position], result: ParsedFile(items: Array(items[ranges[position]]),
+                                                                           problems: problems[position], sourceMarks: marks[position]))
+        }
     }
 
     /// Leaves `items[order[0]], items[order[1]], ...` in `items`, in that order, moving them

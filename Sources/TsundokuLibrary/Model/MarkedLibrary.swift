@@ -97,10 +97,11 @@ public struct MarkedLibrary: Sendable, Equatable {
     }
 
     /// Whether `items` already stand in reading order, checked in one pass.
-    static func isInReadingOrder(_ items: [Item]) -> Bool {
+    /// With `at`, whether those items, in that order, do.
+    static func isInReadingOrder(_ items: [Item], at indices: [Int]? = nil) -> Bool {
         var previousTop: Int?
         var position = Int.min
-        for index in items.indices {
+        for index in indices ?? Array(items.indices) {
             if let parent = items[index].parent {
                 guard let top = previousTop, items[top].id == parent, (items[index].position ?? 0) >= position else { return false }
                 position = items[index].position ?? 0
