@@ -123,19 +123,23 @@ public enum Library {
         kept.reserveCapacity(items.count)
         var owners: [String: (file: String, fromExport: Bool)] = [:]
         owners.reserveCapacity(items.count)
-        for position in files.indices {
-            problems += fileProblems[position]
-            for index in ranges[position] {
-                let id = items[index].id
-                let fromExport = items[index].isFromOmnivoreExport
-                if let owner = owners[id] {
-                    if items[index].parent == nil, !(fromExport && owner.fromExport) {
-                        problems.append(LoadProblem(path: files[position].path, message: "same item id \(id) as \(owner.file), skipped"))
+        items.withUnsafeBufferPointer { items in
+            // Stored fields only: a computed property of an item (`isFromOmnivoreExport`) copied
+            // the whole item first, a retain and release of each of its strings (5% of a load).
+            for position in files.indices {
+                problems += fileProblems[position]
+                for index in ranges[position] {
+                    let id = items[index].id
+                    let fromExport = items[index].body.format.isOmnivoreExport
+                    if let owner = owners[id] {
+                        if items[index].parent == nil, !(fromExport && owner.fromExport) {
+                            problems.append(LoadProblem(path: files[position].path, message: "same item id \(id) as \(owner.file), skipped"))
+                        }
+                        continue
                     }
-                    continue
+                    owners[id] = (files[position].path, fromExport)
+                    kept.append(index)
                 }
-                owners[id] = (files[position].path, fromExport)
-                kept.append(index)
             }
         }
         owners = [:]

@@ -61,7 +61,7 @@ public struct Item: Sendable, Hashable, Identifiable {
 
     /// Items of an Omnivore account export (zipped or unpacked) are the only ones with HTML
     /// bodies or none; the same export found twice gives the same items, not duplicates.
-    var isFromOmnivoreExport: Bool { body.format == .html || body.format == .unavailable }
+    var isFromOmnivoreExport: Bool { body.format.isOmnivoreExport }
 }
 
 /// Where an item's text lives inside its file: the format and the line ranges (0-based, end
@@ -80,6 +80,9 @@ public struct BodyLocation: Sendable, Hashable {
         case html
         /// No text was exported (a PDF, or a missing content file).
         case unavailable
+
+        /// Only items of an Omnivore account export have HTML bodies or none.
+        var isOmnivoreExport: Bool { self == .html || self == .unavailable }
     }
 
     public var format: Format

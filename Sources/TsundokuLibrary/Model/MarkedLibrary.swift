@@ -99,9 +99,14 @@ public struct MarkedLibrary: Sendable, Equatable {
     /// Whether `items` already stand in reading order, checked in one pass.
     /// With `at`, whether those items, in that order, do.
     static func isInReadingOrder(_ items: [Item], at indices: [Int]? = nil) -> Bool {
+        // Fields read where the items lie: `items[index].field` of the array copied whole items.
+        items.withUnsafeBufferPointer { isInReadingOrder($0, at: indices ?? Array($0.indices)) }
+    }
+
+    private static func isInReadingOrder(_ items: UnsafeBufferPointer<Item>, at indices: [Int]) -> Bool {
         var previousTop: Int?
         var position = Int.min
-        for index in indices ?? Array(items.indices) {
+        for index in indices {
             if let parent = items[index].parent {
                 guard let top = previousTop, items[top].id == parent, (items[index].position ?? 0) >= position else { return false }
                 position = items[index].position ?? 0
