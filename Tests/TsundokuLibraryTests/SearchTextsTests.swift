@@ -113,6 +113,19 @@ import Testing
         #expect(results(first, items) == expected)
     }
 
+    @Test func temporaryFilesOfProcessesNoLongerRunningAreRemoved() throws {
+        let folder = TemporaryFolder()
+        let items = library(in: folder)
+        let path = folder.path + "/cache/texts.bin"
+        let abandoned = folder.write("cache/texts.bin.tmp-2147483646-17", "half written")
+        let running = folder.write("cache/texts.bin.tmp-\(getpid())-18", "being written")
+        let other = folder.write("cache/other.bin.tmp-2147483646-19", "not ours")
+        _ = try SearchTexts.prepare(items, path: path)
+        #expect(!FileManager.default.fileExists(atPath: abandoned))
+        #expect(FileManager.default.fileExists(atPath: running), "a running process's file is left to it")
+        #expect(FileManager.default.fileExists(atPath: other))
+    }
+
     @Test func longSearchesReportInBatchesAndStopWhenCancelled() throws {
         let folder = TemporaryFolder()
         let paragraph = String(repeating: "积读的文章越存越多，总有一天会读完。", count: 60) + "\n\n"

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -67,7 +68,10 @@ enum SearchTextFile {
         private var pending: [UInt8] = []
 
         init(path: String?) throws {
-            if let path { try FileIO.createDirectories(FileIO.directory(of: path)) }
+            if let path {
+                try FileIO.createDirectories(FileIO.directory(of: path))
+                SearchTextFile.removeAbandoned(besides: path)
+            }
             temporary = (path ?? "/tmp/tsundoku-search") + ".tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
             self.path = path
             fd = open(temporary, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
@@ -127,6 +131,21 @@ enum SearchTextFile {
                 if path != nil { unlink(temporary) }
                 throw error
             }
+        }
+    }
+}
+
+extension SearchTextFile {
+    /// Removes temporary files of `path` that a process no longer running left (a reader quit
+    /// or killed while it wrote the texts: at 100,000 articles, hundreds of megabytes each).
+    static func removeAbandoned(besides path: String) {
+        let folder = FileIO.directory(of: path)
+        let prefix = String(path.dropFirst(folder.count + 1)) + ".tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }), pid > 0,
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink(folder + "/" + name)
         }
     }
 }
