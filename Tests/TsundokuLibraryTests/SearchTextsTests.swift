@@ -113,6 +113,26 @@ import Testing
         #expect(results(first, items) == expected)
     }
 
+    @Test(arguments: ["zip", "export", "jsonl"])
+    func exportsAreReadOnceAndSearchedLikeFiles(library name: String) throws {
+        let folder = TemporaryFolder()
+        let items = Library.load(.paths([try FixtureFolder.copy(name, into: folder)])).items
+        let path = folder.path + "/cache/texts.bin"
+        let cold = try SearchTexts.prepare(items, path: path)
+        #expect(cold.parsed == items.count)
+        let warm = try SearchTexts.prepare(items, path: path)
+        #expect(warm.parsed == 0, "items inside an unchanged zip or JSON Lines file are not read again")
+        let fresh = try SearchTexts.prepare(items, path: nil)
+        for item in items.prefix(20) {
+            let words = SearchTexts.text(of: item).split(separator: " ").filter { $0.utf8.count >= 6 }
+            guard let word = words.first else { continue }
+            var found: [Int] = [], expected: [Int] = []
+            _ = warm.search(Array(word.utf8)) { found += $0 }
+            _ = fresh.search(Array(word.utf8)) { expected += $0 }
+            #expect(found == expected && found.contains { items[$0].id == item.id }, "\(word)")
+        }
+    }
+
     @Test func temporaryFilesOfProcessesNoLongerRunningAreRemoved() throws {
         let folder = TemporaryFolder()
         let items = library(in: folder)

@@ -28,8 +28,6 @@ public final class SearchTexts: Sendable {
 
     deinit { close(fd) }
 
-    public var count: Int { offsets.count }
-
     /// The store for `items` at `path` (nil: a temporary file nobody else sees), brought up to
     /// date; `progress` is told how many items are done.
     public static func prepare(_ items: [Item], path: String?, progress: (Int) -> Void = { _ in }) throws -> SearchTexts {
@@ -37,7 +35,8 @@ public final class SearchTexts: Sendable {
         defer { if let old { close(old.fd) } }
         var identities: [String: ScannedFile?] = [:]
         let files = items.map { item -> ScannedFile? in
-            let file = item.body.path ?? item.path
+            // A member of an export zip changes with its archive.
+            let file = OmnivoreExport.entryPath(item.path)?.archive ?? item.path
             if let known = identities[file] { return known }
             let identity = LibraryScanner.identity(of: file)
             identities[file] = identity
@@ -56,7 +55,7 @@ public final class SearchTexts: Sendable {
         var writer = try SearchTextFile.Writer(path: path)
         var parsed = 0
         for (index, item) in items.enumerated() {
-            let file = files[index] ?? ScannedFile(path: item.body.path ?? item.path, size: -1, modified: 0)
+            let file = files[index] ?? ScannedFile(path: item.path, size: -1, modified: 0)
             if let entry = kept[index], let oldFD = old?.fd {
                 try writer.copy(id: item.id, file: file, from: oldFD, offset: entry.offset, length: entry.length)
             } else {
