@@ -48,6 +48,22 @@ import TsundokuLibrary
         #expect(Set(state.rows) == Set(titled + others))
     }
 
+    @Test func theFirstRowFoundInTheTextsIsShownInTheReader() {
+        var state = ScreenTestSupport.sampleState(width: 100, height: 30)
+        ScreenTestSupport.send(.startSearch, to: &state)
+        state.setSearching(true, query: "彗星同时")
+        guard case .searchTexts(let number, _, _)? = state.searchEffects().first else {
+            Issue.record("no text search asked for")
+            return
+        }
+        #expect(state.rows.isEmpty, "no title says it")
+        let found = state.library.items.indices.filter { state.library.items[$0].title == "天文爱好者拍到罕见的双彗星同框" }
+        let effects = state.receive(.textMatches(number: number, indices: found, complete: true))
+        #expect(state.selectedItem?.title == "天文爱好者拍到罕见的双彗星同框")
+        #expect(effects.contains { if case .loadDocument(let item, _, _, _) = $0 { return item.id == state.selectedItem?.id } else { return false } },
+                "the row now selected is read into the reader pane")
+    }
+
     @Test func aLibraryReloadedDuringASearchIsSearchedAgain() {
         var state = searching("图书")
         let number = state.search.textNumber

@@ -70,6 +70,7 @@ extension AppState {
             message = StatusMessage(strings.marksNotSaved(reason), .error)
         case .searchKeysBuilt(let keys):
             setSearchKeys(keys)
+            return preview()
         case .searchTextsReady(let ids):
             if message?.kind == .progress, !isLoading, !isFetching { message = nil }
             return setSearchTextsReady(ids)
@@ -84,6 +85,8 @@ extension AppState {
             if search.receiveTextMatches(number: number, indices: indices, complete: complete) {
                 refreshRows()
                 scrollListToSelection()
+                // The selected row may be another item now (the first match arrived): shown.
+                return preview()
             }
         case .libraryChanged:
             guard !isLoading else { return [] }
