@@ -58,7 +58,7 @@ public struct SearchKeys: Sendable, Equatable {
                     lastItems.append(-1)
                     counts.append(0)
                 }
-                LEB128.append(index - lastItems[slot], to: &lists[slot])
+                LEB128.append(UInt64(index - lastItems[slot]), to: &lists[slot])
                 lastItems[slot] = index
                 counts[slot] += 1
             }
@@ -181,39 +181,5 @@ private enum Gram {
 
     static func two(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> UInt64 {
         1 << 42 | UInt64(first.value) << 21 | UInt64(second.value)
-    }
-}
-
-/// Unsigned numbers in as few bytes as they need, seven bits to a byte, low bits first.
-private enum LEB128 {
-    static func append(_ value: Int, to bytes: inout [UInt8]) {
-        var rest = UInt(value)
-        while rest >= 0x80 {
-            bytes.append(UInt8(rest & 0x7f) | 0x80)
-            rest >>= 7
-        }
-        bytes.append(UInt8(rest))
-    }
-
-    struct Reader {
-        private let bytes: [UInt8]
-        private var position: Int
-
-        init(_ bytes: [UInt8], from position: Int) {
-            self.bytes = bytes
-            self.position = position
-        }
-
-        mutating func next() -> Int {
-            var value = 0
-            var shift = 0
-            while true {
-                let byte = bytes[position]
-                position += 1
-                value |= Int(byte & 0x7f) << shift
-                if byte < 0x80 { return value }
-                shift += 7
-            }
-        }
     }
 }

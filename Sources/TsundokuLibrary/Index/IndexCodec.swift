@@ -77,14 +77,7 @@ enum IndexCodec {
         var bytes: [UInt8] = []
         private var strings: [String: Int] = [:]
 
-        mutating func unsigned(_ value: UInt64) {
-            var rest = value
-            while rest >= 0x80 {
-                bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
-                rest >>= 7
-            }
-            bytes.append(UInt8(rest))
-        }
+        mutating func unsigned(_ value: UInt64) { LEB128.append(value, to: &bytes) }
 
         mutating func count(_ value: Int) { unsigned(UInt64(value)) }
         mutating func signed(_ value: Int64) { unsigned(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }

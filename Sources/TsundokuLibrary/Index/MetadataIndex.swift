@@ -72,8 +72,11 @@ struct MetadataIndex: Sendable {
         guard fstat(fd, &info) == 0, let start = FileIO.read(fd, at: 0, count: header.count + 4),
               start.starts(with: header) else { return nil }
         let size = Int(info.st_size)
+        func littleEndian(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+            bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+        }
         func number(_ bytes: ArraySlice<UInt8>) -> Int? {
-            let value = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+            let value = littleEndian(bytes)
             return value <= UInt64(Int.max) ? Int(value) : nil
         }
         guard let count = number(start[header.count...]), count <= chunkCount else { return nil }
@@ -83,7 +86,7 @@ struct MetadataIndex: Sendable {
         for _ in 0..<count {
             guard let head = FileIO.read(fd, at: offset, count: 16), let length = number(head[0..<8]),
                   length <= size - offset - 16 else { return nil }
-            let hash = head[8..<16].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+            let hash = littleEndian(head[8..<16])
             offset += 16
             // Every item takes bytes, so a part cannot hold more items than it has bytes.
             guard let counted = FileIO.read(fd, at: offset, count: min(length, 10)), let items = IndexCodec.itemCount(counted[...]),

@@ -45,10 +45,12 @@ public enum FileIO {
         return Array(bytes.prefix(max(0, got)))
     }
 
-    /// The size of the file at `path` (0 when it cannot be looked at).
-    static func size(_ path: String) -> Int {
+    /// The size of the regular file at `path`; nil for anything else or a path that cannot be
+    /// looked at.
+    static func regularFileSize(_ path: String) -> Int? {
         var info = stat()
-        return stat(path, &info) == 0 ? Int(info.st_size) : 0
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Int(info.st_size)
     }
 
     /// Whether `path` names a regular file (after following links).

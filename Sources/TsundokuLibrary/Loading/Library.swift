@@ -253,7 +253,11 @@ public enum Library {
     }
 
     private static func lines(of location: BodyLocation, text: String) -> [Substring] {
-        let lines = SourceLines.split(text)
+        lines(of: location, in: SourceLines.split(text))
+    }
+
+    /// The lines of `lines` the body is made of (those there are, for a file read only in part).
+    private static func lines(of location: BodyLocation, in lines: [Substring]) -> [Substring] {
         if location.format == .html { return lines }
         return location.lines.flatMap { range in
             range.clamped(to: 0..<lines.count).map { lines[$0] }
@@ -396,19 +400,19 @@ extension Library {
     /// `longerThan` bytes or is not Markdown.
     public static func firstPart(of item: Item, bytes: Int = 65_536, longerThan: Int = 262_144) throws -> Document? {
         // Only the file's beginning is read: the whole is what the reader reads next.
-        guard item.body.format == .markdown, FileIO.isRegularFile(item.path), OmnivoreExport.entryPath(item.path) == nil,
-              FileIO.size(item.path) > longerThan else { return nil }
+        guard item.body.format == .markdown, OmnivoreExport.entryPath(item.path) == nil,
+              let size = FileIO.regularFileSize(item.path), size > longerThan else { return nil }
         let head = FileIO.prefix(item.path, longerThan + bytes)
         // Cut after a line feed, which never stands inside a character of the encodings read.
         guard let lastLineFeed = head.lastIndex(of: 0x0A),
               case .success(let text) = TextDecoding.decode(Array(head[...lastLineFeed])) else { return nil }
         let available = SourceLines.split(text)
-        let selected = item.body.lines.flatMap { range in range.clamped(to: 0..<available.count).map { available[$0] } }
+        let selected = lines(of: item.body, in: available)
         // A body that ends inside the beginning read is short: parsed whole at once.
         if (item.body.lines.last?.upperBound ?? 0) <= available.count,
            selected.reduce(0, { $0 + $1.utf8.count + 1 }) <= longerThan { return nil }
         var taken = 0
-        var size = 0
+        var partSize = 0
         var fence: Substring?
         for line in selected {
             let trimmed = line.drop { $0 == " " }
@@ -416,10 +420,10 @@ extension Library {
                 if trimmed.hasPrefix(open) { fence = nil }
             } else if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
                 fence = trimmed.prefix(3)
-            } else if size >= bytes, trimmed.isEmpty {
+            } else if partSize >= bytes, trimmed.isEmpty {
                 return MarkdownDocument.parse(selected.prefix(taken).joined(separator: "\n"))
             }
-            size += line.utf8.count + 1
+            partSize += line.utf8.count + 1
             taken += 1
         }
         // The beginning read holds no place to cut (the body starts late, or one block is
