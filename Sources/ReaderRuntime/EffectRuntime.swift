@@ -75,20 +75,27 @@ public final class EffectRuntime: Sendable {
                     deliver(.documentLoaded(id: item.id, .failure(problem)))
                 case .success(let body):
                     let item = item.counted(from: body.document)
-                    let whole = { ArticleView(item: item, document: body.document, highlights: body.highlights,
-                                              digestTitle: digestTitle, width: width, strings: strings) }
-                    guard part == nil else {
-                        deliver(.documentLoaded(id: item.id, .success(LoadedArticle(document: body.document, highlights: body.highlights,
-                                                                                   view: whole()))))
-                        return
+                    let loaded = { LoadedArticle(document: body.document, highlights: body.highlights, view: $0) }
+                    if part == nil {
+                        // The first screen of a long article first.
+                        let first = ArticleView(item: item, document: body.document, highlights: body.highlights,
+                                                digestTitle: digestTitle, width: width, firstBlocks: Self.firstScreenBlocks, strings: strings)
+                        deliver(.documentLoaded(id: item.id, .success(loaded(first))))
+                        guard !first.isComplete else { return }
                     }
-                    // The first screen of a long article first, then the whole of it.
-                    let first = ArticleView(item: item, document: body.document, highlights: body.highlights,
-                                            digestTitle: digestTitle, width: width, firstBlocks: Self.firstScreenBlocks, strings: strings)
-                    deliver(.documentLoaded(id: item.id, .success(LoadedArticle(document: body.document, highlights: body.highlights,
-                                                                               view: first))))
-                    guard !first.isComplete, latestDocument.load(ordering: .relaxed) == number else { return }
-                    deliver(.laidOut(id: item.id, whole()))
+                    // Then its end, for `G`, and then the whole of it.
+                    guard latestDocument.load(ordering: .relaxed) == number else { return }
+                    let end = ArticleView.end(item: item, document: body.document, highlights: body.highlights,
+                                              digestTitle: digestTitle, width: width, lines: Self.endLines, strings: strings)
+                    var whole = end
+                    if !end.isComplete {
+                        deliver(.laidOut(id: item.id, end))
+                        guard latestDocument.load(ordering: .relaxed) == number else { return }
+                        whole = ArticleView(item: item, document: body.document, highlights: body.highlights,
+                                            digestTitle: digestTitle, width: width, strings: strings)
+                        guard latestDocument.load(ordering: .relaxed) == number else { return }
+                    }
+                    deliver(part == nil ? .laidOut(id: item.id, whole) : .documentLoaded(id: item.id, .success(loaded(whole))))
                 }
             }
         case .layOut(let item, let article, let width, let digestTitle):
@@ -190,6 +197,8 @@ public final class EffectRuntime: Sendable {
 
     /// How many blocks an article's first screen is laid out with before the rest.
     static let firstScreenBlocks = 40
+    /// Lines of a long article's end laid out before the whole: ten screens of 40 lines.
+    static let endLines = 400
 
     /// How long a preview waits for the selection to settle before its body is read.
     static let previewPause = DispatchTimeInterval.milliseconds(30)

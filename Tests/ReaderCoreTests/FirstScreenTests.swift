@@ -28,11 +28,13 @@ import TsundokuLibrary
     @Test func theFirstScreenIsTheBeginningOfTheWhole() throws {
         let item = try #require(Library.load(.sample).items.first)
         let arrived = reports(for: item, width: 60)
-        guard arrived.count == 2, case .documentLoaded(_, .success(let first)) = arrived[0], case .laidOut(_, let whole) = arrived[1] else {
-            Issue.record("expected the first screen and then the whole: \(arrived)")
+        guard arrived.count == 3, case .documentLoaded(_, .success(let first)) = arrived[0], case .laidOut(_, let end) = arrived[1],
+              case .laidOut(_, let whole) = arrived[2] else {
+            Issue.record("expected the first screen, the end and then the whole: \(arrived)")
             return
         }
-        #expect(!first.view.isComplete && whole.isComplete)
+        #expect(!first.view.isComplete && end.isTail && whole.isComplete)
+        #expect(Array(whole.lines.suffix(end.lines.count)) == end.lines)
         #expect(first.view.lines.count < whole.lines.count / 4)
         #expect(Array(whole.lines.prefix(first.view.lines.count)) == first.view.lines)
         #expect(whole.links.count == 300 && whole.lines.contains { $0.text.contains("摘录的一句话") })
@@ -42,7 +44,7 @@ import TsundokuLibrary
         var state = ScreenTestSupport.sampleState(width: 120, height: 30)
         let item = try #require(state.selectedItem)
         let arrived = reports(for: item, width: state.layout.articleWidth)
-        guard arrived.count == 2, case .documentLoaded(let id, .success(let first)) = arrived[0] else {
+        guard arrived.count == 3, case .documentLoaded(let id, .success(let first)) = arrived[0] else {
             Issue.record("expected the first screen first")
             return
         }
@@ -52,7 +54,8 @@ import TsundokuLibrary
         for _ in 0..<10 { _ = state.apply(.moveDown) }
         #expect(state.reader?.top == 10)
         _ = state.receive(arrived[1])
-        #expect(state.reader?.top == 10, "the rest arriving moves nothing")
+        _ = state.receive(arrived[2])
+        #expect(state.reader?.top == 10, "the end and the rest arriving move nothing")
 
         var ending = ScreenTestSupport.sampleState(width: 120, height: 30)
         ScreenTestSupport.send(.switchPane, to: &ending)
@@ -60,6 +63,7 @@ import TsundokuLibrary
         _ = ending.receive(.documentLoaded(id: id, .success(first)))
         _ = ending.apply(.bottom)
         _ = ending.receive(arrived[1])
+        _ = ending.receive(arrived[2])
         let lines = try #require(ending.reader?.view?.lines.count)
         #expect(ending.reader?.top == lines - ending.layout.reader.height, "G goes to the real end once it is known")
     }
@@ -103,12 +107,13 @@ import TsundokuLibrary
         let runtime = EffectRuntime(clients: ScreenTestSupport.clients, strings: Strings(.chinese), mode: .immediate) { reports.post($0) }
         runtime.perform(.loadDocument(item, width: 60, digestTitle: nil, preview: false))
         let arrived = reports.drain()
-        guard arrived.count == 2, case .documentLoaded(_, .success(let first)) = arrived[0],
-              case .documentLoaded(_, .success(let all)) = arrived[1] else {
-            Issue.record("expected the first part and then the whole: \(arrived)")
+        guard arrived.count == 3, case .documentLoaded(_, .success(let first)) = arrived[0], case .laidOut(_, let end) = arrived[1],
+              case .documentLoaded(_, .success(let all)) = arrived[2] else {
+            Issue.record("expected the first part, the end and then the whole: \(arrived)")
             return
         }
         #expect(first.isPart && !first.view.isComplete && !all.isPart && all.view.isComplete)
+        #expect(end.isTail && Array(all.view.lines.suffix(end.lines.count)) == end.lines)
         #expect(Array(all.view.lines.prefix(first.view.lines.count)) == first.view.lines)
         #expect(all.view.links.count == 3_000)
 
@@ -117,7 +122,9 @@ import TsundokuLibrary
         _ = state.apply(.open)
         _ = state.receive(arrived[0])
         #expect(state.apply(.resize(width: 140, height: 30)).isEmpty, "the part is not laid out again")
-        let effects = state.receive(arrived[1])
+        _ = state.receive(arrived[1])
+        #expect(state.reader?.otherPart == nil, "an end laid out for the old width is not kept")
+        let effects = state.receive(arrived[2])
         #expect(effects.contains { if case .layOut = $0 { true } else { false } }, "the whole, laid out for the old width, is laid out anew")
     }
 }

@@ -45,6 +45,9 @@ public struct ReaderState: Sendable, Equatable {
     /// The reader asked for the end (`G`) while only the first screen was laid out: go there
     /// when the rest arrives.
     public var followsEnd = false
+    /// The part of a long article not shown while its whole is being laid out: its end, laid
+    /// out alone for `G`, while the first screen is shown, or the first screen while the end is.
+    public var otherPart: ArticleView?
     /// A saved position beyond the first screen of a long article: go there when the rest arrives.
     public var pendingPosition: ReadingPosition?
     /// Reaching the end has marked the item read (once per opening).

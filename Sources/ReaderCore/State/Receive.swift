@@ -136,7 +136,16 @@ extension AppState {
     private mutating func showView(_ view: ArticleView) {
         guard var state = reader else { return }
         let height = layout.reader.height
-        if let old = state.view, !old.isComplete, old.width == view.width {
+        if view.isTail || state.view?.isTail == true, !view.isComplete {
+            showPart(view, in: &state)
+            reader = state
+            _ = scrollReader(to: state.top)
+            return
+        }
+        if let old = state.view, old.isTail, old.width == view.width {
+            // The whole below the end being read: the same lines, counted from the end.
+            state.top = view.lines.count - (old.lines.count - state.top)
+        } else if let old = state.view, !old.isComplete, old.width == view.width {
             state.top = state.followsEnd ? Int.max : state.top
             if let pending = state.pendingPosition, let line = view.line(of: pending, height: height) {
                 state.top = line
@@ -153,8 +162,32 @@ extension AppState {
                 state.pendingPosition = saved
             }
         }
+        if view.isComplete { state.otherPart = nil }
         state.view = view
         reader = state
         _ = scrollReader(to: state.top)
+    }
+
+    /// A part of a long article while its whole is laid out: the end is shown at once when `G`
+    /// asked for it or a saved position lies in it, else kept for `G`; a first screen arriving
+    /// while the end is shown is kept for `g`.
+    private func showPart(_ view: ArticleView, in state: inout ReaderState) {
+        guard let shown = state.view, !shown.isComplete, shown.width == view.width else { return }
+        guard view.isTail else {
+            state.otherPart = view
+            return
+        }
+        let height = layout.reader.height
+        if state.followsEnd {
+            state.top = Int.max
+        } else if let pending = state.pendingPosition, let line = view.line(of: pending, height: height) {
+            state.top = line
+            state.pendingPosition = nil
+        } else {
+            state.otherPart = view
+            return
+        }
+        state.otherPart = shown
+        state.view = view
     }
 }

@@ -44,8 +44,8 @@ extension AppState {
         switch action {
         case .moveDown: return focus == .reader ? scrollReader(by: 1) : select(selected + 1)
         case .moveUp: return focus == .reader ? scrollReader(by: -1) : select(selected - 1)
-        case .top: return focus == .reader ? scrollReader(to: 0) : select(0)
-        case .bottom: return focus == .reader ? scrollReader(to: Int.max) : select(rows.count - 1)
+        case .top: return focus == .reader ? scrollReaderToEdge(end: false) : select(0)
+        case .bottom: return focus == .reader ? scrollReaderToEdge(end: true) : select(rows.count - 1)
         case .pageDown:
             return focus == .reader ? scrollReader(by: max(1, layout.reader.height - 2)) : select(selected + max(1, layout.list.height - 1))
         case .pageUp:
@@ -57,7 +57,8 @@ extension AppState {
             focus = focus == .list ? .reader : .list
             return []
         case .spaceForward:
-            if let reader, let view = reader.view, reader.top + layout.reader.height < view.lines.count {
+            if let reader, let view = reader.view,
+               reader.top + layout.reader.height < view.lines.count || !(view.isComplete || view.isTail) {
                 return scrollReader(by: max(1, layout.reader.height - 2))
             }
             return jumpToUnread(forward: true)
@@ -333,19 +334,31 @@ extension AppState {
         return scrollReader(to: top + delta)
     }
 
-    /// Scrolls the reader; a move the person made is remembered as the article's reading
-    /// position, and reaching the end marks the article read when that is the setting.
-    mutating func scrollReader(to line: Int) -> [Effect] {
+    /// `g` and `G` in the reader: its first line or its end. While a long article is laid out,
+    /// the part laid out alone for that edge is shown (its first screen, or its end).
+    private mutating func scrollReaderToEdge(end: Bool) -> [Effect] {
+        guard let other = reader?.otherPart, other.isTail == end, let shown = reader?.view else {
+            return scrollReader(to: end ? Int.max : 0)
+        }
+        reader?.view = other
+        reader?.otherPart = shown
+        return scrollReader(to: end ? Int.max : 0, moved: true)
+    }
+
+    /// Scrolls the reader; a move the person made (`moved`: to another part of a long article)
+    /// is remembered as the article's reading position, and reaching the end marks the article
+    /// read when that is the setting.
+    mutating func scrollReader(to line: Int, moved: Bool = false) -> [Effect] {
         guard let view = reader?.view, let id = reader?.itemID else { return [] }
         let height = layout.reader.height
         let maximum = max(0, view.lines.count - height)
         let before = reader?.top
         reader?.top = max(0, min(maximum, line))
         reader?.followsEnd = !view.isComplete && line >= maximum
-        guard let top = reader?.top, top != before else { return [] }
+        guard let top = reader?.top, top != before || moved else { return [] }
         reader?.pendingPosition = nil
         var effects: [Effect] = [.savePosition(id, view.position(top: top, height: height), over: library.marks)]
-        if markReadAtEnd, view.isComplete, top >= maximum, reader?.markedReadAtEnd == false,
+        if markReadAtEnd, view.isComplete || view.isTail, top >= maximum, reader?.markedReadAtEnd == false,
            let index = library.index(of: id), !isRead(itemAt: index) {
             reader?.markedReadAtEnd = true
             effects.append(.saveMarks(library.idsForReadMark(id), .read, over: library.marks))

@@ -18,6 +18,11 @@ public struct ArticleView: Sendable, Equatable {
     /// False for the first screen of a long article, laid out alone so it shows at once: its
     /// lines are the first lines of the whole view, which follows.
     public let isComplete: Bool
+    /// True for the end of a long article laid out alone, so `G` shows it at once: its lines are
+    /// the last lines of the whole view (links numbered as there), which follows.
+    public let isTail: Bool
+    /// How many top-level blocks the body has (a tail's share of the article is told by them).
+    let bodyBlocks: Int
 
     /// The narrowest width the view lays out for; narrower panes get this width, clipped.
     public static let minimumWidth = 20
@@ -29,12 +34,14 @@ public struct ArticleView: Sendable, Equatable {
                 firstBlocks: Int? = nil, isPart: Bool = false, strings: Strings) {
         self.width = max(width, Self.minimumWidth)
         isComplete = !isPart && (firstBlocks.map { document.blocks.count <= $0 } ?? true)
+        isTail = false
+        bodyBlocks = document.blocks.count
         var builder = ArticleBuilder(width: self.width, strings: strings)
         builder.header(item, digestTitle: digestTitle, minutes: item.amount?.minutes ?? 0)
         if item.body.format == .unavailable {
             builder.blocks([.paragraph([.text(strings.noExportedText)])], first: [], rest: [])
         }
-        builder.body(isComplete ? document.blocks : Array(document.blocks.prefix(firstBlocks ?? document.blocks.count)))
+        builder.body(isComplete ? document.blocks[...] : document.blocks.prefix(firstBlocks ?? document.blocks.count))
         if isComplete, let highlights, !highlights.blocks.isEmpty {
             builder.section(strings.highlightsSection)
             builder.blocks(highlights.blocks, first: [], rest: [])
@@ -44,13 +51,59 @@ public struct ArticleView: Sendable, Equatable {
         links = builder.inline.references.links
     }
 
+    /// The end of the view for `item`: at least `lines` of its last lines (all of them when the
+    /// article is short), laid out without the lines before. The body's blocks before those
+    /// laid out are only walked for their links, so every `[n]` is the whole view's.
+    public static func end(item: Item, document: Document, highlights: Document? = nil, digestTitle: String? = nil, width: Int,
+                           lines wanted: Int, strings: Strings) -> ArticleView {
+        let blocks = document.blocks
+        var count = 32
+        while count < blocks.count {
+            let start = blocks.count - count
+            var builder = ArticleBuilder(width: max(width, minimumWidth), strings: strings)
+            builder.inline.references.number(blocks[..<start])
+            builder.body(blocks[start...], from: start)
+            if let highlights, !highlights.blocks.isEmpty {
+                builder.section(strings.highlightsSection)
+                builder.blocks(highlights.blocks, first: [], rest: [])
+            }
+            builder.references()
+            if let (lines, lineBlocks) = builder.layOutEnd(lines: wanted) {
+                return ArticleView(lines: lines, lineBlocks: lineBlocks, links: builder.inline.references.links, width: builder.width,
+                                   bodyBlocks: blocks.count)
+            }
+            count *= 4
+        }
+        return ArticleView(item: item, document: document, highlights: highlights, digestTitle: digestTitle, width: width, strings: strings)
+    }
+
+    /// A tail: the last lines of a view.
+    private init(lines: [ArticleLine], lineBlocks: [Int32], links: [String], width: Int, bodyBlocks: Int) {
+        self.lines = lines
+        self.lineBlocks = lineBlocks
+        self.links = links
+        self.width = width
+        self.bodyBlocks = bodyBlocks
+        isComplete = false
+        isTail = true
+    }
+
+    /// How far into the article the last line in view is, in percent (100 at its end); nil
+    /// while only a part is laid out and the share is not known.
+    public func percentSeen(top: Int, height: Int) -> Int? {
+        guard !lines.isEmpty else { return nil }
+        let end = min(lines.count, top + height)
+        if isComplete { return end * 100 / lines.count }
+        return isTail && end >= lines.count ? 100 : nil
+    }
+
     /// Where the reader is with `top` the first line in view and `height` lines shown: the body
     /// block at the top and how far into it, and how much of the article has been seen.
     public func position(top: Int, height: Int) -> ReadingPosition {
         guard !lines.isEmpty else { return ReadingPosition(seen: 10_000, block: -1, intoBlock: 0) }
         let top = max(0, min(top, lines.count - 1))
-        let seen = min(lines.count, top + height) * 10_000 / lines.count
         let block = lineBlocks[top]
+        let seen = isTail ? tailSeen(end: top + height, block: block) : min(lines.count, top + height) * 10_000 / lines.count
         guard block >= 0 else { return ReadingPosition(seen: seen, block: -1, intoBlock: 0) }
         var first = top
         while first > 0, lineBlocks[first - 1] == block { first -= 1 }
@@ -59,12 +112,18 @@ public struct ArticleView: Sendable, Equatable {
         return ReadingPosition(seen: seen, block: Int(block), intoBlock: (top - first) * 10_000 / (end - first))
     }
 
+    /// A tail's share seen, where the lines before it are not counted yet: by the body's blocks.
+    private func tailSeen(end: Int, block: Int32) -> Int {
+        if end >= lines.count { return 10_000 }
+        return block >= 0 ? (Int(block) + 1) * 10_000 / max(1, bodyBlocks) : 9_999
+    }
+
     /// The first line to show for a saved position, for a pane `height` lines high: the same
     /// place in the same block at any width; by the share seen when the block is not known.
     /// Nil when the block is beyond this view (the first screen of a long article).
     public func line(of position: ReadingPosition, height: Int) -> Int? {
         let bySeen = max(0, position.seen * lines.count / 10_000 - height)
-        guard position.block >= 0 else { return bySeen }
+        guard position.block >= 0 else { return isTail ? nil : bySeen }
         let block = Int32(position.block)
         guard let first = firstLine(of: block) else { return isComplete ? bySeen : nil }
         var end = first + 1
@@ -141,10 +200,11 @@ struct ArticleBuilder {
         blank([])
     }
 
-    /// The body's top-level blocks, each piece remembering its block (reading positions).
-    mutating func body(_ blocks: [Block]) {
-        for (index, block) in blocks.enumerated() {
-            if index > 0 { blank([]) }
+    /// The body's top-level blocks from block `start` on, each piece remembering its block
+    /// (reading positions).
+    mutating func body(_ blocks: ArraySlice<Block>, from start: Int = 0) {
+        for (index, block) in zip(start..., blocks) {
+            if index > start { blank([]) }
             currentBlock = Int32(index)
             self.block(block, first: [], rest: [])
         }
@@ -342,6 +402,32 @@ struct ArticleBuilder {
             case .paragraph: lines += slots.lines(index)
             }
             blocks += repeatElement(pieceBlocks[index], count: lines.count - blocks.count)
+        }
+        return (lines, blocks)
+    }
+
+    /// The last pieces' lines, wrapped from the end until there are at least `wanted`; nil
+    /// when all of them make fewer (the view's end starts further up).
+    func layOutEnd(lines wanted: Int) -> (lines: [ArticleLine], blocks: [Int32])? {
+        var parts: [[ArticleLine]] = []
+        var count = 0
+        var index = pieces.count
+        while count < wanted, index > 0 {
+            index -= 1
+            switch pieces[index] {
+            case .line(let line): parts.append([line])
+            case .paragraph(let runs, let first, let rest): parts.append(Self.wrap(runs, first: first, rest: rest, width: width))
+            }
+            count += parts[parts.count - 1].count
+        }
+        guard count >= wanted else { return nil }
+        var lines: [ArticleLine] = []
+        var blocks: [Int32] = []
+        lines.reserveCapacity(count)
+        blocks.reserveCapacity(count)
+        for (offset, part) in parts.reversed().enumerated() {
+            lines += part
+            blocks += repeatElement(pieceBlocks[index + offset], count: part.count)
         }
         return (lines, blocks)
     }

@@ -104,4 +104,30 @@ struct References {
         images.append(Sanitizer.cleanLine(url))
         return images.count
     }
+
+    /// Numbers the links and images of `blocks` as laying them out would, without laying them
+    /// out (the blocks above the end of a long article laid out alone).
+    mutating func number(_ blocks: ArraySlice<Block>) {
+        for block in blocks {
+            switch block {
+            case .paragraph(let inlines), .heading(_, let inlines): number(inlines)
+            case .quote(let children): number(children[...])
+            case .list(_, _, let items): for item in items { number(item[...]) }
+            case .code, .thematicBreak, .table: break
+            }
+        }
+    }
+
+    private mutating func number(_ inlines: [Inline]) {
+        for inline in inlines {
+            switch inline {
+            case .emphasis(let children), .strong(let children), .strikethrough(let children): number(children)
+            case .link(let url, let children):
+                number(children)
+                _ = link(url)
+            case .image(let url, _): _ = image(url)
+            case .text, .code, .lineBreak, .softBreak: break
+            }
+        }
+    }
 }

@@ -51,9 +51,9 @@ enum StatusBar {
     static func draw(_ state: AppState, into frame: inout Frame, at rect: Rect) {
         frame.fill(rect, style: TextStyle(.status))
         var position = state.rows.isEmpty ? "0/0" : "\(state.selected + 1)/\(state.rows.count)"
-        if state.focus == .reader, let reader = state.reader, let view = reader.view, !view.lines.isEmpty {
-            let end = min(view.lines.count, reader.top + state.layout.reader.height)
-            position += " · " + (end >= view.lines.count ? state.strings.atEnd : "\(end * 100 / view.lines.count)%")
+        if state.focus == .reader, let reader = state.reader, let view = reader.view,
+           let percent = view.percentSeen(top: reader.top, height: state.layout.reader.height) {
+            position += " · " + (percent >= 100 ? state.strings.atEnd : "\(percent)%")
         }
         let right = " " + position + " "
         let rightWidth = DisplayWidth.of(right)
