@@ -6,8 +6,7 @@
 /// line and paragraph separators become spaces.
 public enum Sanitizer {
     public static func clean(_ text: String, tabWidth: Int = 4) -> String {
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }),
-              text.unicodeScalars.contains(where: needsCleaning) else { return text }
+        guard mayNeedCleaning(text), text.unicodeScalars.contains(where: needsCleaning) else { return text }
         var result = String.UnicodeScalarView()
         var column = 0
         for scalar in text.unicodeScalars {
@@ -44,7 +43,15 @@ public enum Sanitizer {
 
     /// One line: newlines become spaces as well.
     public static func cleanLine(_ text: String) -> String {
-        withBase(clean(text).replacingNewlines())
+        guard mayNeedCleaning(text) else { return withBase(text) }
+        return withBase(clean(text).replacingNewlines())
+    }
+
+    /// Whether a byte of `text` may begin a character `clean` or `cleanLine` changes (a control
+    /// character, a C1 control, a direction mark, a line separator): one pass over the bytes.
+    private static func mayNeedCleaning(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 } }
     }
 
     /// A text that starts with a mark joining the character before it (a combining accent, a

@@ -67,7 +67,7 @@ public struct ArticleView: Sendable, Equatable {
                 builder.section(strings.highlightsSection)
                 builder.blocks(highlights.blocks, first: [], rest: [])
             }
-            builder.references()
+            builder.references(last: wanted)
             if let (lines, lineBlocks) = builder.layOutEnd(lines: wanted) {
                 return ArticleView(lines: lines, lineBlocks: lineBlocks, links: builder.inline.references.links, width: builder.width,
                                    bodyBlocks: blocks.count)
@@ -350,17 +350,22 @@ struct ArticleBuilder {
         blank([])
     }
 
-    mutating func references() {
+    /// The numbered links and images; `last`: only that many of the last entries (each takes
+    /// a line at least), for the end of a view laid out alone.
+    mutating func references(last: Int? = nil) {
         let links = inline.references.links
         let images = inline.references.images
         guard !links.isEmpty || !images.isEmpty else { return }
-        section(strings.linksSection)
-        for (index, url) in links.enumerated() {
+        let shownImages = images.indices.filter { !images[$0].isEmpty }
+        let skipped = last.map { max(0, links.count + shownImages.count - $0) } ?? 0
+        if skipped == 0 { section(strings.linksSection) }
+        for (index, url) in links.enumerated().dropFirst(skipped) {
             let label = "[\(index + 1)] "
             paragraph([StyledRun(label, TextStyle(.linkNumber)), StyledRun(url, TextStyle(.link))], first: [],
                       rest: [StyledRun(String(repeating: " ", count: label.count), TextStyle(.body))])
         }
-        for (index, url) in images.enumerated() where !url.isEmpty {
+        for index in shownImages.dropFirst(max(0, skipped - links.count)) {
+            let url = images[index]
             let label = strings.image(index + 1, label: "") + " "
             paragraph([StyledRun(label, TextStyle(.image)), StyledRun(url, TextStyle(.link))], first: [],
                       rest: [StyledRun(String(repeating: " ", count: 4), TextStyle(.body))])

@@ -139,4 +139,32 @@ public enum SourceLines {
         lines.append(text[start...])
         return lines
     }
+
+    /// Lines `range` of `text` joined by "\n", as `split` and a join would give them, found
+    /// without splitting the text: one copy of a long article's body, not one per line. Nil
+    /// when the text has a carriage return (then the lines are split).
+    public static func joined(_ text: String, lines range: Range<Int>) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            guard let base = bytes.baseAddress, memchr(base, 0x0D, bytes.count) == nil else { return nil }
+            var start = 0
+            var line = 0
+            while line < range.lowerBound {
+                guard let newline = memchr(base + start, 0x0A, bytes.count - start) else { return "" }
+                start = UnsafeRawPointer(newline) - UnsafeRawPointer(base) + 1
+                line += 1
+            }
+            var end = start
+            while line < range.upperBound {
+                guard let newline = memchr(base + end, 0x0A, bytes.count - end) else {
+                    end = bytes.count
+                    break
+                }
+                end = UnsafeRawPointer(newline) - UnsafeRawPointer(base)
+                line += 1
+                if line < range.upperBound { end += 1 }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<max(start, end)]), as: UTF8.self)
+        }
+    }
 }

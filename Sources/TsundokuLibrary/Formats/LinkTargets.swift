@@ -28,12 +28,13 @@ public enum LinkTargets {
     private static let markers = wrappers.map { Array($0.host.utf8) } + [Array("omnivore-image-cache.app/".utf8)]
 
     private static func mentionsAWrapper(_ url: String) -> Bool {
-        let bytes = url.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        return markers.contains { marker in
-            guard marker.count <= bytes.count else { return false }
-            return (0...(bytes.count - marker.count)).contains { start in
-                bytes[start] == marker[0] && bytes[start..<start + marker.count].elementsEqual(marker)
+        var url = url
+        return url.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else {
+                return markers.contains { ByteSearch.contains(UnsafeRawBufferPointer(bytes), $0) }
             }
+            let lowered = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            return lowered.withUnsafeBytes { lowered in markers.contains { ByteSearch.contains(lowered, $0) } }
         }
     }
 

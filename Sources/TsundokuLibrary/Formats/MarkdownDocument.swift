@@ -1,4 +1,6 @@
 import CCmark
+import Foundation
+import Synchronization
 
 /// Markdown text to a `Document` through cmark-gfm. Nesting deeper than `maximumDepth` is kept
 /// as plain text, so hostile input cannot exhaust the stack.
@@ -7,7 +9,22 @@ enum MarkdownDocument {
 
     static func parse(_ markdown: String) -> Document {
         let tree = CmarkTree(markdown: markdown)
-        return withExtendedLifetime(tree) { Document(blocks: blocks(CmarkNode(pointer: tree.root).children, depth: 0)) }
+        return withExtendedLifetime(tree) { Document(blocks: topLevelBlocks(CmarkNode(pointer: tree.root).children)) }
+    }
+
+    /// Top-level nodes converted on every core when there are many (a long article): each
+    /// thread reads only the subtrees of its own nodes, which is all cmark asks of readers.
+    private static func topLevelBlocks(_ nodes: [CmarkNode]) -> [Block] {
+        let chunkSize = 512
+        guard nodes.count > 2 * chunkSize else { return blocks(nodes, depth: 0) }
+        let chunks = stride(from: 0, to: nodes.count, by: chunkSize).map { $0..<min($0 + chunkSize, nodes.count) }
+        let converted = Mutex<[[Block]]>(Array(repeating: [], count: chunks.count))
+        let shared = SharedNodes(nodes: nodes)
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+            let blocks = blocks(Array(shared.nodes[chunks[index]]), depth: 0)
+            converted.withLock { $0[index] = blocks }
+        }
+        return converted.withLock { $0.flatMap { $0 } }
     }
 
     private static func blocks(_ nodes: [CmarkNode], depth: Int) -> [Block] {
@@ -96,4 +113,9 @@ enum MarkdownDocument {
             return text.isEmpty ? nil : .text(text)
         }
     }
+}
+
+/// A tree's top-level nodes handed to the threads that convert them, each its own nodes.
+private struct SharedNodes: @unchecked Sendable {
+    let nodes: [CmarkNode]
 }

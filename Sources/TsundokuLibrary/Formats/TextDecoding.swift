@@ -11,10 +11,9 @@ enum TextDecoding {
         }
         if looksLikeUTF16(bytes) { return .failure(.utf16) }
         if hasBinaryMagic(body) || looksBinary(body.prefix(binaryProbeLength)) { return .failure(.binary) }
-        if let offset = firstInvalidUTF8Offset(body) {
-            return .failure(.invalidUTF8(offset: offset + (bytes.count - body.count)))
-        }
-        return .success(String(decoding: body, as: UTF8.self))
+        if let text = String(validating: body, as: UTF8.self) { return .success(text) }
+        let offset = firstInvalidUTF8Offset(body) ?? 0
+        return .failure(.invalidUTF8(offset: offset + (bytes.count - body.count)))
     }
 
     /// Formats that are never text, by their first bytes: images, PDF, archives, executables,

@@ -274,7 +274,11 @@ public enum Library {
     private static func document(at location: BodyLocation, path: String, text: @autoclosure () throws -> String) throws -> Document {
         // An export item without text (a PDF): the reader says so in its own words.
         if location.format == .unavailable { return Document(blocks: []) }
-        let selected = lines(of: location, text: try text())
+        let text = try text()
+        if location.format == .markdown, location.lines.count == 1, let body = SourceLines.joined(text, lines: location.lines[0]) {
+            return MarkdownDocument.parse(body)
+        }
+        let selected = lines(of: location, text: text)
         switch location.format {
         case .markdown: return MarkdownDocument.parse(selected.joined(separator: "\n"))
         case .plainText: return PlainTextDocument.parse(selected)

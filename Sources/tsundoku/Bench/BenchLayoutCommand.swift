@@ -16,8 +16,15 @@ struct BenchLayoutCommand: ParsableCommand {
 
     @Option(help: "Columns to lay out for.") var width = 80
     @Option(help: "Runs to take the median of.") var runs = 5
+    @Option(help: "Open this article file instead of the generated ones (its first item).") var file: String?
 
     func run() throws {
+        if let file {
+            guard let item = Library.load(.paths([file])).items.first else { throw CommandFailure("no item in \(file)") }
+            let bytes = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+            try timeOpening(item, size: Double(bytes) / 1_048_576, name: file)
+            return
+        }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tsundoku-layout-\(getpid())").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -34,26 +41,32 @@ struct BenchLayoutCommand: ParsableCommand {
             let snapshot = Library.load(.paths([path]))
             let library = MarkedLibrary(items: snapshot.items, marks: Marks())
             guard let item = library.items.first else { throw CommandFailure("the generated article did not load") }
-            let open = median { try! ArticleReading.article(item, digestTitle: nil, width: width, strings: Strings(.chinese)).view.lines.count }
             let size = Double(markdown.utf8.count) / 1_048_576
-            print(String(format: "%d MB article: wrap %.1f ms (%.0f MB/s, %d lines); open in reader view %.1f ms (%.0f MB/s)",
-                         megabytes, wrap.seconds * 1000, size / wrap.seconds, wrap.result, open.seconds * 1000, size / open.seconds))
-            let arrivals = (0..<max(1, runs)).map { _ in arrivalTimes(item, folder: folder) }
-            for (index, name) in ["first screen", "end (for G)", "whole"].enumerated() {
-                let times = arrivals.compactMap { index < $0.count ? $0[index] : nil }.sorted()
-                guard !times.isEmpty else { continue }
-                print(String(format: "  %@ from the reader's runtime: median %.1f ms, max %.1f ms after Enter", name, times[times.count / 2] * 1000,
-                             times.last! * 1000))
-            }
+            print(String(format: "%d MB article: wrap %.1f ms (%.0f MB/s, %d lines)", megabytes, wrap.seconds * 1000, size / wrap.seconds, wrap.result))
+            try timeOpening(item, size: size, name: "\(megabytes) MB article")
+        }
+    }
+
+    /// Times the reader view of `item` made at once, and what the runtime sends after `Enter`.
+    private func timeOpening(_ item: Item, size: Double, name: String) throws {
+        let open = median { (try? ArticleReading.article(item, digestTitle: nil, width: width, strings: Strings(.chinese)))?.view.lines.count ?? 0 }
+        print(String(format: "%@: open in reader view %.1f ms (%.0f MB/s, %d lines)", name, open.seconds * 1000, size / open.seconds, open.result))
+        let arrivals = (0..<max(1, runs)).map { _ in arrivalTimes(item) }
+        for (index, part) in ["first screen", "end (for G)", "whole"].enumerated() {
+            let times = arrivals.compactMap { index < $0.count ? $0[index] : nil }.sorted()
+            guard let last = times.last else { continue }
+            print(String(format: "  %@ from the reader's runtime: median %.1f ms, max %.1f ms after Enter", part, times[times.count / 2] * 1000,
+                         last * 1000))
         }
     }
 
     /// Asks the effect runtime for the article as `Enter` does: seconds until its first screen,
     /// its end and the whole arrive.
-    private func arrivalTimes(_ item: Item, folder: String) -> [Double] {
+    private func arrivalTimes(_ item: Item) -> [Double] {
         let times = Mutex<[Double]>([])
-        let clients = EffectClients.live(source: .paths([folder]), indexPath: nil, store: StateStore(path: folder + "/marks.log"),
-                                         openURL: { .linkOpened($0) }, fetchFeeds: { _ in .nothingFollowed })
+        let clients = EffectClients(loadLibrary: { _ in .libraryChanged }, loadDocument: ArticleReading.body, saveMarks: { _, _, _ in .marksFailed("") },
+                                    savePositions: { _, _ in .marksFailed("") },
+                                    openURL: { .linkOpened($0) })
         let start = DispatchTime.now().uptimeNanoseconds
         let runtime = EffectRuntime(clients: clients, strings: Strings(.chinese), mode: .immediate) { _ in
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

@@ -1,0 +1,25 @@
+import Testing
+@testable import TsundokuLibrary
+
+/// A long article's blocks are converted on every core: the document is the same, in order.
+@Suite struct LongMarkdownTests {
+    @Test func aLongArticleConvertedOnEveryCoreKeepsEveryBlockInOrder() {
+        let pieces = (0..<3_000).map { index -> String in
+            switch index % 5 {
+            case 0: return "## 第 \(index) 节"
+            case 1: return "第 \(index) 段，带一个[链接](https://example.org/\(index))和 https://example.net/\(index) 。"
+            case 2: return "- 列表 \(index)\n- **加粗** \(index)"
+            case 3: return "> 引用 \(index)"
+            default: return "```\n代码 \(index)\n```"
+            }
+        }
+        let whole = MarkdownDocument.parse(pieces.joined(separator: "\n\n"))
+        let oneByOne = pieces.flatMap { MarkdownDocument.parse($0).blocks }
+        #expect(whole.blocks.count == 3_000)
+        #expect(whole.blocks == oneByOne)
+
+        // A link defined at the end is still known at the beginning.
+        let referenced = MarkdownDocument.parse("见[开头][end]。\n\n" + pieces.joined(separator: "\n\n") + "\n\n[end]: https://example.org/end\n")
+        #expect(referenced.blocks.first == .paragraph([.text("见"), .link(url: "https://example.org/end", [.text("开头")]), .text("。")]))
+    }
+}
