@@ -12,8 +12,10 @@ import Foundation
 /// silently dropped from the cache.
 enum IndexCodec {
     /// Stored properties of each cached type, as this codec writes them; the tests compare them
-    /// with the types' own.
-    static let fieldCounts = ["Entry": 2, "ScannedFile": 5, "ParsedFile": 3, "Item": 15, "BodyLocation": 4,
+    /// with the types' own. An item's amount is stored as two numbers (written as one value), a
+    /// body's lines as three (its first range in place, or the rare parts apart: written as
+    /// its lines, path and HTML blocks).
+    static let fieldCounts = ["Entry": 2, "ScannedFile": 5, "ParsedFile": 3, "Item": 16, "BodyLocation": 4,
                               "TextAmount": 2, "LoadProblem": 2, "MarkEntry": 4, "ReadingPosition": 3]
 
     /// The number of items, then the number of entries, then the entries.

@@ -11,24 +11,24 @@ public struct Item: Sendable, Hashable, Identifiable {
         case digestItem = "digest-item"
     }
 
+    // Stored compactly (100,000 items are held at once): the optional dates, numbers and
+    // highlights below are read and written through the properties that follow.
     public var id: String
     public var parent: String?
-    public var kind: Kind
     public var title: String
     public var author: String?
     public var site: String?
     public var url: String?
-    public var saved: Date
-    public var published: Date?
     public var path: String
-    /// 1-based position of a digest item inside its digest.
-    public var position: Int?
+    public var saved: Date
     public var tags: [String]
     public var body: BodyLocation
-    public var highlights: BodyLocation?
-    /// How much text the body holds, when it was counted while the library was read (an
-    /// export's HTML bodies are counted when they are opened).
-    public var amount: TextAmount?
+    private var publishedBits: UInt64
+    private var storedHighlights: Boxed<BodyLocation>?
+    private var amountCharacters: UInt32
+    private var amountWords: UInt32
+    private var storedPosition: UInt32
+    public var kind: Kind
 
     public init(id: String, parent: String? = nil, kind: Kind, title: String, author: String? = nil,
                 site: String? = nil, url: String? = nil, saved: Date, published: Date? = nil,
@@ -42,13 +42,48 @@ public struct Item: Sendable, Hashable, Identifiable {
         self.site = site
         self.url = url
         self.saved = saved
-        self.published = published
         self.path = path
-        self.position = position
         self.tags = tags
         self.body = body
+        publishedBits = Self.noDate
+        storedHighlights = nil
+        amountCharacters = Self.noAmount
+        amountWords = 0
+        storedPosition = 0
+        self.published = published
+        self.position = position
         self.highlights = highlights
         self.amount = amount
+    }
+
+    /// A NaN no date is read as: the stored form of no publication date.
+    private static let noDate = UInt64.max
+    private static let noAmount = UInt32.max
+
+    public var published: Date? {
+        get { publishedBits == Self.noDate ? nil : Date(timeIntervalSince1970: Double(bitPattern: publishedBits)) }
+        set { publishedBits = newValue.map { $0.timeIntervalSince1970.bitPattern } ?? Self.noDate }
+    }
+
+    /// 1-based position of a digest item inside its digest.
+    public var position: Int? {
+        get { storedPosition == 0 ? nil : Int(storedPosition) - 1 }
+        set { storedPosition = newValue.map { UInt32(clamping: min($0, Int(UInt32.max) - 1)) + 1 } ?? 0 }
+    }
+
+    public var highlights: BodyLocation? {
+        get { storedHighlights?.value }
+        set { storedHighlights = newValue.map(Boxed.init) }
+    }
+
+    /// How much text the body holds, when it was counted while the library was read (an
+    /// export's HTML bodies are counted when they are opened).
+    public var amount: TextAmount? {
+        get { amountCharacters == Self.noAmount ? nil : TextAmount(characters: Int(amountCharacters), words: Int(amountWords)) }
+        set {
+            amountCharacters = newValue.map { UInt32(clamping: min($0.characters, Int(Self.noAmount) - 1)) } ?? Self.noAmount
+            amountWords = newValue.map { UInt32(clamping: $0.words) } ?? 0
+        }
     }
 
     /// The item with its text counted from its body, when the library had not counted it.
@@ -86,21 +121,92 @@ public struct BodyLocation: Sendable, Hashable {
     }
 
     public var format: Format
-    public var lines: [Range<Int>]
-    /// The file the lines are in when it is not the item's own (an export's
-    /// `highlights/<slug>.md`).
-    public var path: String?
-    /// For a JSON Lines item whose HTML body is shared by a digest's news items: the top-level
-    /// blocks of that HTML this item shows.
-    public var htmlBlocks: [Range<Int>]?
+    /// The usual one range of lines, kept in place; `extra` holds anything else.
+    private var firstLine: UInt32 = 0
+    private var lineCount: UInt32 = 0
+    /// Several ranges, a file of its own, or HTML blocks: rare, so kept apart.
+    private var extra: BodyExtra?
 
     public init(format: Format, lines: [Range<Int>], path: String? = nil, htmlBlocks: [Range<Int>]? = nil) {
         self.format = format
+        self.lines = lines
+        if path != nil || htmlBlocks != nil { extra = BodyExtra(lines: extra?.lines, path: path, htmlBlocks: htmlBlocks) }
+    }
+
+    public var lines: [Range<Int>] {
+        get {
+            if let lines = extra?.lines { return lines }
+            return lineCount == 0 ? [] : [Int(firstLine)..<Int(firstLine) + Int(lineCount)]
+        }
+        set {
+            let inPlace: (UInt32, UInt32)? = newValue.isEmpty ? (0, 0) : newValue.count == 1
+                ? UInt32(exactly: newValue[0].lowerBound).flatMap { lower in UInt32(exactly: newValue[0].count).map { (lower, $0) } }
+                : nil
+            // An empty range at a line other than 0 is not the empty list: kept apart too.
+            if let (first, count) = inPlace, count > 0 || newValue.isEmpty {
+                (firstLine, lineCount) = (first, count)
+                extra = extra.flatMap { BodyExtra(lines: nil, path: $0.path, htmlBlocks: $0.htmlBlocks) }
+            } else {
+                (firstLine, lineCount) = (0, 0)
+                extra = BodyExtra(lines: newValue, path: extra?.path, htmlBlocks: extra?.htmlBlocks)
+            }
+        }
+    }
+
+    /// The file the lines are in when it is not the item's own (an export's
+    /// `highlights/<slug>.md`).
+    public var path: String? {
+        get { extra?.path }
+        set { extra = BodyExtra(lines: extra?.lines, path: newValue, htmlBlocks: extra?.htmlBlocks) }
+    }
+
+    /// For a JSON Lines item whose HTML body is shared by a digest's news items: the top-level
+    /// blocks of that HTML this item shows.
+    public var htmlBlocks: [Range<Int>]? {
+        get { extra?.htmlBlocks }
+        set { extra = BodyExtra(lines: extra?.lines, path: extra?.path, htmlBlocks: newValue) }
+    }
+
+    /// For HTML bodies: the ranges of top-level blocks the item shows.
+    public var blocks: [Range<Int>] { lines }
+}
+
+/// The rare parts of a `BodyLocation`, kept out of line so the usual body (one range of lines in
+/// the item's own file) takes no allocation: 100,000 items are 100,000 fewer.
+final class BodyExtra: Sendable, Hashable {
+    let lines: [Range<Int>]?
+    let path: String?
+    let htmlBlocks: [Range<Int>]?
+
+    /// Nil when there is nothing to keep.
+    init?(lines: [Range<Int>]?, path: String?, htmlBlocks: [Range<Int>]?) {
+        guard lines != nil || path != nil || htmlBlocks != nil else { return nil }
         self.lines = lines
         self.path = path
         self.htmlBlocks = htmlBlocks
     }
 
-    /// For HTML bodies: the ranges of top-level blocks the item shows.
-    public var blocks: [Range<Int>] { lines }
+    static func == (left: BodyExtra, right: BodyExtra) -> Bool {
+        left.lines == right.lines && left.path == right.path && left.htmlBlocks == right.htmlBlocks
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(lines)
+        hasher.combine(path)
+        hasher.combine(htmlBlocks)
+    }
+}
+
+/// A value kept out of line, compared and hashed by the value: a rare field of a value held
+/// 100,000 times costs one reference in each.
+final class Boxed<Value: Sendable & Hashable>: Sendable, Hashable {
+    let value: Value
+
+    init(_ value: Value) {
+        self.value = value
+    }
+
+    static func == (left: Boxed, right: Boxed) -> Bool { left.value == right.value }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }
