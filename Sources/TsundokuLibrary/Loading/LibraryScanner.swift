@@ -54,7 +54,10 @@ enum LibraryScanner {
                 if name.hasPrefix(".") { continue }
                 names.append(name)
             }
-            closedir(handle)
+            // Entries are looked at relative to the open folder: the kernel walks one name,
+            // not the whole path, for each of 100,000 files.
+            let folder = dirfd(handle)
+            defer { closedir(handle) }
             let isUnpackedExport = names.contains(where: OmnivoreExport.isMetadataName)
             let ownNames = stat(directory, &info) == 0 ? ownFiles.names(inFolder: info) : []
             let prefix = directory.hasSuffix("/") ? directory : directory + "/"
@@ -62,7 +65,7 @@ enum LibraryScanner {
                 let path = prefix + name
                 if isUnpackedExport, name == "content" || name == "highlights" { continue }
                 if ownNames.contains(where: { name == $0 || name.hasPrefix($0 + ".") }) { continue }
-                guard stat(path, &info) == 0 else {
+                guard fstatat(folder, name, &info, 0) == 0 else {
                     let reason = errno == ELOOP ? "symbolic link loop, skipped" : "cannot read: \(FileIO.errnoText())"
                     problems.append(LoadProblem(path: path, message: reason))
                     continue
