@@ -30,7 +30,9 @@ struct MetadataIndex: Sendable {
     /// Every cached item, file after file, decoded straight into this one array (no array per
     /// file, no copy: at 100,000 files those were 50 MB more at the peak of a start).
     private(set) var items: [Item] = []
-    private var files: [String: CachedFile] = [:]
+    private var files: [CachedFile] = []
+    /// Each path's place in `files`.
+    private var places: [String: Int] = [:]
 
     init() {}
 
@@ -42,10 +44,9 @@ struct MetadataIndex: Sendable {
         defer { close(fd) }
         guard let decoded = Self.decodeParts(fd) else { return }
         items = decoded.items
-        files.reserveCapacity(decoded.files.reduce(0) { $0 + $1.count })
-        for part in decoded.files {
-            for file in part where files[file.file.path] == nil { files[file.file.path] = file }
-        }
+        files = decoded.files.flatMap { $0 }
+        places.reserveCapacity(files.count)
+        for (place, file) in files.enumerated() where places[file.file.path] == nil { places[file.file.path] = place }
     }
 
     /// How many parts the entries are written in: parts are decoded on every core at once.
@@ -132,13 +133,22 @@ struct MetadataIndex: Sendable {
     }
 
     /// How many files the cache knows.
-    var count: Int { files.count }
+    var count: Int { places.count }
 
-    /// What `file` parsed to, when the cache knows it as it is now (same size, times and inode).
-    func lookup(_ file: ScannedFile) -> CachedFile? {
-        guard let cached = files[file.path], cached.file == file else { return nil }
-        return cached
+    /// Where the cache keeps what `file` parsed to, when it knows the file as it is now (same
+    /// size, times and inode): a place for `items(at:)` and the like, so nothing is copied.
+    func place(of file: ScannedFile) -> Int? {
+        guard let place = places[file.path] else { return nil }
+        let cached = files[place].file
+        guard cached.size == file.size, cached.modified == file.modified, cached.changed == file.changed,
+              cached.inode == file.inode else { return nil }
+        return place
     }
+
+    /// The items of the file at `place`, as places in `items`.
+    func items(at place: Int) -> Range<Int> { files[place].items }
+    func problems(at place: Int) -> [LoadProblem] { files[place].problems }
+    func sourceMarks(at place: Int) -> [MarkEntry] { files[place].sourceMarks }
 
     /// Hands the items over (the index keeps none): they become the library's.
     mutating func takeItems() -> [Item] {

@@ -71,14 +71,14 @@ public enum Library {
             files = roots.flatMap { LibraryScanner.scan(Paths.absolute($0), skipping: ownFiles, problems: &problems, folders: &folders) }
         }
         var index = decoding?.take() ?? MetadataIndex()
-        var cached = files.map { index.lookup($0) }
+        var cached = files.map { index.place(of: $0) }
         let unparsed = files.indices.filter { cached[$0] == nil }
         let hits = files.count - unparsed.count
         let cachedFileCount = index.count
         var results: [ParsedFile]
         if let partial, !unparsed.isEmpty {
             let cachedItems = index.items
-            let hitRanges = cached.compactMap { $0?.items }
+            let hitRanges = cached.compactMap { $0.map(index.items(at:)) }
             results = parseAll(unparsed.map { files[$0] }, progress: { progress?(hits + $0) },
                                partial: (partial.first, partial.interval, { parsedSoFar in
                                    var seen = Set<String>()
@@ -101,9 +101,9 @@ public enum Library {
         var nextResult = 0
         for position in files.indices {
             if let hit = cached[position] {
-                ranges.append(hit.items)
-                fileProblems.append(hit.problems)
-                fileMarks.append(hit.sourceMarks)
+                ranges.append(index.items(at: hit))
+                fileProblems.append(index.problems(at: hit))
+                fileMarks.append(index.sourceMarks(at: hit))
             } else if nextResult < results.count {
                 let result = results[nextResult]
                 nextResult += 1
@@ -119,10 +119,13 @@ public enum Library {
         (cached, results, index) = ([], [], MetadataIndex())
 
         // One item per id, the first file (in the order found) winning.
+        // `owners` places each id's item; it becomes the library's lookup by id once the items
+        // are in their final places (the same table, its values changed: no id hashed twice).
         var kept: [Int] = []
         kept.reserveCapacity(items.count)
-        var owners: [String: (file: String, fromExport: Bool)] = [:]
+        var owners: [String: Int] = [:]
         owners.reserveCapacity(items.count)
+        var ownerFiles = [Int32](repeating: 0, count: items.count)
         items.withUnsafeBufferPointer { items in
             // Stored fields only: a computed property of an item (`isFromOmnivoreExport`) copied
             // the whole item first, a retain and release of each of its strings (5% of a load).
@@ -130,19 +133,21 @@ public enum Library {
                 problems += fileProblems[position]
                 for index in ranges[position] {
                     let id = items[index].id
-                    let fromExport = items[index].body.format.isOmnivoreExport
                     if let owner = owners[id] {
-                        if items[index].parent == nil, !(fromExport && owner.fromExport) {
-                            problems.append(LoadProblem(path: files[position].path, message: "same item id \(id) as \(owner.file), skipped"))
+                        let fromExport = items[index].body.format.isOmnivoreExport
+                        if items[index].parent == nil, !(fromExport && items[owner].body.format.isOmnivoreExport) {
+                            let file = files[Int(ownerFiles[owner])].path
+                            problems.append(LoadProblem(path: files[position].path, message: "same item id \(id) as \(file), skipped"))
                         }
                         continue
                     }
-                    owners[id] = (files[position].path, fromExport)
+                    owners[id] = index
+                    ownerFiles[index] = Int32(position)
                     kept.append(index)
                 }
             }
         }
-        owners = [:]
+        ownerFiles = []
         // The cache is written in reading order, so when nothing changed, its items already
         // stand in it: checked in one pass instead of sorted.
         kept.sort()
@@ -152,9 +157,14 @@ public enum Library {
         }
         // In reading order here, so the reader's `MarkedLibrary` keeps this array as it is;
         // rearranged in place, since a second array of 18,000 items is 7 MB more at the peak.
+        var place = [Int](repeating: 0, count: items.count)
+        for (position, index) in order.enumerated() { place[index] = position }
+        // Changed where they lie: the table is neither copied nor hashed again.
+        for slot in owners.values.indices { owners.values[slot] = place[owners.values[slot]] }
+        place = []
         rearrange(&items, keeping: order)
         return LibrarySnapshot(items: items, problems: problems, sourceMarks: fileMarks.flatMap { $0 }, folders: folders,
-                               lookup: ItemLookup(items))
+                               lookup: ItemLookup(items, byID: owners))
     }
 
     /// What each file parsed to, for the cache, the files in the reading order of their first

@@ -218,12 +218,18 @@ public struct ItemLookup: Sendable, Equatable {
     let children: [String: [String]]
 
     public init(_ items: [Item]) {
-        var children: [String: [String]] = [:]
         var byID: [String: Int] = [:]
         byID.reserveCapacity(items.count)
-        for offset in items.indices {
-            byID[items[offset].id] = offset
-            if let parent = items[offset].parent { children[parent, default: []].append(items[offset].id) }
+        for offset in items.indices { byID[items[offset].id] = offset }
+        self.init(items, byID: byID)
+    }
+
+    /// The lookup of `items` whose ids `byID` already places (the loader's, made while it
+    /// dropped duplicate ids).
+    init(_ items: [Item], byID: [String: Int]) {
+        var children: [String: [String]] = [:]
+        for item in items {
+            if let parent = item.parent { children[parent, default: []].append(item.id) }
         }
         self.byID = byID
         self.children = children

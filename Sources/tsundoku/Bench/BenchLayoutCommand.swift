@@ -51,6 +51,12 @@ struct BenchLayoutCommand: ParsableCommand {
     private func timeOpening(_ item: Item, size: Double, name: String) throws {
         let open = median { (try? ArticleReading.article(item, digestTitle: nil, width: width, strings: Strings(.chinese)))?.view.lines.count ?? 0 }
         print(String(format: "%@: open in reader view %.1f ms (%.0f MB/s, %d lines)", name, open.seconds * 1000, size / open.seconds, open.result))
+        if let body = try? Library.bodyAndHighlights(for: item) {
+            let end = median {
+                ArticleView.end(item: item, document: body.body, highlights: body.highlights, width: width, lines: 400, strings: Strings(.chinese)).lines.count
+            }
+            print(String(format: "  its end alone, from the parsed document: %.1f ms (%d lines)", end.seconds * 1000, end.result))
+        }
         let arrivals = (0..<max(1, runs)).map { _ in arrivalTimes(item) }
         for (index, part) in ["first screen", "end (for G)", "whole"].enumerated() {
             let times = arrivals.compactMap { index < $0.count ? $0[index] : nil }.sorted()
