@@ -317,6 +317,39 @@ enum InstalledTmux {
     }
 
     /// The number of the first `第 N 段` paragraph the reader pane shows.
+    /// `G` in a long article shows its end before the whole is laid out, and the whole
+    /// arriving later moves nothing on screen.
+    @Test func theEndOfALongArticleShowsAtOnceAndStaysPutWhenTheRestArrives() throws {
+        let tmux = try #require(Self.tmux)
+        let terminal = Terminal(tmux: tmux)
+        defer { terminal.stop() }
+        let cli = terminal.cli
+        let count = 12_000
+        let paragraphs = (1...count).map { "第 \($0) 段：一段足够长的中文文字，带一个[链接](https://example.org/p/\($0))，把文章撑到一兆多。" }
+        _ = cli.write("lib/long.md", Self.article("long", "一篇非常长的文章", saved: "2024-03-01 08:00:00", body: paragraphs.joined(separator: "\n\n")))
+        // Stacked panes (80 columns): the reader's lines are whole lines of the screen.
+        terminal.start(["--library", cli.home + "/lib", "--state", cli.home + "/state/marks.log"], width: 80, height: 30)
+        #expect(terminal.waitFor("第 1 段", seconds: 20))
+        terminal.keys("Enter")
+        terminal.keys("G")
+        let last = "[\(count)] https://example.org/p/\(count)"
+        #expect(terminal.waitFor(last, seconds: 20), "G shows the last link:\n\(terminal.screen)")
+        terminal.keys("k", "k", "k")
+        #expect(terminal.waitUntil { !$0.contains(last) }, "three lines up")
+        func readerLines(_ screen: String) -> [Substring] {
+            screen.split(separator: "\n").filter { $0.contains("example.org/p/") || $0.contains(" 段：") }
+        }
+        let above = readerLines(terminal.screen)
+        #expect(above.count > 10)
+        #expect(terminal.waitUntil(seconds: 30) { $0.split(separator: "\n").last?.contains("%") == true },
+                "the whole is laid out and its share shown:\n\(terminal.screen)")
+        #expect(readerLines(terminal.screen) == above, "nothing moved when the whole arrived")
+        terminal.keys("g")
+        #expect(terminal.waitFor("第 1 段"))
+        terminal.keys("q")
+        #expect(terminal.waitFor("EXITED 0"))
+    }
+
     private static func firstParagraph(in screen: String) -> Int? {
         for line in screen.split(separator: "\n") {
             guard let range = line.range(of: #"第 \d+ 段"#, options: .regularExpression) else { continue }
