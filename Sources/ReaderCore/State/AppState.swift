@@ -92,8 +92,9 @@ public struct AppState: Sendable, Equatable {
     public internal(set) var libraryIsPartial = false
     /// Whether feeds are being fetched (`F`).
     public internal(set) var isFetching = false
-    /// The ids before a reload that files arriving asked for, to count what arrived.
-    var idsBeforeArrivals: Set<String>?
+    /// A reload that files arriving asked for: what it brings that the library did not have
+    /// is counted and said.
+    var countsArrivals = false
     /// The library's tags with their counts, as counted when the tag picker opened.
     public internal(set) var tagCounts: [TagCount] = []
     /// The library's highlights, as last read for the highlights view.
@@ -308,6 +309,9 @@ public struct AppState: Sendable, Equatable {
     }
 
     private static func belong(_ ids: [String], to library: MarkedLibrary) -> Bool {
-        ids.count == library.items.count && ids.elementsEqual(library.items.lazy.map(\.id))
+        // The ids read where the items lie: `lazy.map(\.id)` copied every item first.
+        ids.count == library.items.count && library.items.withUnsafeBufferPointer { items in
+            ids.indices.allSatisfy { ids[$0] == items[$0].id }
+        }
     }
 }
