@@ -335,7 +335,7 @@ enum InstalledTmux {
         let last = "[\(count)] https://example.org/p/\(count)"
         #expect(terminal.waitFor(last, seconds: 20), "G shows the last link:\n\(terminal.screen)")
         terminal.keys("k", "k", "k")
-        #expect(terminal.waitUntil { !$0.contains(last) }, "three lines up")
+        #expect(terminal.waitUntil { $0.contains("[\(count - 3)] ") && !$0.contains("[\(count - 2)] ") }, "three lines up:\n\(terminal.screen)")
         func readerLines(_ screen: String) -> [Substring] {
             screen.split(separator: "\n").filter { $0.contains("example.org/p/") || $0.contains(" 段：") }
         }
