@@ -76,8 +76,9 @@ struct BenchUICommand: ParsableCommand {
         }
         report += try measureSearch(loop, library: library, reportTimes: &reportTimes)
         reportTimes.sort()
-        report += String(format: "  reports received     median %.3f ms, max %.3f ms over %d batches (bodies, marks, search index)\n",
-                         reportTimes[reportTimes.count / 2], reportTimes.last ?? 0, reportTimes.count)
+        report += String(format: "  reports received     median %.3f ms, max %.3f ms over %d batches (bodies, marks, search index); longest: %@\n",
+                         reportTimes[reportTimes.count / 2], reportTimes.last ?? 0, reportTimes.count,
+                         loop.longestBatch.reports.joined(separator: ", "))
         try report.write(toFile: folder + "/report.txt", atomically: true, encoding: .utf8)
     }
 
@@ -127,6 +128,8 @@ final class UILoop {
     private(set) var state: AppState
     private let reports = ReportInbox()
     private var runtime: EffectRuntime!
+    /// The longest batch of reports the loop received so far: milliseconds and what it held.
+    private(set) var longestBatch: (milliseconds: Double, reports: [String]) = (0, [])
 
     init(state: AppState, clients: EffectClients) {
         self.state = state
@@ -157,7 +160,11 @@ final class UILoop {
                 for effect in state.receive(report) { runtime.perform(effect) }
             }
             _ = Screen.render(state)
-            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+            times.append(milliseconds)
+            if milliseconds > longestBatch.milliseconds {
+                longestBatch = (milliseconds, arrived.map { Mirror(reflecting: $0).children.first?.label ?? "\($0)" })
+            }
         }
     }
 }
