@@ -55,15 +55,17 @@ struct MetadataIndex: Sendable {
     /// The body: the number of parts (4 bytes), then each part's length and FNV-1a hash (8 bytes
     /// each) and its entries in the binary form (each part with its own table of strings). A
     /// part whose bytes do not match its hash (a bad disk day) makes the whole cache untrusted.
-    private static func encodeChunks(_ entries: [Entry]) -> [UInt8] {
+    /// Written part by part: only one part's entries and bytes are made at a time.
+    private static func writeChunks<Entries: RandomAccessCollection<Entry>>(_ entries: Entries, to fd: Int32) throws
+        where Entries.Index == Int {
         let size = max(1, (entries.count + chunkCount - 1) / chunkCount)
-        let chunks = stride(from: 0, to: entries.count, by: size).map { Array(entries[$0..<min($0 + size, entries.count)]) }
-        var body = littleEndian(UInt64(chunks.count), bytes: 4)
-        for chunk in chunks {
-            let encoded = IndexCodec.encode(chunk)
-            body += littleEndian(UInt64(encoded.count), bytes: 8) + littleEndian(ContentHash.value(encoded), bytes: 8) + encoded
+        let starts = Array(stride(from: entries.startIndex, to: entries.endIndex, by: size))
+        try FileIO.writeAll(fd, littleEndian(UInt64(starts.count), bytes: 4))
+        for start in starts {
+            let encoded = IndexCodec.encode(Array(entries[start..<min(start + size, entries.endIndex)]))
+            try FileIO.writeAll(fd, littleEndian(UInt64(encoded.count), bytes: 8) + littleEndian(ContentHash.value(encoded), bytes: 8))
+            try FileIO.writeAll(fd, encoded)
         }
-        return body
     }
 
     /// The cache's items and, part by part, its files.
@@ -156,11 +158,14 @@ struct MetadataIndex: Sendable {
         return items
     }
 
-    /// Writes `entries` in the order given (the loader's: reading order).
-    static func write(_ entries: [Entry], to path: String) throws {
-        let body = encodeChunks(entries)
+    /// Writes `entries` in the order given (the loader's: reading order); a lazy collection's
+    /// entries are made a part at a time.
+    static func write<Entries: RandomAccessCollection<Entry>>(_ entries: Entries, to path: String) throws where Entries.Index == Int {
         try FileIO.createDirectories(FileIO.directory(of: path))
-        try FileIO.replace(path, with: Array(header.utf8) + body)
+        try FileIO.replace(path) { fd in
+            try FileIO.writeAll(fd, Array(header.utf8))
+            try writeChunks(entries, to: fd)
+        }
     }
 
     /// The first line of the file: what a cache must have been written by to be read.

@@ -130,11 +130,17 @@ public enum FileIO {
 
     /// Replaces `path` atomically: a temporary file in the same folder, synced, then renamed.
     public static func replace(_ path: String, with bytes: [UInt8]) throws {
+        try replace(path) { try writeAll($0, bytes) }
+    }
+
+    /// `replace`, the new contents written by `write` to the descriptor it is given, piece by
+    /// piece (a large file is never held whole).
+    static func replace(_ path: String, writing write: (Int32) throws -> Void) throws {
         let temporary = path + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure(description: "cannot write \(temporary): \(errnoText())") }
         do {
-            try writeAll(fd, bytes)
+            try write(fd)
             try sync(fd)
             close(fd)
         } catch {
