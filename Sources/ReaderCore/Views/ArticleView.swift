@@ -62,7 +62,7 @@ public struct ArticleView: Sendable, Equatable {
             let start = blocks.count - count
             var builder = ArticleBuilder(width: max(width, minimumWidth), strings: strings)
             builder.inline.references.number(blocks[..<start])
-            builder.body(blocks[start...], from: start)
+            builder.body(blocks[start...])
             if let highlights, !highlights.blocks.isEmpty {
                 builder.section(strings.highlightsSection)
                 builder.blocks(highlights.blocks, first: [], rest: [])
@@ -200,13 +200,13 @@ struct ArticleBuilder {
         blank([])
     }
 
-    /// The body's top-level blocks from block `start` on, each piece remembering its block
-    /// (reading positions).
-    mutating func body(_ blocks: ArraySlice<Block>, from start: Int = 0) {
-        for (index, block) in zip(start..., blocks) {
-            if index > start { blank([]) }
+    /// The body's top-level blocks (all, the first, or the last of them), each piece
+    /// remembering its block's index in the body (reading positions).
+    mutating func body(_ blocks: ArraySlice<Block>) {
+        for index in blocks.indices {
+            if index > blocks.startIndex { blank([]) }
             currentBlock = Int32(index)
-            self.block(block, first: [], rest: [])
+            self.block(blocks[index], first: [], rest: [])
         }
         currentBlock = -2
     }
