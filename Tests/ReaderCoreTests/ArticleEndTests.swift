@@ -153,8 +153,10 @@ import TsundokuLibrary
 
     @Test func gBeforeTheEndArrivesGoesThereWhenItDoes() throws {
         var (state, parts) = try opened()
+        let first = readerText(state)
         _ = state.apply(.bottom)
         #expect(state.reader?.followsEnd == true)
+        #expect(readerText(state) == first, "the first screen's last line is not the end: nothing moves until the end is there")
         let status = Screen.render(state).text(in: state.layout.status).joined()
         #expect(!status.contains(state.strings.atEnd) && !status.contains("%"), "the first screen's end is not the article's: \(status)")
         _ = state.receive(.laidOut(id: parts.id, parts.end))

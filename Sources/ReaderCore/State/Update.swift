@@ -335,9 +335,15 @@ extension AppState {
     }
 
     /// `g` and `G` in the reader: its first line or its end. While a long article is laid out,
-    /// the part laid out alone for that edge is shown (its first screen, or its end).
+    /// the part laid out alone for that edge is shown (its first screen, or its end); `G`
+    /// before its end is there waits for it where it is (the first screen's last line is not
+    /// the end, and moving there first would be a jump for nothing).
     private mutating func scrollReaderToEdge(end: Bool) -> [Effect] {
         guard let other = reader?.otherPart, other.isTail == end, let shown = reader?.view else {
+            if end, let view = reader?.view, !view.isComplete, !view.isTail {
+                reader?.followsEnd = true
+                return []
+            }
             return scrollReader(to: end ? Int.max : 0)
         }
         reader?.view = other
