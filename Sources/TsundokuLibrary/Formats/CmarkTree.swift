@@ -1,26 +1,36 @@
 import CCmark
+import Synchronization
 
 /// A cmark-gfm parse tree with GitHub's table, strikethrough and autolink extensions, freed when
 /// the value goes away. The only place that creates cmark parsers.
 final class CmarkTree {
     let root: OpaquePointer
 
+    /// One parse at a time in the process: cmark-gfm keeps the characters its extensions react
+    /// to (autolink's `:` and `w`, strikethrough's `~`) in one table that each parser changes
+    /// and restores, so parsers at work together lost bare links now and then. Reading a
+    /// finished tree touches no such table: that is done on any thread, at once.
+    private static let parsing = Mutex(())
+
     init(markdown: String) {
-        cmark_gfm_core_extensions_ensure_registered()
-        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
-        for name in ["table", "strikethrough", "autolink"] {
-            if let extensionPointer = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, extensionPointer)
+        root = Self.parsing.withLock { _ in
+            cmark_gfm_core_extensions_ensure_registered()
+            let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+            for name in ["table", "strikethrough", "autolink"] {
+                if let extensionPointer = cmark_find_syntax_extension(name) {
+                    cmark_parser_attach_syntax_extension(parser, extensionPointer)
+                }
             }
-        }
-        var text = markdown
-        text.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            var text = markdown
+            text.withUTF8 { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    cmark_parser_feed(parser, chars.baseAddress, chars.count)
+                }
             }
+            let root = cmark_parser_finish(parser)!
+            cmark_parser_free(parser)
+            return root
         }
-        root = cmark_parser_finish(parser)
-        cmark_parser_free(parser)
     }
 
     deinit { cmark_node_free(root) }
