@@ -120,18 +120,10 @@ public final class EffectRuntime: Sendable {
             run(on: texts) { [self] in
                 let isCancelled = { self.latestTextSearch.load(ordering: .relaxed) != number }
                 guard !isCancelled() else { return }
-                // The first matches are sent at once, later ones at most every `matchInterval`:
-                // each report lists the rows anew, and 100,000 texts are searched in 90 chunks.
-                var unsent: [Int] = []
-                var due = DispatchTime.now()
                 let complete = clients.textSearch.search(needle, among: among, isCancelled: isCancelled) { found in
-                    unsent += found
-                    guard !unsent.isEmpty, DispatchTime.now() >= due else { return }
-                    deliver(.textMatches(number: number, indices: unsent, complete: false))
-                    unsent = []
-                    due = .now() + Self.matchInterval
+                    deliver(.textMatches(number: number, indices: found, complete: false))
                 }
-                if complete { deliver(.textMatches(number: number, indices: unsent, complete: true)) }
+                if complete { deliver(.textMatches(number: number, indices: [], complete: true)) }
             }
         case .openURL(let url):
             deliver(clients.openURL(url))
@@ -207,9 +199,6 @@ public final class EffectRuntime: Sendable {
     static let firstScreenBlocks = 40
     /// Lines of a long article's end laid out before the whole: ten screens of 40 lines.
     static let endLines = 400
-
-    /// The shortest time between two reports of article-text matches for one search.
-    static let matchInterval = DispatchTimeInterval.milliseconds(50)
 
     /// How long a preview waits for the selection to settle before its body is read.
     static let previewPause = DispatchTimeInterval.milliseconds(30)

@@ -16,11 +16,24 @@ public final class ReportInbox: Sendable {
 
     public var pending: [Report] { queue.withLock { $0 } }
 
-    /// Every report waiting, oldest first; the inbox is empty afterwards.
+    /// Every report waiting, oldest first; the inbox is empty afterwards. Article-text matches
+    /// of one search that wait one after another are handed over as one report: each lists
+    /// the rows anew, and 100,000 texts are searched in 90 chunks.
     public func drain() -> [Report] {
-        queue.withLock { queue in
+        let waiting = queue.withLock { queue in
             defer { queue.removeAll() }
             return queue
         }
+        var merged: [Report] = []
+        merged.reserveCapacity(waiting.count)
+        for report in waiting {
+            if case .textMatches(let number, let indices, let complete) = report,
+               case .textMatches(number, let earlier, false)? = merged.last {
+                merged[merged.count - 1] = .textMatches(number: number, indices: earlier + indices, complete: complete)
+            } else {
+                merged.append(report)
+            }
+        }
+        return merged
     }
 }

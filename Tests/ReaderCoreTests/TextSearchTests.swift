@@ -1,5 +1,6 @@
 import Localization
 import Testing
+import ReaderRuntime
 import TsundokuLibrary
 @testable import ReaderCore
 
@@ -85,5 +86,31 @@ import TsundokuLibrary
         #expect(state.message?.text.contains("No space left on device") == true)
         for character in "图书馆" { #expect(!state.apply(.searchType(character)).contains { $0 == .prepareSearchTexts(state.library.items) }) }
         #expect(state.rows.map { state.library.items[$0].title } == ["城市图书馆试行夜间自助借阅"])
+    }
+
+    /// Batches of one search waiting together reach the loop as one (each lists the rows anew);
+    /// the order of everything else, and a search's end, are kept.
+    @Test func batchesWaitingTogetherArriveAsOne() {
+        let inbox = ReportInbox()
+        let arriving: [Report] = [.textMatches(number: 1, indices: [1, 2], complete: false), .textMatches(number: 1, indices: [5], complete: false),
+                                  .marksFailed("磁盘已满"), .textMatches(number: 1, indices: [7], complete: false),
+                                  .textMatches(number: 1, indices: [9], complete: true), .textMatches(number: 1, indices: [], complete: true),
+                                  .textMatches(number: 2, indices: [3], complete: false), .textMatches(number: 3, indices: [4], complete: false)]
+        for report in arriving { inbox.post(report) }
+        #expect(inbox.drain() == [.textMatches(number: 1, indices: [1, 2, 5], complete: false), .marksFailed("磁盘已满"),
+                                  .textMatches(number: 1, indices: [7, 9], complete: true), .textMatches(number: 1, indices: [], complete: true),
+                                  .textMatches(number: 2, indices: [3], complete: false), .textMatches(number: 3, indices: [4], complete: false)])
+        #expect(inbox.drain().isEmpty)
+
+        // The state they leave is the state the batches one by one leave.
+        var oneByOne = searching("swift")
+        var together = oneByOne
+        let number = oneByOne.search.textNumber
+        let batches: [Report] = [.textMatches(number: number, indices: [0], complete: false), .textMatches(number: number, indices: [2], complete: false),
+                                 .textMatches(number: number, indices: [], complete: true)]
+        for report in batches { _ = oneByOne.receive(report) }
+        for report in batches { inbox.post(report) }
+        for report in inbox.drain() { _ = together.receive(report) }
+        #expect(together.rows == oneByOne.rows && together.search == oneByOne.search)
     }
 }
