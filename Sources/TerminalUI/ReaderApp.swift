@@ -77,6 +77,10 @@ public enum ReaderApp {
                                     })
         var quitting = false
         var dirty = true
+        // When the last resize was: once resizes stop, the screen is drawn whole once more (a
+        // terminal resized many times a second may drop or reflow a frame drawn in between).
+        var lastResize: ContinuousClock.Instant?
+        let clock = ContinuousClock()
 
         func perform(_ effects: [Effect]) {
             for effect in effects {
@@ -102,6 +106,7 @@ public enum ReaderApp {
             case .resize:
                 let (width, height) = session.size
                 blitter.invalidate()
+                lastResize = clock.now
                 perform(state.apply(.resize(width: width, height: height)))
             case .key(let key):
                 if let action = state.keymap.action(for: key, mode: state.keymapMode) { perform(state.apply(action)) }
@@ -110,7 +115,12 @@ public enum ReaderApp {
                 let (width, height) = session.size
                 if width != state.width || height != state.height {
                     blitter.invalidate()
+                    lastResize = clock.now
                     perform(state.apply(.resize(width: width, height: height)))
+                } else if let resized = lastResize, clock.now - resized > .milliseconds(150) {
+                    lastResize = nil
+                    blitter.invalidate()
+                    dirty = true
                 } else {
                     wakeup.wait(orInput: STDIN_FILENO, milliseconds: 50)
                 }
