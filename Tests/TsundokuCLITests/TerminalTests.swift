@@ -19,6 +19,8 @@ enum InstalledTmux {
         let cli = CLIRunner()
         let socket: String
         let tmux: String
+        /// The exit status of the last tmux command `run` ran.
+        private(set) var lastStatus: Int32 = 0
 
         init(tmux: String) {
             self.tmux = tmux
@@ -43,6 +45,7 @@ enum InstalledTmux {
             guard posix_spawn(&pid, tmux, &actions, nil, argv, environ) == 0 else { return "" }
             var status: Int32 = 0
             while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+            lastStatus = status
             return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
         }
 
@@ -54,7 +57,14 @@ enum InstalledTmux {
             let exports = environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
             let command = "env -i \(exports) '\(CLIRunner.executable)' " + arguments.map { "'\($0)'" }.joined(separator: " ")
                 + "; echo EXITED $?; sleep 30"
-            run(["new-session", "-d", "-x", String(width), "-y", String(height), "-s", "t", command])
+            // Tried again while a server whose last session was just killed is still exiting:
+            // the new session is lost with it (seen in full runs on a loaded machine).
+            for _ in 0..<50 {
+                run(["new-session", "-d", "-x", String(width), "-y", String(height), "-s", "t", command])
+                run(["has-session", "-t", "t"])
+                if lastStatus == 0 { return }
+                usleep(100_000)
+            }
         }
 
         func keys(_ keys: String...) {
