@@ -162,14 +162,15 @@ public enum Library {
         // stand in it: checked in one pass instead of sorted.
         kept.sort()
         let order = MarkedLibrary.isInReadingOrder(items, at: kept) ? kept : MarkedLibrary.readingOrder(items, among: kept)
+        // Each item's place in reading order (dropped duplicates: none).
+        var place = [Int](repeating: Int.max, count: items.count)
+        for (position, index) in order.enumerated() { place[index] = position }
         if let indexPath, source != .sample, files.count != cachedFileCount || !unparsed.isEmpty {
-            try? MetadataIndex.write(entries(files, ranges, fileProblems, fileMarks, items: items, inOrder: order), to: indexPath)
+            try? MetadataIndex.write(entries(files, ranges, fileProblems, fileMarks, items: items, places: place), to: indexPath)
         }
         // In reading order here, so the reader's `MarkedLibrary` keeps this array as it is;
         // rearranged in place, since a second array of 18,000 items is 7 MB more at the peak.
-        var place = [Int](repeating: 0, count: items.count)
-        for (position, index) in order.enumerated() { place[index] = position }
-        // Changed where they lie: the table is neither copied nor hashed again.
+        // The ids' places changed where they lie: the table is neither copied nor hashed again.
         for slot in owners.values.indices { owners.values[slot] = place[owners.values[slot]] }
         place = []
         rearrange(&items, keeping: order)
@@ -178,12 +179,11 @@ public enum Library {
     }
 
     /// What each file parsed to, for the cache, the files in the reading order of their first
-    /// item `order` keeps (files with none last), so the next load finds its items in order.
-    /// Lazy: each entry (a copy of its file's items) is made when the cache writes it.
+    /// item (`place`: each item's place in reading order; files with none last), so the next
+    /// load finds its items in order. Lazy: each entry (a copy of its file's items) is made
+    /// when the cache writes it.
     private static func entries(_ files: [ScannedFile], _ ranges: [Range<Int>], _ problems: [[LoadProblem]], _ marks: [[MarkEntry]],
-                                items: [Item], inOrder order: [Int]) -> LazyMapSequence<[Int], MetadataIndex.Entry> {
-        var place = [Int](repeating: Int.max, count: items.count)
-        for (position, index) in order.enumerated() { place[index] = position }
+                                items: [Item], places place: [Int]) -> LazyMapSequence<[Int], MetadataIndex.Entry> {
         let firstPlaces = ranges.map { range in range.lazy.map { place[$0] }.min() ?? Int.max }
         return files.indices.sorted { (firstPlaces[$0], files[$0].path) < (firstPlaces[$1], files[$1].path) }.lazy.map { position in
             MetadataIndex.Entry(file: files[position], result: ParsedFile(items: Array(items[ranges[position]]),

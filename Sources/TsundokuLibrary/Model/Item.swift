@@ -125,17 +125,26 @@ public struct BodyLocation: Sendable, Hashable {
     private var firstLine: UInt32 = 0
     private var lineCount: UInt32 = 0
     /// Several ranges, a file of its own, or HTML blocks: rare, so kept apart.
-    private var extra: BodyExtra?
+    private var extra: Boxed<RareParts>?
+
+    /// The rare parts of a body, kept out of line so the usual body (one range of lines in the
+    /// item's own file) takes no allocation: 100,000 items are 100,000 fewer.
+    struct RareParts: Sendable, Hashable {
+        var lines: [Range<Int>]?
+        var path: String?
+        var htmlBlocks: [Range<Int>]?
+    }
 
     public init(format: Format, lines: [Range<Int>], path: String? = nil, htmlBlocks: [Range<Int>]? = nil) {
         self.format = format
         self.lines = lines
-        if path != nil || htmlBlocks != nil { extra = BodyExtra(lines: extra?.lines, path: path, htmlBlocks: htmlBlocks) }
+        self.path = path
+        self.htmlBlocks = htmlBlocks
     }
 
     public var lines: [Range<Int>] {
         get {
-            if let lines = extra?.lines { return lines }
+            if let lines = extra?.value.lines { return lines }
             return lineCount == 0 ? [] : [Int(firstLine)..<Int(firstLine) + Int(lineCount)]
         }
         set {
@@ -145,10 +154,10 @@ public struct BodyLocation: Sendable, Hashable {
             // An empty range at a line other than 0 is not the empty list: kept apart too.
             if let (first, count) = inPlace, count > 0 || newValue.isEmpty {
                 (firstLine, lineCount) = (first, count)
-                extra = extra.flatMap { BodyExtra(lines: nil, path: $0.path, htmlBlocks: $0.htmlBlocks) }
+                changeRareParts { $0.lines = nil }
             } else {
                 (firstLine, lineCount) = (0, 0)
-                extra = BodyExtra(lines: newValue, path: extra?.path, htmlBlocks: extra?.htmlBlocks)
+                changeRareParts { $0.lines = newValue }
             }
         }
     }
@@ -156,45 +165,26 @@ public struct BodyLocation: Sendable, Hashable {
     /// The file the lines are in when it is not the item's own (an export's
     /// `highlights/<slug>.md`).
     public var path: String? {
-        get { extra?.path }
-        set { extra = BodyExtra(lines: extra?.lines, path: newValue, htmlBlocks: extra?.htmlBlocks) }
+        get { extra?.value.path }
+        set { changeRareParts { $0.path = newValue } }
     }
 
     /// For a JSON Lines item whose HTML body is shared by a digest's news items: the top-level
     /// blocks of that HTML this item shows.
     public var htmlBlocks: [Range<Int>]? {
-        get { extra?.htmlBlocks }
-        set { extra = BodyExtra(lines: extra?.lines, path: extra?.path, htmlBlocks: newValue) }
+        get { extra?.value.htmlBlocks }
+        set { changeRareParts { $0.htmlBlocks = newValue } }
+    }
+
+    /// Changes the rare parts; none left, none kept (so equal bodies are stored alike).
+    private mutating func changeRareParts(_ change: (inout RareParts) -> Void) {
+        var parts = extra?.value ?? RareParts()
+        change(&parts)
+        extra = parts == RareParts() ? nil : Boxed(parts)
     }
 
     /// For HTML bodies: the ranges of top-level blocks the item shows.
     public var blocks: [Range<Int>] { lines }
-}
-
-/// The rare parts of a `BodyLocation`, kept out of line so the usual body (one range of lines in
-/// the item's own file) takes no allocation: 100,000 items are 100,000 fewer.
-final class BodyExtra: Sendable, Hashable {
-    let lines: [Range<Int>]?
-    let path: String?
-    let htmlBlocks: [Range<Int>]?
-
-    /// Nil when there is nothing to keep.
-    init?(lines: [Range<Int>]?, path: String?, htmlBlocks: [Range<Int>]?) {
-        guard lines != nil || path != nil || htmlBlocks != nil else { return nil }
-        self.lines = lines
-        self.path = path
-        self.htmlBlocks = htmlBlocks
-    }
-
-    static func == (left: BodyExtra, right: BodyExtra) -> Bool {
-        left.lines == right.lines && left.path == right.path && left.htmlBlocks == right.htmlBlocks
-    }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(lines)
-        hasher.combine(path)
-        hasher.combine(htmlBlocks)
-    }
 }
 
 /// A value kept out of line, compared and hashed by the value: a rare field of a value held
