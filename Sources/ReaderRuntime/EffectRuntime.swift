@@ -208,6 +208,7 @@ public final class EffectRuntime: Sendable {
         case .background:
             inFlight.add(1, ordering: .relaxed)
             let counted: @Sendable () -> Void = { [self] in
+                BackgroundPriority.lowerCurrentThread()
                 work()
                 inFlight.subtract(1, ordering: .releasing)
             }

@@ -55,6 +55,29 @@ import TsundokuLibrary
         #expect(reports.withLock { $0.count } == 6)
     }
 
+    @Test func backgroundWorkGivesWayToTheLoopThatAskedForIt() {
+        let which = __priority_which_t(PRIO_PROCESS.rawValue)
+        let callerBefore = getpriority(which, 0)
+        let priorities = Mutex<[Int32]>([])
+        let done = DispatchSemaphore(value: 0)
+        let clients = EffectClients(
+            loadLibrary: { _ in .libraryLoaded(Library.load(.sample), Marks(), stateProblem: nil) },
+            loadDocument: { item in
+                priorities.withLock { $0.append(getpriority(which, 0)) }
+                return .failure(LoadProblem(path: item.path, message: "test"))
+            },
+            saveMarks: ScreenTestSupport.clients.saveMarks, savePositions: ScreenTestSupport.clients.savePositions,
+            openURL: { .linkOpened($0) })
+        let runtime = EffectRuntime(clients: clients, strings: Strings(.chinese), mode: .background) { _ in done.signal() }
+        let item = Library.load(.sample).items[0]
+        for _ in 0..<3 {
+            runtime.perform(.loadDocument(item, width: 60, digestTitle: nil, preview: false))
+            #expect(done.wait(timeout: .now() + 10) == .success)
+        }
+        #expect(priorities.withLock { $0 } == [10, 10, 10])
+        #expect(getpriority(which, 0) == callerBefore)
+    }
+
     @Test func quittingWaitsForTheMarksAskedFor() {
         let saved = Mutex<[String]>([])
         let clients = EffectClients(

@@ -342,4 +342,35 @@ import TsundokuLibrary
             #expect(typed.rows.sorted() == expected, "\(query)")
         }
     }
+
+    @Test func foundRowsKeepTheListsOrderUnderEveryOrderAndFilter() {
+        let ids = ScreenTestSupport.sampleState(width: 100, height: 30).library.items.map(\.id)
+        let marks = Marks(ids.enumerated().compactMap { number, id in
+            number % 3 == 0 ? MarkEntry(time: 1, operation: number % 2 == 0 ? .read : .star, id: id) : nil
+        })
+        var state = ScreenTestSupport.sampleState(width: 100, height: 30, marks: marks)
+        let items = state.library.items
+        let texts = items.map { SearchTexts.text(of: $0) }
+        var rowsFound = 0
+        for _ in ItemOrder.allCases {
+            for _ in 0..<3 {
+                let listed = state.rows
+                for query in ["e", "图书", "的", "example.net", "2"] {
+                    ScreenTestSupport.send(.startSearch, to: &state)
+                    for character in query { ScreenTestSupport.send(.searchType(character), to: &state) }
+                    let found = listed.filter { index in
+                        let item = items[index]
+                        return (item.title + " " + (item.site ?? "") + " " + (item.author ?? "")).lowercased().contains(query)
+                            || texts[index].contains(query)
+                    }
+                    rowsFound += found.count
+                    #expect(state.rows == found, "\(state.order) \(state.filter) \(query)")
+                    ScreenTestSupport.send(.cancel, to: &state)
+                }
+                ScreenTestSupport.send(.cycleFilter, to: &state)
+            }
+            ScreenTestSupport.send(.cycleOrder, to: &state)
+        }
+        #expect(rowsFound > 100)
+    }
 }

@@ -82,25 +82,27 @@ public struct SearchKeys: Sendable, Equatable {
     }
 
     /// The items (ascending indices) whose key contains `needle` (lower-cased UTF-8). `among`,
-    /// when given, holds every item that can match (a shorter query's matches), ascending.
-    func matches(_ needle: [UInt8], among: [Int]?) -> [Int] {
+    /// when given, is a shorter query's matches: every item that can match is among them, and
+    /// where each held the shorter query tells where to look first.
+    func matches(_ needle: [UInt8], among: SearchMatches?) -> SearchMatches {
         let scalars = Array(String(decoding: needle, as: UTF8.self).unicodeScalars)
-        guard !scalars.isEmpty else { return among ?? Array(ids.indices) }
+        guard !scalars.isEmpty else { return among ?? SearchMatches(needle: needle, indices: Array(ids.indices)) }
         let wanted = scalars.count == 1 ? [Gram.one(scalars[0])]
             : zip(scalars, scalars.dropFirst()).map { Gram.two($0, $1) }
         var lists: [Int] = []
         for gram in Set(wanted) {
-            guard let list = gramIndex(of: gram) else { return [] }
+            guard let list = gramIndex(of: gram) else { return SearchMatches(needle: needle, indices: []) }
             lists.append(list)
         }
         lists.sort { gramCounts[$0] < gramCounts[$1] }
-        if let among, among.count <= gramCounts[lists[0]] {
+        if let among, among.indices.count <= gramCounts[lists[0]] {
             return filter(among, containing: needle)
         }
         let candidates = items(of: lists[0])
         // One character, or two in a row: the gram's items are exactly the matches.
-        if scalars.count <= 2 { return candidates }
-        return filter(lists.count > 1 ? intersect(candidates, lists[1]) : candidates, containing: needle)
+        if scalars.count <= 2 { return SearchMatches(needle: needle, indices: candidates) }
+        let narrowed = lists.count > 1 ? intersect(candidates, lists[1]) : candidates
+        return filter(SearchMatches(needle: [], indices: narrowed), containing: needle)
     }
 
     private func gramIndex(of gram: UInt64) -> Int? {
@@ -143,35 +145,46 @@ public struct SearchKeys: Sendable, Equatable {
     }
 
     /// The items of `candidates` whose key contains `needle`: each key is searched for the
-    /// needle's rarest byte (`memchr`), and the needle compared where it is found.
-    private func filter(_ candidates: [Int], containing needle: [UInt8]) -> [Int] {
+    /// needle's rarest byte (`memchr`), and the needle compared where it is found. Where a
+    /// candidate held the candidates' own query (a part of `needle`) bounds where `needle` can
+    /// start, so a query typed on is mostly one comparison per item.
+    private func filter(_ candidates: SearchMatches, containing needle: [UInt8]) -> SearchMatches {
         guard let pivot = needle.indices.min(by: { byteCounts[Int(needle[$0])] < byteCounts[Int(needle[$1])] }) else {
             return candidates
         }
         let pivotByte = Int32(needle[pivot])
-        var result: [Int] = []
-        result.reserveCapacity(candidates.count)
+        // A match of `needle` at `q` holds the shorter query at `q + shift`, so it starts no
+        // earlier than `shift` before where the shorter query was first found.
+        let shift = needle.withUnsafeBytes { ByteSearch.firstOffset(of: candidates.needle, in: $0) }
+        let hints = shift != nil && candidates.offsets.count == candidates.indices.count ? candidates.offsets : []
+        var indices: [Int] = []
+        var offsets: [Int32] = []
+        indices.reserveCapacity(candidates.indices.count)
+        offsets.reserveCapacity(candidates.indices.count)
         bytes.withUnsafeBufferPointer { all in
             starts.withUnsafeBufferPointer { starts in
                 needle.withUnsafeBufferPointer { pin in
                     guard let base = all.baseAddress, let pinBase = pin.baseAddress else { return }
-                    for index in candidates {
-                        var from = starts[index] + pivot
+                    for (number, index) in candidates.indices.enumerated() {
+                        let start = starts[index]
+                        let earliest = hints.isEmpty ? 0 : max(0, Int(hints[number]) - (shift ?? 0))
+                        var from = start + earliest + pivot
                         let last = starts[index + 1] - pin.count + pivot
                         while from <= last {
                             guard let hit = memchr(base + from, pivotByte, last - from + 1) else { break }
-                            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                            if memcmp(base + at - pivot, pinBase, pin.count) == 0 {
-                                result.append(index)
+                            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - pivot
+                            if memcmp(base + at, pinBase, pin.count) == 0 {
+                                indices.append(index)
+                                offsets.append(Int32(at - start))
                                 break
                             }
-                            from = at + 1
+                            from = at + pivot + 1
                         }
                     }
                 }
             }
         }
-        return result
+        return SearchMatches(needle: needle, indices: indices, offsets: offsets)
     }
 }
 

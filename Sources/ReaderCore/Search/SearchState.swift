@@ -7,8 +7,9 @@ import TsundokuLibrary
 struct SearchState: Sendable, Equatable {
     /// The title index, once built for the library shown.
     var keys: SearchKeys?
-    /// The last query the titles were matched against and its matches.
-    private var lastTitles: SearchMatches?
+    /// The matches of the query's titles and of each shorter query it was typed through, so a
+    /// key typed looks only at the last one's matches and a key erased at none.
+    private var typedTitles: [SearchMatches] = []
     /// Whether the article texts of the library shown are ready to be searched, or being made so.
     var textsReady = false
     var textsPreparing = false
@@ -36,11 +37,11 @@ struct SearchState: Sendable, Equatable {
     /// is being built.
     mutating func titleMatches(_ needle: [UInt8]) -> [Int]? {
         guard let keys else { return nil }
-        if let lastTitles, lastTitles.needle == needle { return lastTitles.indices }
-        let among = lastTitles.flatMap { Self.contains(needle, $0.needle) ? $0.indices : nil }
-        let found = keys.matches(needle, among: among)
-        lastTitles = SearchMatches(needle: needle, indices: found)
-        return found
+        while let last = typedTitles.last, !needle.starts(with: last.needle) { typedTitles.removeLast() }
+        if let last = typedTitles.last, last.needle == needle { return last.indices }
+        let found = keys.matches(needle, among: typedTitles.last)
+        typedTitles.append(found)
+        return found.indices
     }
 
     /// The items whose text has matched `needle` so far.
@@ -78,8 +79,10 @@ struct SearchState: Sendable, Equatable {
     }
 }
 
-/// The items (indices into the library) a query matched.
+/// The items (indices into the library) a query matched, ascending; for titles also where in
+/// each item's key it was first found (`offsets`, empty when not known).
 struct SearchMatches: Equatable, Sendable {
     var needle: [UInt8]
     var indices: [Int]
+    var offsets: [Int32] = []
 }

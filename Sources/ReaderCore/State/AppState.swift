@@ -71,6 +71,10 @@ public struct AppState: Sendable, Equatable {
     /// Indices into `library.items` in `order`; recomputed when the order or the library
     /// changes, not when marks do (an item marked read does not jump in the unread-first order).
     private var ordered: [Int] = []
+    /// The place of each item in `ordered` (`ordered[orderPlace[i]] == i`).
+    private var orderPlace: [Int] = []
+    /// Whether `ordered` is the library's own order (newest first), each item at its index.
+    private var orderIsIndexOrder = true
     public internal(set) var query = ""
     public internal(set) var isSearching = false
     /// Indices into `library.items` of the rows the list shows.
@@ -150,7 +154,8 @@ public struct AppState: Sendable, Equatable {
 
     public func isStarred(itemAt index: Int) -> Bool { starFlags[index] }
 
-    /// Rows shown unread (digests included, as each shows its own `●`), recounted with the rows.
+    /// Items unread (digests included, as each shows its own `●`), recounted when marks or the
+    /// library change.
     public private(set) var unreadCount = 0
 
     mutating func resize(width: Int, height: Int) {
@@ -185,7 +190,7 @@ public struct AppState: Sendable, Equatable {
 
     mutating func setOrder(_ order: ItemOrder) {
         self.order = order
-        ordered = library.indices(in: order)
+        setOrdered(library.indices(in: order))
         refreshRows()
     }
 
@@ -215,7 +220,9 @@ public struct AppState: Sendable, Equatable {
         }
         for id in touched {
             guard let index = library.index(of: id) else { continue }
-            readFlags[index] = library.isRead(at: index)
+            let isRead = library.isRead(at: index)
+            if isRead != readFlags[index] { unreadCount += isRead ? -1 : 1 }
+            readFlags[index] = isRead
             starFlags[index] = library.isStarred(at: index)
         }
         refreshRows(pinningSelection: true)
@@ -228,26 +235,13 @@ public struct AppState: Sendable, Equatable {
     mutating func refreshRows(pinningSelection: Bool = false, keeping kept: String? = nil) {
         let keep = kept ?? selectedItem?.id
         let keepIndex = keep.flatMap { library.index(of: $0) }
+        let pinned = pinningSelection ? keepIndex : nil
         let needle = Array(query.lowercased().utf8)
-        let matching = matches(of: needle)
-        var result: [Int] = []
-        var unread = 0
-        result.reserveCapacity(library.items.count)
-        for index in ordered {
-            let isRead = readFlags[index]
-            if !isRead { unread += 1 }
-            let matchesFilter: Bool
-            switch filter {
-            case .all: matchesFilter = true
-            case .unread: matchesFilter = !isRead
-            case .starred: matchesFilter = starFlags[index]
-            }
-            guard (matchesFilter && (tag.map(library.items[index].tags.contains) ?? true)) || (pinningSelection && index == keepIndex) else { continue }
-            let matchesQuery = matching?[index] ?? true
-            if matchesQuery || (pinningSelection && index == keepIndex) { result.append(index) }
+        if !needle.isEmpty, let titles = search.titleMatches(needle) {
+            rows = rowsMatching(titles: titles, texts: search.textMatches(needle), pinned: pinned)
+        } else {
+            rows = ordered.filter { shows($0) || $0 == pinned }
         }
-        rows = result
-        unreadCount = unread
         // Found by its index, not by comparing the id of every row (90,000 rows after a key).
         if let keepIndex, let position = rows.firstIndex(of: keepIndex) {
             selected = position
@@ -256,15 +250,73 @@ public struct AppState: Sendable, Equatable {
         }
     }
 
-    /// Which items match `needle` (nil: all of them, as when there is no query or the title
-    /// index is still being built off the UI loop): titles, sites and authors through the
-    /// index, article texts as far as their search has reported.
-    private mutating func matches(of needle: [UInt8]) -> [Bool]? {
-        guard !needle.isEmpty, let titles = search.titleMatches(needle) else { return nil }
-        var matching = [Bool](repeating: false, count: library.items.count)
-        for index in titles { matching[index] = true }
-        for index in search.textMatches(needle) where index < matching.count { matching[index] = true }
-        return matching
+    /// Whether the filter and the tag let the item at `index` be listed.
+    private func shows(_ index: Int) -> Bool {
+        switch filter {
+        case .all: break
+        case .unread: guard !readFlags[index] else { return false }
+        case .starred: guard starFlags[index] else { return false }
+        }
+        return tag.map(library.items[index].tags.contains) ?? true
+    }
+
+    /// The rows of the items a query matched (`titles`, ascending, and `texts`, in any order,
+    /// an item in both), in reading order, so a key costs what its matches do, not what the
+    /// library does.
+    private func rowsMatching(titles: [Int], texts: [Int], pinned: Int?) -> [Int] {
+        var result: [Int]
+        if orderIsIndexOrder, let merged = Self.union(titles, texts) {
+            result = filter == .all && tag == nil ? merged : merged.filter(shows)
+        } else {
+            result = rowsInOrder([titles, texts])
+        }
+        if let pinned, pinned < orderPlace.count, !result.contains(pinned) {
+            let place = orderPlace[pinned]
+            let at = result.firstIndex { orderPlace[$0] > place } ?? result.endIndex
+            result.insert(pinned, at: at)
+        }
+        return result
+    }
+
+    /// The items of `found` (lists of indices, in any order) the filter lets through, in
+    /// reading order: each is marked at its place in the order and the marks read in turn.
+    private func rowsInOrder(_ found: [[Int]]) -> [Int] {
+        var marked = [UInt64](repeating: 0, count: (ordered.count + 63) / 64)
+        for list in found {
+            for index in list where index < orderPlace.count {
+                let place = orderPlace[index]
+                marked[place >> 6] |= 1 << UInt64(place & 63)
+            }
+        }
+        var result: [Int] = []
+        result.reserveCapacity(found.reduce(0) { $0 + $1.count })
+        for (word, bits) in marked.enumerated() where bits != 0 {
+            var rest = bits
+            while rest != 0 {
+                let index = ordered[word << 6 | rest.trailingZeroBitCount]
+                if shows(index) { result.append(index) }
+                rest &= rest - 1
+            }
+        }
+        return result
+    }
+
+    /// The ascending union of two ascending lists, or nil when `second` is not ascending.
+    private static func union(_ first: [Int], _ second: [Int]) -> [Int]? {
+        guard !second.isEmpty else { return first }
+        guard zip(second, second.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
+        var result: [Int] = []
+        result.reserveCapacity(first.count + second.count)
+        var left = 0, right = 0
+        while left < first.count, right < second.count {
+            let a = first[left], b = second[right]
+            result.append(min(a, b))
+            if a <= b { left += 1 }
+            if b <= a { right += 1 }
+        }
+        result += first[left...]
+        result += second[right...]
+        return result
     }
 
     /// The searches a changed query needs: the title index and the article texts prepared
@@ -289,7 +341,15 @@ public struct AppState: Sendable, Equatable {
         search.reset()
         readFlags = library.items.indices.map(library.isRead(at:))
         starFlags = library.items.indices.map(library.isStarred(at:))
-        ordered = library.indices(in: order)
+        unreadCount = readFlags.reduce(0) { $1 ? $0 : $0 + 1 }
+        setOrdered(library.indices(in: order))
+    }
+
+    private mutating func setOrdered(_ indices: [Int]) {
+        ordered = indices
+        orderPlace = [Int](repeating: 0, count: indices.count)
+        for (place, index) in indices.enumerated() { orderPlace[index] = place }
+        orderIsIndexOrder = indices.indices.elementsEqual(indices)
     }
 
     /// Takes the search keys when they belong to the library shown (not to one since replaced).

@@ -3,10 +3,15 @@
 /// extension the Glibc module does not declare) does the scanning, several bytes at a time.
 public enum ByteSearch {
     public static func contains(_ haystack: UnsafeRawBufferPointer, _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty else { return true }
-        guard needle.count <= haystack.count, let base = haystack.baseAddress else { return false }
+        firstOffset(of: needle, in: haystack) != nil
+    }
+
+    /// Where `needle` first occurs in `haystack`, in bytes from its start.
+    public static func firstOffset(of needle: [UInt8], in haystack: UnsafeRawBufferPointer) -> Int? {
+        guard !needle.isEmpty else { return 0 }
+        guard needle.count <= haystack.count, let base = haystack.baseAddress else { return nil }
         return needle.withUnsafeBytes { pin in
-            systemMemmem(base, haystack.count, pin.baseAddress!, pin.count) != nil
+            systemMemmem(base, haystack.count, pin.baseAddress!, pin.count).map { base.distance(to: $0) }
         }
     }
 }
