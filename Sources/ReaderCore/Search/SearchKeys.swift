@@ -170,6 +170,12 @@ public struct SearchKeys: Sendable, Equatable {
                         let earliest = hints.isEmpty ? 0 : max(0, Int(hints[number]) - (shift ?? 0))
                         var from = start + earliest + pivot
                         let last = starts[index + 1] - pin.count + pivot
+                        // Typed on, the query mostly still starts where its shorter form did.
+                        if !hints.isEmpty, from <= last, memcmp(base + from - pivot, pinBase, pin.count) == 0 {
+                            indices.append(index)
+                            offsets.append(Int32(from - pivot - start))
+                            continue
+                        }
                         while from <= last {
                             guard let hit = memchr(base + from, pivotByte, last - from + 1) else { break }
                             let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - pivot

@@ -102,8 +102,12 @@ struct BenchUICommand: ParsableCommand {
             }
             report += String(format: "  search %-14@ %d rows; per key, loop ms / all texts searched ms: %@\n", "\"\(query)\"" as NSString,
                              loop.state.rows.count, keys.joined(separator: ", ") as NSString)
-            for _ in query { loop.press(.searchErase) }
-            reportTimes += loop.settle()
+            var erased: [String] = []
+            for _ in query {
+                erased.append(String(format: "%.2f", loop.press(.searchErase)))
+                reportTimes += loop.settle()
+            }
+            report += "    erased key by key, loop ms: \(erased.joined(separator: ", "))\n"
         }
         let erase = loop.press(.cancel)
         reportTimes += loop.settle()
