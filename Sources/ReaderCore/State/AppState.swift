@@ -239,6 +239,8 @@ public struct AppState: Sendable, Equatable {
         let needle = Array(query.lowercased().utf8)
         if !needle.isEmpty, let titles = search.titleMatches(needle) {
             rows = rowsMatching(titles: titles, texts: search.textMatches(needle), pinned: pinned)
+        } else if filter == .all, tag == nil {
+            rows = ordered
         } else {
             rows = ordered.filter { shows($0) || $0 == pinned }
         }
@@ -257,7 +259,8 @@ public struct AppState: Sendable, Equatable {
         case .unread: guard !readFlags[index] else { return false }
         case .starred: guard starFlags[index] else { return false }
         }
-        return tag.map(library.items[index].tags.contains) ?? true
+        guard let tag else { return true }
+        return library.items[index].tags.contains(tag)
     }
 
     /// The rows of the items a query matched (`titles`, ascending, and `texts`, in any order,
