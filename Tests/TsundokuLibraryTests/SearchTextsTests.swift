@@ -77,6 +77,27 @@ import Testing
         #expect(results(fresh, items) == found)
     }
 
+    @Test func itemsThatMovedOrArrivedKeepTheirTextsAndOnlyNewOnesAreRead() throws {
+        let folder = TemporaryFolder()
+        let items = library(in: folder)
+        let path = folder.path + "/cache/texts.bin"
+        _ = try SearchTexts.prepare(Array(items.dropFirst()), path: path)
+        let arrived = try SearchTexts.prepare(items, path: path)
+        #expect(arrived.parsed == 1, "one item arrived before all the others")
+        let fresh = results(try SearchTexts.prepare(items, path: nil), items)
+        #expect(results(arrived, items) == fresh)
+        let reversed = Array(items.reversed())
+        let moved = try SearchTexts.prepare(reversed, path: path)
+        #expect(moved.parsed == 0)
+        #expect(results(moved, reversed) == results(try SearchTexts.prepare(reversed, path: nil), reversed))
+        let renamed = items.enumerated().map { number, item in
+            var item = item
+            if number == 1 { item.id += "-renamed" }
+            return item
+        }
+        #expect(try SearchTexts.prepare(renamed, path: path).parsed == 1, "an id the file does not know is read")
+    }
+
     @Test func aDamagedOrCutFileIsWrittenAnew() throws {
         let folder = TemporaryFolder()
         let items = library(in: folder)

@@ -8,6 +8,7 @@ import Glibc
 /// (written last) carries the table's place and an FNV-1a hash of it, so a file cut short or
 /// damaged is not trusted and is written anew.
 enum SearchTextFile {
+    /// A text written: its item, the file it was read from, where it lies.
     struct Entry: Equatable {
         var id: String
         var file: ScannedFile
@@ -18,43 +19,100 @@ enum SearchTextFile {
     static let magic = Array("TSDKTX01".utf8)
     static let headerSize = 32
 
-    /// The entries of the file at `path` by item id, with the file open; nil when there is no
-    /// such file or it cannot be trusted.
-    static func read(_ path: String) -> (fd: Int32, entries: [String: Entry])? {
+    /// The table of the file at `path`, with the file open; nil when there is no such file or
+    /// it cannot be trusted.
+    static func read(_ path: String) -> Table? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
-        guard let entries = readTable(fd) else {
+        guard let table = Table(fd: fd) else {
             close(fd)
             return nil
         }
-        return (fd, entries)
+        return table
     }
 
-    private static func readTable(_ fd: Int32) -> [String: Entry]? {
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return nil }
-        let size = Int(info.st_size)
-        var header = [UInt8](repeating: 0, count: headerSize)
-        guard size >= headerSize, header.withUnsafeMutableBytes({ FileIO.readFully(fd, into: $0, at: 0) }) == headerSize,
-              Array(header[0..<8]) == magic else { return nil }
-        var reader = ByteReader(header[8...])
-        guard let count = reader.integer(), let tableOffset = reader.integer(), let hash = reader.integer(),
-              count >= 0, tableOffset >= headerSize, tableOffset <= size else { return nil }
-        var table = [UInt8](repeating: 0, count: size - tableOffset)
-        guard table.withUnsafeMutableBytes({ FileIO.readFully(fd, into: $0, at: tableOffset) }) == table.count,
-              UInt64(bitPattern: Int64(hash)) == ContentHash.value(table) else { return nil }
-        var entries: [String: Entry] = [:]
-        entries.reserveCapacity(min(count, table.count / 64))
-        var rows = ByteReader(table[...])
-        for _ in 0..<count {
-            guard let id = rows.string(), let path = rows.string(), let fileSize = rows.integer(), let modified = rows.integer(),
-                  let changed = rows.integer(), let inode = rows.integer(), let offset = rows.integer(), let length = rows.integer(),
-                  offset >= headerSize, length >= 0, offset + length <= tableOffset else { return nil }
-            entries[id] = Entry(id: id, file: ScannedFile(path: path, size: Int64(fileSize), modified: Int64(modified),
-                                                          changed: Int64(changed), inode: UInt64(bitPattern: Int64(inode))),
-                                offset: offset, length: length)
+    /// A file's table as it lies on disk: each text's item id and file identity are compared
+    /// where they lie, no string made (a string and a table entry per text were 80 MB at the
+    /// peak of a search of 100,000 files).
+    struct Table {
+        let fd: Int32
+        private let bytes: [UInt8]
+        private let rows: [Row]
+
+        /// One text: where its id and path lie in `bytes`, its file's identity, where it lies.
+        private struct Row {
+            var id: Range<Int32>
+            var path: Range<Int32>
+            var size: Int64
+            var modified: Int64
+            var changed: Int64
+            var inode: UInt64
+            var offset: Int
+            var length: Int
         }
-        return rows.isAtEnd ? entries : nil
+
+        fileprivate init?(fd: Int32) {
+            var info = stat()
+            guard fstat(fd, &info) == 0 else { return nil }
+            let size = Int(info.st_size)
+            var header = [UInt8](repeating: 0, count: headerSize)
+            guard size >= headerSize, header.withUnsafeMutableBytes({ FileIO.readFully(fd, into: $0, at: 0) }) == headerSize,
+                  Array(header[0..<8]) == magic else { return nil }
+            var fields = ByteReader(header[8...])
+            guard let count = fields.integer(), let tableOffset = fields.integer(), let hash = fields.integer(),
+                  count >= 0, tableOffset >= headerSize, tableOffset <= size, size - tableOffset < Int(Int32.max) else { return nil }
+            var bytes = [UInt8](repeating: 0, count: size - tableOffset)
+            guard bytes.withUnsafeMutableBytes({ FileIO.readFully(fd, into: $0, at: tableOffset) }) == bytes.count,
+                  UInt64(bitPattern: Int64(hash)) == ContentHash.value(bytes) else { return nil }
+            var rows: [Row] = []
+            rows.reserveCapacity(min(count, bytes.count / 64))
+            var reader = ByteReader(bytes[...])
+            for _ in 0..<count {
+                guard let id = reader.stringRange(), let path = reader.stringRange(), let fileSize = reader.integer(),
+                      let modified = reader.integer(), let changed = reader.integer(), let inode = reader.integer(),
+                      let offset = reader.integer(), let length = reader.integer(),
+                      offset >= headerSize, length >= 0, offset + length <= tableOffset else { return nil }
+                let idBytes = Int32(id.lowerBound)..<Int32(id.upperBound)
+                let pathBytes = Int32(path.lowerBound)..<Int32(path.upperBound)
+                rows.append(Row(id: idBytes, path: pathBytes, size: Int64(fileSize), modified: Int64(modified),
+                                changed: Int64(changed), inode: UInt64(bitPattern: Int64(inode)), offset: offset, length: length))
+            }
+            guard reader.isAtEnd else { return nil }
+            self.fd = fd
+            self.bytes = bytes
+            self.rows = rows
+        }
+
+        var count: Int { rows.count }
+
+        /// Where text `row` lies in the file.
+        func text(_ row: Int) -> (offset: Int, length: Int) { (rows[row].offset, rows[row].length) }
+
+        /// Whether text `row` is item `id`'s, read from `file` as it is now.
+        func row(_ row: Int, holds id: String, from file: ScannedFile) -> Bool {
+            let entry = rows[row]
+            return entry.size == file.size && entry.modified == file.modified && entry.changed == file.changed
+                && entry.inode == file.inode && equal(entry.id, id) && equal(entry.path, file.path)
+        }
+
+        /// The row of each item id, for a library whose items moved since the file was written.
+        func rowsByID() -> [String: Int] {
+            var byID: [String: Int] = [:]
+            byID.reserveCapacity(rows.count)
+            for (index, row) in rows.enumerated() {
+                byID[String(decoding: bytes[Int(row.id.lowerBound)..<Int(row.id.upperBound)], as: UTF8.self)] = index
+            }
+            return byID
+        }
+
+        private func equal(_ range: Range<Int32>, _ text: String) -> Bool {
+            var text = text
+            return text.withUTF8 { utf8 in
+                utf8.count == range.count && bytes.withUnsafeBytes { all in
+                    utf8.isEmpty || memcmp(all.baseAddress! + Int(range.lowerBound), utf8.baseAddress!, utf8.count) == 0
+                }
+            }
+        }
     }
 
     /// Writes a new file: texts as they come, then the table, then the header; renamed over
@@ -180,10 +238,11 @@ private struct ByteReader {
         return Int(value)
     }
 
-    mutating func string() -> String? {
+    /// Where the next string lies in the bytes read.
+    mutating func stringRange() -> Range<Int>? {
         guard let count = integer(), count >= 0, count <= rest.count else { return nil }
-        let text = String(decoding: rest.prefix(count), as: UTF8.self)
+        let range = rest.startIndex..<rest.startIndex + count
         rest = rest.dropFirst(count)
-        return text
+        return range
     }
 }

@@ -42,22 +42,32 @@ public final class SearchTexts: Sendable {
             identities[file] = identity
             return identity
         }
-        let kept = items.indices.map { index -> SearchTextFile.Entry? in
-            guard let file = files[index], let entry = old?.entries[items[index].id], entry.file == file else { return nil }
-            return entry
+        // The row of the old file holding each item's text, when its file has not changed:
+        // looked for at the item's own place first (the library as it was), then by id.
+        var byID: [String: Int]?
+        let kept = items.indices.map { index -> Int? in
+            guard let old, let file = files[index] else { return nil }
+            let id = items[index].id
+            if index < old.count, old.row(index, holds: id, from: file) { return index }
+            if byID == nil { byID = old.rowsByID() }
+            guard let row = byID?[id], old.row(row, holds: id, from: file) else { return nil }
+            return row
         }
-        if let old, kept.allSatisfy({ $0 != nil }), old.entries.count == items.count {
+        byID = nil
+        if let old, old.count == items.count, kept.allSatisfy({ $0 != nil }) {
             let fd = dup(old.fd)
             if fd >= 0 {
-                return SearchTexts(fd: fd, offsets: kept.map { $0!.offset }, lengths: kept.map { $0!.length }, parsed: 0)
+                let texts = kept.map { old.text($0!) }
+                return SearchTexts(fd: fd, offsets: texts.map(\.offset), lengths: texts.map(\.length), parsed: 0)
             }
         }
         var writer = try SearchTextFile.Writer(path: path)
         var parsed = 0
         for (index, item) in items.enumerated() {
             let file = files[index] ?? ScannedFile(path: item.path, size: -1, modified: 0)
-            if let entry = kept[index], let oldFD = old?.fd {
-                try writer.copy(id: item.id, file: file, from: oldFD, offset: entry.offset, length: entry.length)
+            if let row = kept[index], let old {
+                let text = old.text(row)
+                try writer.copy(id: item.id, file: file, from: old.fd, offset: text.offset, length: text.length)
             } else {
                 try writer.add(id: item.id, file: file, text: Array(text(of: item).utf8))
                 parsed += 1
