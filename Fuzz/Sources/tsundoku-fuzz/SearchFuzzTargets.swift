@@ -18,14 +18,14 @@ extension FuzzTargets {
         let keys = SearchKeys.build(items)
         let itemKeys = items.map { Array(($0.title + " " + ($0.site ?? "") + " " + ($0.author ?? "")).lowercased().utf8) }
         let scalars = Array(query.lowercased().unicodeScalars.prefix(12))
-        var narrowed: [Int]?
+        var narrowed: SearchMatches?
         for length in 1...max(1, scalars.count) where length <= scalars.count {
             let needle = Array(String(String.UnicodeScalarView(scalars.prefix(length))).utf8)
             let expected = itemKeys.indices.filter { index in itemKeys[index].withUnsafeBytes { ByteSearch.contains($0, needle) } }
-            let fresh = keys.matches(needle, among: nil)
+            let fresh = keys.matches(needle, among: nil).indices
             require(fresh == expected, "index \(fresh) and scan \(expected) differ for \(String(decoding: needle, as: UTF8.self).debugDescription)")
             let grown = keys.matches(needle, among: narrowed)
-            require(grown == expected, "narrowed \(grown) and scan \(expected) differ")
+            require(grown.indices == expected, "narrowed \(grown.indices) and scan \(expected) differ")
             narrowed = grown
         }
     }
