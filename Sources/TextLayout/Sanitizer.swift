@@ -51,7 +51,25 @@ public enum Sanitizer {
     /// character, a C1 control, a direction mark, a line separator): one pass over the bytes.
     private static func mayNeedCleaning(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 } }
+        return text.withUTF8 { bytes in
+            guard let base = UnsafeRawPointer(bytes.baseAddress) else { return false }
+            var offset = 0
+            while offset + 8 <= bytes.count {
+                if wordMayNeedCleaning(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { return true }
+                offset += 8
+            }
+            return bytes[offset...].contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }
+        }
+    }
+
+    /// The same test on eight bytes at once: whether any is below 0x20, or is 0x7F, 0xC2 or
+    /// 0xE2 (a byte equal to `b` is a zero byte of `word ^ b * ones`).
+    private static func wordMayNeedCleaning(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasByteBelow(_ value: UInt64, _ limit: UInt64) -> Bool { (value &- ones &* limit) & ~value & highs != 0 }
+        return hasByteBelow(word, 0x20) || hasByteBelow(word ^ (ones &* 0x7F), 1)
+            || hasByteBelow(word ^ (ones &* 0xC2), 1) || hasByteBelow(word ^ (ones &* 0xE2), 1)
     }
 
     /// A text that starts with a mark joining the character before it (a combining accent, a

@@ -76,6 +76,22 @@ import TsundokuLibrary
         }
     }
 
+    /// Blocks that make no line (an empty list, an empty quote) at the end: the last blocks
+    /// fill fewer lines than asked, and the end is still the whole view's.
+    @Test func anEndOfBlocksWithoutLinesIsStillTheWholeViewsEnd() {
+        let paragraphs = (0..<600).map { Block.paragraph([.text("第 \($0) 段"), .link(url: "https://example.org/\($0 % 250)", [.text("链接")])]) }
+        for empty in [Block.list(ordered: false, start: 1, items: []), .quote([])] {
+            for trailing in [10, 300] {
+                let document = Document(blocks: paragraphs + Array(repeating: empty, count: trailing))
+                let whole = ArticleView(item: Self.item, document: document, width: 40, strings: Strings(.chinese))
+                let end = ArticleView.end(item: Self.item, document: document, width: 40, lines: 400, strings: Strings(.chinese))
+                #expect(end.links == whole.links && end.links.count == 250)
+                #expect(end.lines == Array(whole.lines.suffix(end.lines.count)), "\(trailing) empty blocks")
+                #expect(end.lines.count >= 400)
+            }
+        }
+    }
+
     /// The real digest and article: each item's end, however short, is its whole view's end.
     @Test(.enabled(if: seeds != nil, "../shared/seeds is not here")) func theRealItemsEndAsTheirWholeViewsDo() throws {
         let items = Library.load(.paths([try #require(Self.seeds)])).items

@@ -56,4 +56,25 @@ import Glibc
         #expect(!clean.unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) || $0.value == 0x202E })
         #expect(clean == "标题␛]0;pwned␇␛[2J�31mevil␡ end")
     }
+
+    /// Text is checked eight bytes at a time: a control character, a C1 control or a bidi
+    /// override is found at every place, in every byte of a word and in the bytes after the
+    /// last whole word.
+    @Test func aControlCharacterIsFoundWhereverItStands() {
+        let hostile: [(Character, String)] = [("\u{1B}", "␛"), ("\u{00}", "␀"), ("\u{1F}", "␟"), ("\u{7F}", "␡"), ("\u{9B}", "�"),
+                                              ("\u{202E}", ""), ("\u{2028}", " ")]
+        for (character, shown) in hostile {
+            for length in [1, 7, 8, 9, 16, 23] {
+                for place in 0..<length {
+                    var text = String(repeating: "a", count: length)
+                    text.replaceSubrange(text.index(text.startIndex, offsetBy: place)...text.index(text.startIndex, offsetBy: place),
+                                         with: String(character))
+                    let expected = String(repeating: "a", count: place) + shown + String(repeating: "a", count: length - place - 1)
+                    #expect(Sanitizer.cleanLine(text) == expected, "U+\(String(character.unicodeScalars.first!.value, radix: 16)) at \(place) of \(length)")
+                }
+            }
+        }
+        // Bytes that only look alike are left alone: « (C2 AB) and ‘ (E2 80 98) are text.
+        #expect(Sanitizer.cleanLine("«引用»‘单引号’ and ~ DEL-free") == "«引用»‘单引号’ and ~ DEL-free")
+    }
 }

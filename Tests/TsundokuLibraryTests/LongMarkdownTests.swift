@@ -30,13 +30,21 @@ import Synchronization
 /// Markdown parsed on several threads at once reads as it does alone: cmark-gfm keeps the
 /// characters its extensions react to in one table for the whole process.
 @Suite struct ConcurrentMarkdownTests {
+    /// Texts with tables (fed one at a time) and without (fed beside the others) alike.
     @Test func documentsParsedAtTheSameTimeReadAsTheyDoAlone() {
-        let text = (0..<40).map { "第 \($0) 段见 https://example.net/\($0) 和 www.example.org/\($0) ，~~删去~~ | 表 |\n| --- |\n| 格 |" }
+        let withTables = (0..<40).map { "第 \($0) 段见 https://example.net/\($0) 和 www.example.org/\($0) ，~~删去~~ | 表 |\n| --- |\n| 格 |" }
             .joined(separator: "\n\n")
-        let alone = MarkdownDocument.parse(text)
+        let withoutTables = (0..<400).map { "第 \($0) 段见 https://example.net/\($0) 和 www.example.org/\($0) ，~~删去~~。" }
+            .joined(separator: "\n\n")
+        let texts = [withTables, withoutTables]
+        let alone = texts.map(MarkdownDocument.parse)
+        #expect(alone[1].blocks.count == 400)
         let differing = Mutex(0)
-        DispatchQueue.concurrentPerform(iterations: 8) { _ in
-            for _ in 0..<25 where MarkdownDocument.parse(text) != alone { differing.withLock { $0 += 1 } }
+        DispatchQueue.concurrentPerform(iterations: 8) { thread in
+            for round in 0..<25 {
+                let which = (thread + round) % 2
+                if MarkdownDocument.parse(texts[which]) != alone[which] { differing.withLock { $0 += 1 } }
+            }
         }
         #expect(differing.withLock { $0 } == 0, "parses that read otherwise out of 200")
     }

@@ -115,6 +115,21 @@ import Testing
         #expect(LinkTargets.resolve("https://example.org/link?target=https%3A%2F%2Fother") == "https://example.org/link?target=https%3A%2F%2Fother")
     }
 
+    /// A wrapper is found wherever a URL parser finds its host: in any case, after a user name,
+    /// before a port, without a scheme; a wrapper's name elsewhere in an address is no wrapper.
+    @Test func wrappersAreFoundWhereverTheHostStands() {
+        let target = "target=https%3A%2F%2Fexample.org%2Fa"
+        #expect(LinkTargets.resolve("HTTPS://SSPAI.COM/link?\(target)") == "https://example.org/a")
+        #expect(LinkTargets.resolve("https://reader@sspai.com/link?\(target)") == "https://example.org/a")
+        #expect(LinkTargets.resolve("https://sspai.com:443/link?\(target)") == "https://example.org/a")
+        #expect(LinkTargets.resolve("//www.sspai.com/link/?\(target)") == "https://example.org/a")
+        #expect(LinkTargets.resolve("https://www.google.com/url?q=https://example.org/b") == "https://example.org/b")
+        for kept in ["https://example.org/sspai.com/link?\(target)", "https://example.org/?u=https://sspai.com/link?\(target)",
+                     "mailto:sspai.com/link?\(target)", "https://sspai.com.example.org/link?\(target)", "https://example.org/#sspai.com"] {
+            #expect(LinkTargets.resolve(kept) == kept)
+        }
+    }
+
     /// The expected titles come from the seed itself (its `###` headings, its `##` rumours
     /// heading and the headline in its title), so no seed text is copied into the repository.
     @Test(.enabled(if: Seeds.folder != nil, "../shared/seeds is not here"))

@@ -53,15 +53,24 @@ public struct ArticleView: Sendable, Equatable {
 
     /// The end of the view for `item`: at least `lines` of its last lines (all of them when the
     /// article is short), laid out without the lines before. The body's blocks before those
-    /// laid out are only walked for their links, so every `[n]` is the whole view's.
+    /// laid out are only walked for their links, so every `[n]` is the whole view's; the whole
+    /// view when the last blocks make too few lines.
     public static func end(item: Item, document: Document, highlights: Document? = nil, digestTitle: String? = nil, width: Int,
                            lines wanted: Int, strings: Strings) -> ArticleView {
         let blocks = document.blocks
-        var count = 32
+        // A block makes a line at least, and a blank one parts it from the next: the last
+        // `enough` blocks fill `wanted` lines (unless some are empty), so the links above them
+        // are numbered once, for every try below.
+        let enough = min(blocks.count, wanted / 2 + 1)
+        let firstTried = blocks.count - enough
+        var above = References()
+        above.number(blocks[..<firstTried])
+        var count = min(32, enough)
         while count < blocks.count {
             let start = blocks.count - count
             var builder = ArticleBuilder(width: max(width, minimumWidth), strings: strings)
-            builder.inline.references.number(blocks[..<start])
+            builder.inline.references = above
+            builder.inline.references.number(blocks[firstTried..<start])
             builder.body(blocks[start...])
             if let highlights, !highlights.blocks.isEmpty {
                 builder.section(strings.highlightsSection)
@@ -72,7 +81,8 @@ public struct ArticleView: Sendable, Equatable {
                 return ArticleView(lines: lines, lineBlocks: lineBlocks, links: builder.inline.references.links, width: builder.width,
                                    bodyBlocks: blocks.count)
             }
-            count *= 4
+            guard count < enough else { break }
+            count = min(count * 4, enough)
         }
         return ArticleView(item: item, document: document, highlights: highlights, digestTitle: digestTitle, width: width, strings: strings)
     }

@@ -1,36 +1,50 @@
 import CCmark
+import Glibc
 import Synchronization
 
 /// A cmark-gfm parse tree with GitHub's table, strikethrough and autolink extensions, freed when
 /// the value goes away. The only place that creates cmark parsers.
-final class CmarkTree {
+final class CmarkTree: @unchecked Sendable {
     let root: OpaquePointer
 
-    /// One parse at a time in the process: cmark-gfm keeps the characters its extensions react
-    /// to (autolink's `:` and `w`, strikethrough's `~`) in one table that each parser changes
-    /// and restores, so parsers at work together lost bare links now and then. Reading a
+    /// One inline pass at a time in the process: cmark-gfm keeps the characters its extensions
+    /// react to (autolink's `:` and `w`, strikethrough's `~`) in one table that each parser
+    /// sets and clears around its inline pass, so parsers at work together lost bare links now
+    /// and then. Lines are fed outside it when the text has no `|`: only a table row sets and
+    /// clears that table while lines are fed, and a table row always has a `|`. Reading a
     /// finished tree touches no such table: that is done on any thread, at once.
-    private static let parsing = Mutex(())
+    private static let inlinePass = Mutex(())
 
     init(markdown: String) {
-        root = Self.parsing.withLock { _ in
-            cmark_gfm_core_extensions_ensure_registered()
-            let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
-            for name in ["table", "strikethrough", "autolink"] {
-                if let extensionPointer = cmark_find_syntax_extension(name) {
-                    cmark_parser_attach_syntax_extension(parser, extensionPointer)
-                }
-            }
-            var text = markdown
-            text.withUTF8 { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { chars in
+        var text = markdown
+        let parser = text.withUTF8 { bytes in
+            let mayHoldTable = bytes.baseAddress.map { memchr($0, Int32(UInt8(ascii: "|")), bytes.count) != nil } ?? false
+            let parser = Self.inlinePass.withLock { _ in Self.newParser() }
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                if mayHoldTable {
+                    Self.inlinePass.withLock { _ in cmark_parser_feed(parser, chars.baseAddress, chars.count) }
+                } else {
                     cmark_parser_feed(parser, chars.baseAddress, chars.count)
                 }
             }
-            let root = cmark_parser_finish(parser)!
-            cmark_parser_free(parser)
-            return root
+            return parser
         }
+        var finished: OpaquePointer?
+        Self.inlinePass.withLock { _ in finished = cmark_parser_finish(parser) }
+        root = finished!
+        cmark_parser_free(parser)
+    }
+
+    /// A parser with the three extensions (registered once, before any parser is made).
+    private static func newParser() -> OpaquePointer {
+        cmark_gfm_core_extensions_ensure_registered()
+        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+        for name in ["table", "strikethrough", "autolink"] {
+            if let extensionPointer = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, extensionPointer)
+            }
+        }
+        return parser
     }
 
     deinit { cmark_node_free(root) }
@@ -88,5 +102,12 @@ struct CmarkNode {
         return (text, linkedCount)
     }
 
-    var plainText: String { textSummary.text }
+    /// The text a reader would see; a node holding one text node (most links) reads it directly.
+    var plainText: String {
+        if let child = cmark_node_first_child(pointer), cmark_node_next(child) == nil,
+           cmark_node_get_type(child) == CMARK_NODE_TEXT, cmark_node_first_child(child) == nil {
+            return CmarkNode(pointer: child).literal
+        }
+        return textSummary.text
+    }
 }

@@ -144,13 +144,13 @@ public enum SourceLines {
     /// without splitting the text: one copy of a long article's body, not one per line. Nil
     /// when the text has a carriage return (then the lines are split).
     public static func joined(_ text: String, lines range: Range<Int>) -> String? {
-        var text = text
-        return text.withUTF8 { bytes -> String? in
+        var bytesOfText = text
+        let span = bytesOfText.withUTF8 { bytes -> Range<Int>? in
             guard let base = bytes.baseAddress, memchr(base, 0x0D, bytes.count) == nil else { return nil }
             var start = 0
             var line = 0
             while line < range.lowerBound {
-                guard let newline = memchr(base + start, 0x0A, bytes.count - start) else { return "" }
+                guard let newline = memchr(base + start, 0x0A, bytes.count - start) else { return 0..<0 }
                 start = UnsafeRawPointer(newline) - UnsafeRawPointer(base) + 1
                 line += 1
             }
@@ -164,7 +164,11 @@ public enum SourceLines {
                 line += 1
                 if line < range.upperBound { end += 1 }
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<max(start, end)]), as: UTF8.self)
+            return start..<max(start, end)
         }
+        guard let span else { return nil }
+        // Cut at line feeds, so the part is valid UTF-8 as it stands: copied, not checked again.
+        let utf8 = text.utf8
+        return String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: span.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: span.upperBound)]))
     }
 }

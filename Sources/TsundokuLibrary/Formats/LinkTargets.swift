@@ -23,24 +23,57 @@ public enum LinkTargets {
         return current
     }
 
-    /// The hosts above and Omnivore's image cache, as bytes: most links name none of them and
+    /// The hosts above, and Omnivore's image cache, as bytes: most links name none of them and
     /// are returned at once, without being parsed.
-    private static let markers = wrappers.map { Array($0.host.utf8) } + [Array("omnivore-image-cache.app/".utf8)]
+    private static let hostMarkers = wrappers.map { Array($0.host.utf8) }
+    private static let imageCacheMarker = Array(imageCache.utf8)
+    private static let imageCache = "omnivore-image-cache.app/"
 
-    private static func mentionsAWrapper(_ url: String) -> Bool {
+    /// Whether `url` may be a wrapper: it holds the image cache's address, or the part where a
+    /// host can stand (after `scheme://` or a leading `//`) names a wrapper's host in any case.
+    private static func mayBeWrapped(_ url: String) -> Bool {
         var url = url
         return url.withUTF8 { bytes in
-            guard bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else {
-                return markers.contains { ByteSearch.contains(UnsafeRawBufferPointer(bytes), $0) }
-            }
-            let lowered = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-            return lowered.withUnsafeBytes { lowered in markers.contains { ByteSearch.contains(lowered, $0) } }
+            if holds(bytes[...], imageCacheMarker) { return true }
+            let authority = authorityBytes(bytes)
+            guard !authority.isEmpty else { return false }
+            let lowered = authority.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            return lowered.withUnsafeBufferPointer { lowered in hostMarkers.contains { holds(lowered[...], $0) } }
         }
     }
 
+    /// Whether `bytes` hold `marker`: a plain scan, quicker than a general search on an address.
+    private static func holds(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ marker: [UInt8]) -> Bool {
+        guard let first = marker.first, bytes.count >= marker.count else { return false }
+        var index = bytes.startIndex
+        let last = bytes.endIndex - marker.count
+        while index <= last {
+            if bytes[index] == first, bytes[index..<index + marker.count].elementsEqual(marker) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// The bytes between `scheme://` (or a leading `//`) and the next `/`, `?` or `#`: the only
+    /// place a URL parser finds a host. Empty when the URL can have no host.
+    private static func authorityBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Slice<UnsafeBufferPointer<UInt8>> {
+        let slash = UInt8(ascii: "/")
+        var start = 0
+        if bytes.count >= 2, bytes[0] == slash, bytes[1] == slash {
+            start = 2
+        } else if let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon + 2 < bytes.count,
+                  bytes[colon + 1] == slash, bytes[colon + 2] == slash {
+            start = colon + 3
+        } else {
+            return bytes[0..<0]
+        }
+        let end = bytes[start...].firstIndex { $0 == slash || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? bytes.count
+        return bytes[start..<end]
+    }
+
     private static func unwrapOnce(_ url: String) -> String {
-        guard mentionsAWrapper(url) else { return url }
-        if let range = url.range(of: "omnivore-image-cache.app/"),
+        guard mayBeWrapped(url) else { return url }
+        if let range = url.range(of: imageCache),
            let inner = url[range.upperBound...].range(of: "/http") {
             return String(url[url.index(after: inner.lowerBound)...])
         }
@@ -59,10 +92,21 @@ public enum LinkTargets {
     /// meant: only `http(s)://`, `www.` and addresses that look like real mail count
     /// (`2xA715@2.8Ghz` is a processor, not a mailbox). Links written as links always count.
     static func isUnlikelyAutolink(url: String, text: String) -> Bool {
-        let lowered = url.lowercased()
         guard isAutolink(url: url, text: text) else { return false }
-        if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") { return false }
-        if lowered.hasPrefix("mailto:") { return !looksLikeMailAddress(String(url.dropFirst(7))) }
+        if hasPrefixIgnoringCase(url, "http://") || hasPrefixIgnoringCase(url, "https://") { return false }
+        if hasPrefixIgnoringCase(url, "mailto:") { return !looksLikeMailAddress(String(url.dropFirst(7))) }
+        return true
+    }
+
+    /// `prefix` (lower-case ASCII) begins `text` in any case.
+    private static func hasPrefixIgnoringCase(_ text: String, _ prefix: StaticString) -> Bool {
+        let wanted = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+        var bytes = text.utf8.makeIterator()
+        for expected in wanted {
+            guard let byte = bytes.next() else { return false }
+            let lowered: UInt8 = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            if lowered != expected { return false }
+        }
         return true
     }
 

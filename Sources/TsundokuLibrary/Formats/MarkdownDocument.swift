@@ -9,8 +9,20 @@ enum MarkdownDocument {
 
     static func parse(_ markdown: String) -> Document {
         let tree = CmarkTree(markdown: markdown)
-        return withExtendedLifetime(tree) { Document(blocks: topLevelBlocks(CmarkNode(pointer: tree.root).children)) }
+        let document = withExtendedLifetime(tree) { Document(blocks: topLevelBlocks(CmarkNode(pointer: tree.root).children)) }
+        // A long article's tree (hundreds of thousands of nodes) is freed off the way of its layout.
+        if markdown.utf8.count > Self.treeFreedApart {
+            Thread.detachNewThread {
+                BackgroundPriority.lowerCurrentThread(to: BackgroundPriority.idle)
+                withExtendedLifetime(tree) {}
+            }
+        }
+        return document
     }
+
+    /// Bytes of Markdown above which the parse tree is freed on a thread of its own, at the
+    /// lowest priority, so laying the article out is not slowed by it.
+    private static let treeFreedApart = 262_144
 
     /// Top-level nodes converted on every core when there are many (a long article): each
     /// thread reads only the subtrees of its own nodes, which is all cmark asks of readers.
@@ -69,26 +81,41 @@ enum MarkdownDocument {
     }
 
     private static func inlines(_ nodes: [CmarkNode], depth: Int) -> [Inline] {
-        nodes.flatMap { node -> [Inline] in
-            guard node.type == CMARK_NODE_LINK else { return inline(node, depth: depth).map { [$0] } ?? [] }
-            return link(node, depth: depth)
+        var result: [Inline] = []
+        result.reserveCapacity(nodes.count)
+        for node in nodes {
+            if node.type == CMARK_NODE_LINK {
+                link(node, depth: depth, into: &result)
+            } else if let inline = inline(node, depth: depth) {
+                result.append(inline)
+            }
         }
+        return result
     }
 
     /// A link; an autolink cmark-gfm made from bare text loses the Chinese punctuation it swallowed
     /// (`www.example.org。` links `www.example.org`), and one that is no link a writer meant stays text.
-    private static func link(_ node: CmarkNode, depth: Int) -> [Inline] {
+    private static func link(_ node: CmarkNode, depth: Int, into result: inout [Inline]) {
         let text = node.plainText
-        guard LinkTargets.isAutolink(url: node.url, text: text) else {
-            return [.link(url: LinkTargets.resolve(node.url), inlines(node.children, depth: depth + 1))]
+        let written = node.url
+        guard LinkTargets.isAutolink(url: written, text: text) else {
+            result.append(.link(url: LinkTargets.resolve(written), inlines(node.children, depth: depth + 1)))
+            return
         }
         var keptPart = Substring(text)
-        while let last = keptPart.last, LinkTargets.closingPunctuation.contains(last) { keptPart = keptPart.dropLast() }
+        // The punctuation is all beyond ASCII: an address ending in ASCII keeps all of it.
+        if let lastByte = text.utf8.last, lastByte >= 0x80 {
+            while let last = keptPart.last, LinkTargets.closingPunctuation.contains(last) { keptPart = keptPart.dropLast() }
+        }
         let kept = String(keptPart)
         let trailing = String(text[keptPart.endIndex...])
-        let url = String(node.url.dropLast(node.url.hasSuffix(trailing) ? trailing.count : 0))
-        if kept.isEmpty || LinkTargets.isUnlikelyAutolink(url: url, text: kept) { return [.text(text)] }
-        return [.link(url: LinkTargets.resolve(url), [.text(kept)])] + (trailing.isEmpty ? [] : [.text(trailing)])
+        let url = trailing.isEmpty ? written : String(written.dropLast(written.hasSuffix(trailing) ? trailing.count : 0))
+        if kept.isEmpty || LinkTargets.isUnlikelyAutolink(url: url, text: kept) {
+            result.append(.text(text))
+            return
+        }
+        result.append(.link(url: LinkTargets.resolve(url), [.text(kept)]))
+        if !trailing.isEmpty { result.append(.text(trailing)) }
     }
 
     private static func inline(_ node: CmarkNode, depth: Int) -> Inline? {

@@ -51,6 +51,8 @@ struct BenchLayoutCommand: ParsableCommand {
     private func timeOpening(_ item: Item, size: Double, name: String) throws {
         let open = median { (try? ArticleReading.article(item, digestTitle: nil, width: width, strings: Strings(.chinese)))?.view.lines.count ?? 0 }
         print(String(format: "%@: open in reader view %.1f ms (%.0f MB/s, %d lines)", name, open.seconds * 1000, size / open.seconds, open.result))
+        let parse = median { (try? Library.bodyAndHighlights(for: item))?.body.blocks.count ?? 0 }
+        print(String(format: "  whole file read and parsed: %.1f ms (%d blocks)", parse.seconds * 1000, parse.result))
         if let body = try? Library.bodyAndHighlights(for: item) {
             let end = median {
                 ArticleView.end(item: item, document: body.body, highlights: body.highlights, width: width, lines: 400, strings: Strings(.chinese)).lines.count
