@@ -1,6 +1,5 @@
 import Localization
 import Foundation
-import Synchronization
 import TextLayout
 import TsundokuLibrary
 
@@ -81,102 +80,5 @@ struct InlineRuns {
 
     private static func isWide(_ scalar: Unicode.Scalar) -> Bool {
         DisplayWidth.of(scalar) == 2 || (0x3000...0x303F).contains(scalar.value) || (0xFF00...0xFFEF).contains(scalar.value)
-    }
-}
-
-/// The numbered links and images of one article, in order of first appearance.
-struct References {
-    private(set) var links: [String] = []
-    private(set) var images: [String] = []
-    /// Each link's number by destination, so numbering 40,000 links stays linear.
-    private var numbers: [Destination: Int] = [:]
-
-    /// The link's number, or nil for a link without a destination.
-    mutating func link(_ url: String) -> Int? {
-        numbered(Destination(cleaning: url))
-    }
-
-    private mutating func numbered(_ destination: Destination) -> Int? {
-        guard !destination.url.isEmpty else { return nil }
-        if let number = numbers[destination] { return number }
-        links.append(destination.url)
-        numbers[destination] = links.count
-        return links.count
-    }
-
-    mutating func image(_ url: String) -> Int {
-        images.append(Sanitizer.cleanLine(url))
-        return images.count
-    }
-
-    /// Numbers the links and images of `blocks` as laying them out would, without laying them
-    /// out (the blocks above the end of a long article laid out alone). The destinations are
-    /// gathered, cleaned and hashed on every core, then numbered in order.
-    mutating func number(_ blocks: ArraySlice<Block>) {
-        let parts = min(8, max(1, blocks.count / 256))
-        let gathered = Mutex<[Destinations]>(Array(repeating: Destinations(), count: parts))
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            var destinations = Destinations()
-            let start = blocks.startIndex + blocks.count * part / parts
-            let end = blocks.startIndex + blocks.count * (part + 1) / parts
-            destinations.gather(blocks[start..<end])
-            gathered.withLock { $0[part] = destinations }
-        }
-        let all = gathered.withLock { $0 }
-        numbers.reserveCapacity(numbers.count + all.reduce(0) { $0 + $1.links.count })
-        for destinations in all {
-            for destination in destinations.links { _ = numbered(destination) }
-            images += destinations.images
-        }
-    }
-}
-
-/// A cleaned link destination and its hash, worked out where it was cleaned (on any core), so
-/// numbering in order only compares.
-private struct Destination: Hashable, Sendable {
-    let url: String
-    let hash: Int
-
-    init(cleaning url: String) {
-        self.url = Sanitizer.cleanLine(url)
-        hash = self.url.hashValue
-    }
-
-    static func == (left: Destination, right: Destination) -> Bool {
-        left.hash == right.hash && left.url == right.url
-    }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(hash)
-    }
-}
-
-/// The cleaned link and image destinations of some blocks, in order, repeats included.
-private struct Destinations: Sendable {
-    var links: [Destination] = []
-    var images: [String] = []
-
-    mutating func gather(_ blocks: ArraySlice<Block>) {
-        for block in blocks {
-            switch block {
-            case .paragraph(let inlines), .heading(_, let inlines): gather(inlines)
-            case .quote(let children): gather(children[...])
-            case .list(_, _, let items): for item in items { gather(item[...]) }
-            case .code, .thematicBreak, .table: break
-            }
-        }
-    }
-
-    private mutating func gather(_ inlines: [Inline]) {
-        for inline in inlines {
-            switch inline {
-            case .emphasis(let children), .strong(let children), .strikethrough(let children): gather(children)
-            case .link(let url, let children):
-                gather(children)
-                links.append(Destination(cleaning: url))
-            case .image(let url, _): images.append(Sanitizer.cleanLine(url))
-            case .text, .code, .lineBreak, .softBreak: break
-            }
-        }
     }
 }
