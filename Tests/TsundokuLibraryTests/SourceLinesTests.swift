@@ -10,7 +10,7 @@ import Testing
             for lower in 0...lines.count + 1 {
                 for upper in lower...lines.count + 2 {
                     let expected = (lower..<upper).clamped(to: 0..<lines.count).map { lines[$0] }.joined(separator: "\n")
-                    #expect(SourceLines.joined(text, lines: lower..<upper) == expected, "\(text.debugDescription) \(lower)..<\(upper)")
+                    #expect(SourceLines.joined(text, lines: lower..<upper).map(String.init) == expected, "\(text.debugDescription) \(lower)..<\(upper)")
                 }
             }
         }

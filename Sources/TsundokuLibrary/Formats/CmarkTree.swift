@@ -15,7 +15,11 @@ final class CmarkTree: @unchecked Sendable {
     /// finished tree touches no such table: that is done on any thread, at once.
     private static let inlinePass = Mutex(())
 
-    init(markdown: String) {
+    convenience init(markdown: String) {
+        self.init(markdown: markdown[...])
+    }
+
+    init(markdown: Substring) {
         var text = markdown
         let parser = text.withUTF8 { bytes in
             let mayHoldTable = bytes.baseAddress.map { memchr($0, Int32(UInt8(ascii: "|")), bytes.count) != nil } ?? false

@@ -141,9 +141,9 @@ public enum SourceLines {
     }
 
     /// Lines `range` of `text` joined by "\n", as `split` and a join would give them, found
-    /// without splitting the text: one copy of a long article's body, not one per line. Nil
+    /// without splitting or copying the text: a long article's body is read where it lies. Nil
     /// when the text has a carriage return (then the lines are split).
-    public static func joined(_ text: String, lines range: Range<Int>) -> String? {
+    public static func joined(_ text: String, lines range: Range<Int>) -> Substring? {
         var bytesOfText = text
         let span = bytesOfText.withUTF8 { bytes -> Range<Int>? in
             guard let base = bytes.baseAddress, memchr(base, 0x0D, bytes.count) == nil else { return nil }
@@ -167,8 +167,8 @@ public enum SourceLines {
             return start..<max(start, end)
         }
         guard let span else { return nil }
-        // Cut at line feeds, so the part is valid UTF-8 as it stands: copied, not checked again.
+        // Cut at line feeds, so the part is whole characters.
         let utf8 = text.utf8
-        return String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: span.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: span.upperBound)]))
+        return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: span.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: span.upperBound)])
     }
 }

@@ -34,24 +34,31 @@ public enum LinkTargets {
     private static func mayBeWrapped(_ url: String) -> Bool {
         var url = url
         return url.withUTF8 { bytes in
-            if holds(bytes[...], imageCacheMarker) { return true }
             let authority = authorityBytes(bytes)
-            guard !authority.isEmpty else { return false }
-            let lowered = authority.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-            return lowered.withUnsafeBufferPointer { lowered in hostMarkers.contains { holds(lowered[...], $0) } }
+            return hostMarkers.contains { holds(authority, $0, ignoringCase: true) } || holds(bytes[...], imageCacheMarker, ignoringCase: false)
         }
     }
 
-    /// Whether `bytes` hold `marker`: a plain scan, quicker than a general search on an address.
-    private static func holds(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ marker: [UInt8]) -> Bool {
-        guard let first = marker.first, bytes.count >= marker.count else { return false }
-        var index = bytes.startIndex
-        let last = bytes.endIndex - marker.count
-        while index <= last {
-            if bytes[index] == first, bytes[index..<index + marker.count].elementsEqual(marker) { return true }
-            index += 1
+    /// Whether `bytes` hold `marker` (lower-case ASCII), in any case when `ignoringCase`: a
+    /// plain scan, quicker than a general search on a short address.
+    private static func holds(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ marker: [UInt8], ignoringCase: Bool) -> Bool {
+        guard bytes.count >= marker.count else { return false }
+        return marker.withUnsafeBufferPointer { marker in
+            var start = bytes.startIndex
+            let last = bytes.endIndex - marker.count
+            candidates: while start <= last {
+                for offset in 0..<marker.count {
+                    var byte = bytes.base[start + offset]
+                    if ignoringCase, byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
+                    if byte != marker[offset] {
+                        start += 1
+                        continue candidates
+                    }
+                }
+                return true
+            }
+            return false
         }
-        return false
     }
 
     /// The bytes between `scheme://` (or a leading `//`) and the next `/`, `?` or `#`: the only
@@ -100,14 +107,16 @@ public enum LinkTargets {
 
     /// `prefix` (lower-case ASCII) begins `text` in any case.
     private static func hasPrefixIgnoringCase(_ text: String, _ prefix: StaticString) -> Bool {
-        let wanted = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
-        var bytes = text.utf8.makeIterator()
-        for expected in wanted {
-            guard let byte = bytes.next() else { return false }
-            let lowered: UInt8 = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            if lowered != expected { return false }
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= prefix.utf8CodeUnitCount else { return false }
+            for offset in 0..<prefix.utf8CodeUnitCount {
+                var byte = bytes[offset]
+                if byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
+                if byte != prefix.utf8Start[offset] { return false }
+            }
+            return true
         }
-        return true
     }
 
     /// A link whose text is its own address: what cmark-gfm's autolink extension makes of bare text.

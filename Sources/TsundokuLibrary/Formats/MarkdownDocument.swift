@@ -8,6 +8,10 @@ enum MarkdownDocument {
     static let maximumDepth = 48
 
     static func parse(_ markdown: String) -> Document {
+        parse(markdown[...])
+    }
+
+    static func parse(_ markdown: Substring) -> Document {
         let tree = CmarkTree(markdown: markdown)
         let document = withExtendedLifetime(tree) { Document(blocks: topLevelBlocks(CmarkNode(pointer: tree.root).children)) }
         // A long article's tree (hundreds of thousands of nodes) is freed off the way of its layout.
