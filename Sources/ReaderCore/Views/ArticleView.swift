@@ -155,11 +155,16 @@ public struct ArticleView: Sendable, Equatable {
 
     /// The lines as plain text, trailing spaces removed: what `tsundoku render` prints.
     public var plainText: String {
-        lines.map { line in
-            var text = line.text
-            while text.last == " " { text.removeLast() }
-            return text
-        }.joined(separator: "\n") + "\n"
+        guard !lines.isEmpty else { return "\n" }
+        var text = ""
+        text.reserveCapacity(lines.reduce(0) { $0 + $1.width } * 2)
+        for line in lines {
+            for run in line.runs { text += run.text }
+            // A space is a character of its own: its byte at the end is the line's last character.
+            while text.utf8.last == 0x20 { text.removeLast() }
+            text += "\n"
+        }
+        return text
     }
 }
 
