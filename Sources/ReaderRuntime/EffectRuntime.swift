@@ -55,7 +55,10 @@ public final class EffectRuntime: Sendable {
         let clients = self.clients, deliver = self.deliver, strings = self.strings
         switch effect {
         case .loadLibrary:
-            run(on: library) { deliver(clients.loadLibrary(deliver)) }
+            run(on: library) {
+                deliver(clients.loadLibrary(deliver))
+                FreedMemory.giveBack()
+            }
         case .saveMarks(let ids, let operation, let current):
             run(on: marks) { deliver(clients.saveMarks(ids, operation, current)) }
         case .loadDocument(let item, let width, let digestTitle, let preview):
@@ -116,6 +119,7 @@ public final class EffectRuntime: Sendable {
                 deliver(clients.textSearch.prepare(items) { done in
                     if throttle.shouldReport(done) { deliver(.searchTextsProgress(done: done, total: total)) }
                 })
+                FreedMemory.giveBack()
             }
         case .searchTexts(let number, let needle, let among):
             latestTextSearch.store(number, ordering: .relaxed)

@@ -33,39 +33,42 @@ public final class SearchTexts: Sendable {
     public static func prepare(_ items: [Item], path: String?, progress: (Int) -> Void = { _ in }) throws -> SearchTexts {
         let old = path.flatMap(SearchTextFile.read)
         defer { if let old { close(old.fd) } }
-        var identities: [String: ScannedFile?] = [:]
-        let files = items.map { item -> ScannedFile? in
-            // A member of an export zip changes with its archive.
-            let file = OmnivoreExport.entryPath(item.path)?.archive ?? item.path
-            if let known = identities[file] { return known }
-            let identity = LibraryScanner.identity(of: file)
-            identities[file] = identity
-            return identity
-        }
-        // The row of the old file holding each item's text, when its file has not changed:
+        // The row of the old file holding an item's text, when its file has not changed:
         // looked for at the item's own place first (the library as it was), then by id.
         var byID: [String: Int]?
-        let kept = items.indices.map { index -> Int? in
-            guard let old, let file = files[index] else { return nil }
+        func keptRow(_ index: Int, _ file: ScannedFile?) -> Int? {
+            guard let old, let file else { return nil }
             let id = items[index].id
             if index < old.count, old.row(index, holds: id, from: file) { return index }
             if byID == nil { byID = old.rowsByID() }
             guard let row = byID?[id], old.row(row, holds: id, from: file) else { return nil }
             return row
         }
-        byID = nil
-        if let old, old.count == items.count, kept.allSatisfy({ $0 != nil }) {
-            let fd = dup(old.fd)
+        // Nothing changed (the usual start): the old file serves as it is, its rows found in
+        // one pass that stops at the first item not in it.
+        if let old, old.count == items.count {
+            var identities = FileIdentities()
+            var rows: [Int32] = []
+            rows.reserveCapacity(items.count)
+            for index in items.indices {
+                guard let row = keptRow(index, identities.identity(of: items[index])) else { break }
+                rows.append(Int32(row))
+            }
+            let fd = rows.count == items.count ? dup(old.fd) : -1
             if fd >= 0 {
-                let texts = kept.map { old.text($0!) }
+                let texts = rows.map { old.text(Int($0)) }
                 return SearchTexts(fd: fd, offsets: texts.map(\.offset), lengths: texts.map(\.length), parsed: 0)
             }
         }
+        // Each item's file is looked at once more here, so the identity written with a text is
+        // the one its text was kept or read under.
+        var identities = FileIdentities()
         var writer = try SearchTextFile.Writer(path: path)
         var parsed = 0
         for (index, item) in items.enumerated() {
-            let file = files[index] ?? ScannedFile(path: item.path, size: -1, modified: 0)
-            if let row = kept[index], let old {
+            let identity = identities.identity(of: item)
+            let file = identity ?? ScannedFile(path: item.path, size: -1, modified: 0)
+            if let row = keptRow(index, identity), let old {
                 let text = old.text(row)
                 try writer.copy(id: item.id, file: file, from: old.fd, offset: text.offset, length: text.length)
             } else {
@@ -126,5 +129,21 @@ public final class SearchTexts: Sendable {
         defer { buffer.deallocate() }
         let read = FileIO.readFully(fd, into: buffer, at: offset)
         return ByteSearch.contains(UnsafeRawBufferPointer(rebasing: buffer[0..<read]), needle)
+    }
+}
+
+/// The identity of each item's file, looked up as items come: the items of one file (a
+/// digest's news, an export's articles) stand together, so a file is looked at once for them
+/// without a table of every file.
+private struct FileIdentities {
+    private var last: (file: String, identity: ScannedFile?)?
+
+    mutating func identity(of item: Item) -> ScannedFile? {
+        // A member of an export zip changes with its archive.
+        let file = OmnivoreExport.entryPath(item.path)?.archive ?? item.path
+        if let last, last.file == file { return last.identity }
+        let identity = LibraryScanner.identity(of: file)
+        last = (file, identity)
+        return identity
     }
 }
