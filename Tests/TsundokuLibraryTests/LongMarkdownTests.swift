@@ -25,6 +25,20 @@ import Synchronization
         let referenced = MarkdownDocument.parse("见[开头][end]。\n\n" + pieces.joined(separator: "\n\n") + "\n\n[end]: https://example.org/end\n")
         #expect(referenced.blocks.first == .paragraph([.text("见"), .link(url: "https://example.org/end", [.text("开头")]), .text("。")]))
     }
+
+    /// Articles over 256 KB have their parse trees freed apart, at most one waiting: parsed one
+    /// after another and at the same time, each document is whole.
+    @Test func longArticlesStayWholeWhileTheirTreesAreFreedApart() {
+        let long = (0..<6_000).map { "第 \($0) 段，见 https://example.net/\($0) 和 **粗体**。" }.joined(separator: "\n\n")
+        #expect(long.utf8.count > 262_144)
+        let first = MarkdownDocument.parse(long)
+        #expect(first.blocks.count == 6_000)
+        let unequal = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            for _ in 0..<3 where MarkdownDocument.parse(long) != first { unequal.withLock { $0 += 1 } }
+        }
+        #expect(unequal.withLock { $0 } == 0)
+    }
 }
 
 /// Markdown parsed on several threads at once reads as it does alone: cmark-gfm keeps the

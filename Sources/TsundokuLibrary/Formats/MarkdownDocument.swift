@@ -15,17 +15,11 @@ enum MarkdownDocument {
         let tree = CmarkTree(markdown: markdown)
         let document = withExtendedLifetime(tree) { Document(blocks: topLevelBlocks(CmarkNode(pointer: tree.root).children)) }
         // A long article's tree (hundreds of thousands of nodes) is freed off the way of its layout.
-        if markdown.utf8.count > Self.treeFreedApart {
-            Thread.detachNewThread {
-                BackgroundPriority.lowerCurrentThread(to: BackgroundPriority.idle)
-                withExtendedLifetime(tree) {}
-            }
-        }
+        if markdown.utf8.count > Self.treeFreedApart { TreeReleaser.shared.release(consume tree) }
         return document
     }
 
-    /// Bytes of Markdown above which the parse tree is freed on a thread of its own, at the
-    /// lowest priority, so laying the article out is not slowed by it.
+    /// Bytes of Markdown above which the parse tree is freed apart (`TreeReleaser`).
     private static let treeFreedApart = 262_144
 
     /// Top-level nodes converted on every core when there are many (a long article): each
