@@ -48,17 +48,17 @@ public final class SearchTexts: Sendable {
         // one pass that stops at the first item not in it.
         if let old, old.count == items.count {
             var identities = FileIdentities()
-            var rows: [Int32] = []
-            rows.reserveCapacity(items.count)
+            var offsets: [Int] = [], lengths: [Int] = []
+            offsets.reserveCapacity(items.count)
+            lengths.reserveCapacity(items.count)
             for index in items.indices {
                 guard let row = keptRow(index, identities.identity(of: items[index])) else { break }
-                rows.append(Int32(row))
+                let text = old.text(row)
+                offsets.append(text.offset)
+                lengths.append(text.length)
             }
-            let fd = rows.count == items.count ? dup(old.fd) : -1
-            if fd >= 0 {
-                let texts = rows.map { old.text(Int($0)) }
-                return SearchTexts(fd: fd, offsets: texts.map(\.offset), lengths: texts.map(\.length), parsed: 0)
-            }
+            let fd = offsets.count == items.count ? dup(old.fd) : -1
+            if fd >= 0 { return SearchTexts(fd: fd, offsets: offsets, lengths: lengths, parsed: 0) }
         }
         // Each item's file is looked at once more here, so the identity written with a text is
         // the one its text was kept or read under.
