@@ -69,7 +69,45 @@ import Testing
         #expect(copy == items[7] && copy.hashValue == items[7].hashValue)
     }
 
-    @Test func anItemTakesLessThanTwoHundredBytesInPlace() {
-        #expect(MemoryLayout<Item>.stride <= 192, "\(MemoryLayout<Item>.stride) bytes")
+    @Test func textsReadBackAsWrittenAbsentNotEmptyAndEachChangedAlone() {
+        let texts: [String?] = [nil, "", "a", "第 12 篇：终端里的中文排版", String(repeating: "长", count: 30_000), "https://example.com/路径?q=1#frag", "\u{0}x"]
+        var items: [Item] = []
+        for (index, title) in texts.enumerated() {
+            let other = texts[(index + 3) % texts.count]
+            let item = Item(id: "i\(index)", parent: other, kind: .article, title: title ?? "", author: texts[(index + 1) % texts.count],
+                            site: other, url: texts[(index + 2) % texts.count], saved: Date(timeIntervalSince1970: 0), path: "/a.md",
+                            tags: index % 2 == 0 ? [] : ["标签", ""], body: Self.locations[1])
+            #expect(item.title == title ?? "" && item.parent == other && item.site == other)
+            #expect(item.author == texts[(index + 1) % texts.count] && item.url == texts[(index + 2) % texts.count])
+            #expect(item.tags == (index % 2 == 0 ? [] : ["标签", ""]) && item.hasParent == (other != nil))
+            items.append(item)
+        }
+        #expect(Set(items).count == items.count, "items that differ are not equal")
+        for (index, item) in items.enumerated() {
+            var changed = item
+            changed.author = "someone else"
+            #expect(changed.title == item.title && changed.parent == item.parent && changed.site == item.site && changed.url == item.url)
+            #expect(changed != item)
+            changed.author = item.author
+            #expect(changed == item && changed.hashValue == item.hashValue, "\(index) written and written back")
+            var emptied = item
+            emptied.site = ""
+            #expect((emptied == item) == (item.site == ""), "an empty site is not an absent one")
+        }
+    }
+
+    @Test func titlesAreOrderedByCodePoints() {
+        let titles = ["", "A", "a", "ab", "b", "Z 后", "中", "中文", "中国", "😀"]
+        let items = titles.map { Item(id: $0, kind: .article, title: $0, saved: Date(timeIntervalSince1970: 0), path: "/a.md", body: Self.locations[1]) }
+        for left in items.indices {
+            for right in items.indices {
+                let expected = Array(titles[left].utf8).lexicographicallyPrecedes(Array(titles[right].utf8)) ? -1 : titles[left] == titles[right] ? 0 : 1
+                #expect(items[left].titleOrder(against: items[right]) == expected, "\(titles[left]) against \(titles[right])")
+            }
+        }
+    }
+
+    @Test func anItemTakesAtMostNinetySixBytesInPlace() {
+        #expect(MemoryLayout<Item>.stride <= 96, "\(MemoryLayout<Item>.stride) bytes")
     }
 }

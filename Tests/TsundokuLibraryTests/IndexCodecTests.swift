@@ -20,7 +20,8 @@ import Testing
         let samples: [String: Any] = ["Entry": Self.entry, "ScannedFile": Self.entry.file, "ParsedFile": Self.entry.result,
                                       "Item": Self.item, "BodyLocation": Self.location, "TextAmount": Self.item.amount!,
                                       "LoadProblem": Self.entry.result.problems[0], "MarkEntry": Self.entry.result.sourceMarks[0],
-                                      "ReadingPosition": Self.entry.result.sourceMarks[0].position!]
+                                      "ReadingPosition": Self.entry.result.sourceMarks[0].position!,
+                                      "ItemFields.Header": (Mirror(reflecting: Self.item).descendant("fields") as! ItemFields).header]
         for (name, sample) in samples {
             #expect(Mirror(reflecting: sample).children.count == IndexCodec.fieldCounts[name],
                     "\(name) has fields the cache does not write; add them to IndexCodec")

@@ -133,7 +133,7 @@ extension AppState {
     /// (a copy of each item, or a set of the old ids, cost 100 ms of the UI loop at 100,000).
     private static func newArticles(in library: MarkedLibrary, since previous: MarkedLibrary) -> Int {
         library.items.withUnsafeBufferPointer { items in
-            items.indices.count { items[$0].parent == nil && previous.index(of: items[$0].id) == nil }
+            items.indices.count { !items[$0].hasParent && previous.index(of: items[$0].id) == nil }
         }
     }
 

@@ -12,10 +12,11 @@ import Foundation
 /// silently dropped from the cache.
 enum IndexCodec {
     /// Stored properties of each cached type, as this codec writes them; the tests compare them
-    /// with the types' own. An item's amount is stored as two numbers (written as one value), a
-    /// body's lines as three (its first range in place, or the rare parts apart: written as
-    /// its lines, path and HTML blocks).
-    static let fieldCounts = ["Entry": 2, "ScannedFile": 5, "ParsedFile": 3, "Item": 16, "BodyLocation": 4,
+    /// with the types' own. An item's amount is stored as two numbers (written as one value), its
+    /// texts and rare parts as one reference (`ItemFields`, whose header's text ends and
+    /// presence bits are the five texts written), a body's lines as three (its first range in
+    /// place, or the rare parts apart: written as its lines, path and HTML blocks).
+    static let fieldCounts = ["Entry": 2, "ScannedFile": 5, "ParsedFile": 3, "Item": 10, "ItemFields.Header": 4, "BodyLocation": 4,
                               "TextAmount": 2, "LoadProblem": 2, "MarkEntry": 4, "ReadingPosition": 3]
 
     /// The number of items, then the number of entries, then the entries.
@@ -180,7 +181,9 @@ enum IndexCodec {
     private struct Reader {
         let bytes: UnsafeRawBufferPointer
         var offset = 0
-        var strings: [String] = []
+        /// Where each string read so far lies, and the string once one was made of it.
+        var texts: [Range<Int>] = []
+        var strings: [String?] = []
 
         var atEnd: Bool { offset == bytes.count }
 
@@ -222,14 +225,29 @@ enum IndexCodec {
             return Date(timeIntervalSince1970: Double(bitPattern: bits))
         }
 
+        /// A string, made once for all that refer to it (so items of one file share their path).
         mutating func string() -> String? {
-            guard let number = count() else { return nil }
-            if number > 0 { return number <= strings.count ? strings[number - 1] : nil }
-            guard let length = count(), bytes.count - offset >= length else { return nil }
-            let value = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self)
-            offset += length
-            strings.append(value)
+            guard let number = textNumber() else { return nil }
+            if let made = strings[number] { return made }
+            let value = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[texts[number]]), as: UTF8.self)
+            strings[number] = value
             return value
+        }
+
+        /// A string's UTF-8 bytes where they lie in the cache, for texts an item packs itself.
+        mutating func stringBytes() -> UnsafeRawBufferPointer? {
+            textNumber().map { UnsafeRawBufferPointer(rebasing: bytes[texts[$0]]) }
+        }
+
+        /// The number of the string that comes next, read in (not made) when it is new.
+        private mutating func textNumber() -> Int? {
+            guard let number = count() else { return nil }
+            if number > 0 { return number <= texts.count ? number - 1 : nil }
+            guard let length = count(), bytes.count - offset >= length else { return nil }
+            texts.append(offset..<offset + length)
+            strings.append(nil)
+            offset += length
+            return texts.count - 1
         }
 
         /// `.some(nil)` for an absent value, nil for damage.
@@ -295,9 +313,10 @@ enum IndexCodec {
         }
 
         mutating func item() -> Item? {
-            guard let id = string(), let parent = optional({ $0.string() }),
-                  let kind = byte(), IndexCodec.kinds.indices.contains(kind), let title = string(),
-                  let author = optional({ $0.string() }), let site = optional({ $0.string() }), let url = optional({ $0.string() }),
+            guard let id = string(), let parent = optional({ $0.stringBytes() }),
+                  let kind = byte(), IndexCodec.kinds.indices.contains(kind), let title = stringBytes(),
+                  let author = optional({ $0.stringBytes() }), let site = optional({ $0.stringBytes() }),
+                  let url = optional({ $0.stringBytes() }),
                   let saved = date(), let published = optional({ $0.date() }), let path = string(),
                   let position = optional({ $0.int() }), let tags = listed({ $0.string() }),
                   let body = location(), let highlights = optional({ $0.location() }),
@@ -305,9 +324,9 @@ enum IndexCodec {
                       guard let characters = reader.int(), let words = reader.int() else { return nil }
                       return TextAmount(characters: characters, words: words)
                   }) else { return nil }
-            return Item(id: id, parent: parent, kind: IndexCodec.kinds[kind], title: title, author: author, site: site, url: url,
-                        saved: saved, published: published, path: path, position: position, tags: tags, body: body,
-                        highlights: highlights, amount: amount)
+            let fields = ItemFields.make(bytes: [parent, title, author, site, url], tags: tags, highlights: highlights)
+            return Item(id: id, fields: fields, kind: IndexCodec.kinds[kind], saved: saved, published: published, path: path,
+                        position: position, body: body, amount: amount)
         }
 
         mutating func location() -> BodyLocation? {

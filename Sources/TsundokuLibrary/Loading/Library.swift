@@ -145,7 +145,7 @@ public enum Library {
                     let id = items[index].id
                     if let owner = owners[id] {
                         let fromExport = items[index].body.format.isOmnivoreExport
-                        if items[index].parent == nil, !(fromExport && items[owner].body.format.isOmnivoreExport) {
+                        if !items[index].hasParent, !(fromExport && items[owner].body.format.isOmnivoreExport) {
                             let file = files[Int(ownerFiles[owner])].path
                             problems.append(LoadProblem(path: files[position].path, message: "same item id \(id) as \(file), skipped"))
                         }

@@ -11,20 +11,15 @@ public struct Item: Sendable, Hashable, Identifiable {
         case digestItem = "digest-item"
     }
 
-    // Stored compactly (100,000 items are held at once): the optional dates, numbers and
-    // highlights below are read and written through the properties that follow.
+    // Stored compactly (100,000 items are held at once): the texts and rare parts live in one
+    // allocation (`ItemFields`), the optional dates, numbers and highlights are read and written
+    // through the properties that follow.
     public var id: String
-    public var parent: String?
-    public var title: String
-    public var author: String?
-    public var site: String?
-    public var url: String?
+    private var fields: ItemFields
     public var path: String
     public var saved: Date
-    public var tags: [String]
     public var body: BodyLocation
     private var publishedBits: UInt64
-    private var storedHighlights: Boxed<BodyLocation>?
     private var amountCharacters: UInt32
     private var amountWords: UInt32
     private var storedPosition: UInt32
@@ -34,26 +29,72 @@ public struct Item: Sendable, Hashable, Identifiable {
                 site: String? = nil, url: String? = nil, saved: Date, published: Date? = nil,
                 path: String, position: Int? = nil, tags: [String] = [], body: BodyLocation,
                 highlights: BodyLocation? = nil, amount: TextAmount? = nil) {
+        self.init(id: id, fields: ItemFields.make(texts: [parent, title, author, site, url], tags: tags, highlights: highlights),
+                  kind: kind, saved: saved, published: published, path: path, position: position, body: body, amount: amount)
+    }
+
+    /// An item whose texts and rare parts are already gathered (the cache reads them so).
+    init(id: String, fields: ItemFields, kind: Kind, saved: Date, published: Date?, path: String, position: Int?,
+         body: BodyLocation, amount: TextAmount?) {
         self.id = id
-        self.parent = parent
+        self.fields = fields
         self.kind = kind
-        self.title = title
-        self.author = author
-        self.site = site
-        self.url = url
         self.saved = saved
         self.path = path
-        self.tags = tags
         self.body = body
         publishedBits = Self.noDate
-        storedHighlights = nil
         amountCharacters = Self.noAmount
         amountWords = 0
         storedPosition = 0
         self.published = published
         self.position = position
-        self.highlights = highlights
         self.amount = amount
+    }
+
+    /// The id of the digest a news item belongs to.
+    public var parent: String? {
+        get { fields.string(.parent) }
+        set { fields = fields.replacing(.parent, with: newValue) }
+    }
+
+    public var title: String {
+        get { fields.string(.title) ?? "" }
+        set { fields = fields.replacing(.title, with: newValue) }
+    }
+
+    public var author: String? {
+        get { fields.string(.author) }
+        set { fields = fields.replacing(.author, with: newValue) }
+    }
+
+    public var site: String? {
+        get { fields.string(.site) }
+        set { fields = fields.replacing(.site, with: newValue) }
+    }
+
+    public var url: String? {
+        get { fields.string(.url) }
+        set { fields = fields.replacing(.url, with: newValue) }
+    }
+
+    public var tags: [String] {
+        get { fields.tags }
+        set { fields = fields.replacing(tags: newValue) }
+    }
+
+    /// Whether this is a digest's news item (has a parent), without reading the parent's id.
+    public var hasParent: Bool { fields.withBytes(.parent) { $0 != nil } }
+
+    /// -1, 0 or 1 as this item's title comes before, with or after `other`'s by code points,
+    /// compared where the bytes lie.
+    func titleOrder(against other: Item) -> Int { fields.order(of: .title, against: other.fields) }
+
+    /// Whether `parent` is this item's parent, compared where the bytes lie.
+    func hasParent(_ parent: String) -> Bool {
+        var parent = parent
+        return parent.withUTF8 { wanted in
+            fields.withBytes(.parent) { bytes in bytes.map { $0.elementsEqual(wanted) } ?? false }
+        }
     }
 
     /// A NaN no date is read as: the stored form of no publication date.
@@ -72,8 +113,8 @@ public struct Item: Sendable, Hashable, Identifiable {
     }
 
     public var highlights: BodyLocation? {
-        get { storedHighlights?.value }
-        set { storedHighlights = newValue.map(Boxed.init) }
+        get { fields.highlights }
+        set { fields = fields.replacing(highlights: newValue) }
     }
 
     /// How much text the body holds, when it was counted while the library was read (an

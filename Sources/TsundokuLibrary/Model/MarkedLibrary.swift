@@ -56,22 +56,22 @@ public struct MarkedLibrary: Sendable, Equatable {
         // The keys are read into arrays first, field by field: an `Item` copied for each
         // comparison costs a retain and a release of each of its strings and arrays.
         var saved = [Double](repeating: 0, count: items.count)
-        var titles = [String](repeating: "", count: items.count)
         var ids = [String](repeating: "", count: items.count)
         var childIndices: [String: [Int]] = [:]
         var topLevel: [Int] = []
         for index in among ?? Array(items.indices) {
             saved[index] = items[index].saved.timeIntervalSince1970
-            titles[index] = items[index].title
             ids[index] = items[index].id
             if let parent = items[index].parent { childIndices[parent, default: []].append(index) } else { topLevel.append(index) }
         }
         // Ties by title, then id, in code point order (their UTF-8 bytes): `String`'s own `<`
         // compares by canonical equivalence, slow for every non-ASCII title.
-        topLevel.sort { left, right in
-            if saved[left] != saved[right] { return saved[left] > saved[right] }
-            let byTitle = codePointOrder(titles[left], titles[right])
-            return byTitle != 0 ? byTitle < 0 : codePointOrder(ids[left], ids[right]) < 0
+        items.withUnsafeBufferPointer { items in
+            topLevel.sort { left, right in
+                if saved[left] != saved[right] { return saved[left] > saved[right] }
+                let byTitle = items[left].titleOrder(against: items[right])
+                return byTitle != 0 ? byTitle < 0 : codePointOrder(ids[left], ids[right]) < 0
+            }
         }
         var order: [Int] = []
         order.reserveCapacity(items.count)
@@ -107,15 +107,15 @@ public struct MarkedLibrary: Sendable, Equatable {
         var previousTop: Int?
         var position = Int.min
         for index in indices {
-            if let parent = items[index].parent {
-                guard let top = previousTop, items[top].id == parent, (items[index].position ?? 0) >= position else { return false }
+            if items[index].hasParent {
+                guard let top = previousTop, items[index].hasParent(items[top].id), (items[index].position ?? 0) >= position else { return false }
                 position = items[index].position ?? 0
                 continue
             }
             if let top = previousTop {
                 if items[top].saved < items[index].saved { return false }
                 if items[top].saved == items[index].saved {
-                    let byTitle = codePointOrder(items[top].title, items[index].title)
+                    let byTitle = items[top].titleOrder(against: items[index])
                     if byTitle > 0 || (byTitle == 0 && codePointOrder(items[top].id, items[index].id) >= 0) { return false }
                 }
             }
@@ -168,7 +168,7 @@ public struct MarkedLibrary: Sendable, Equatable {
         var childrenOf: [Int: [Int]] = [:]
         var current = -1
         for (index, item) in items.enumerated() {
-            if item.parent == nil {
+            if !item.hasParent {
                 topLevel.append(index)
                 current = index
             } else {
