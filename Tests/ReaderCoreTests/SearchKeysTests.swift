@@ -44,6 +44,27 @@ import TsundokuLibrary
         }
     }
 
+    @Test func wordsMostItemsShareAreFoundAsExactlyAsRareOnes() {
+        // Every title says 派早报, all but the last 终端, every other one 彗星, one in ten 图书馆.
+        let items = (0..<301).map { number in
+            Item(id: "d\(number)", kind: .article,
+                 title: "派早报 \(number)" + (number % 2 == 0 ? " 彗星" : "") + (number == 300 ? "" : " 终端") + (number % 10 == 0 ? " 图书馆" : ""),
+                 site: number < 151 ? "少数派" : nil, saved: Date(timeIntervalSince1970: 0), path: "/virtual/\(number).md",
+                 body: BodyLocation(format: .markdown, lines: []))
+        }
+        let keys = SearchKeys.build(items)
+        for query in ["派", "派早报", "早报 3", "彗星", "终端", "端 图", "星 终端", "终端 图书馆", "报 30", "少数派", "派 少", "0", "图书馆"] {
+            var among: SearchMatches?
+            for length in 1...query.unicodeScalars.count {
+                let prefix = String(String.UnicodeScalarView(query.unicodeScalars.prefix(length)))
+                let fresh = keys.matches(Array(prefix.utf8), among: nil)
+                let narrowed = keys.matches(Array(prefix.utf8), among: among)
+                #expect(fresh.indices == expected(items, prefix) && narrowed.indices == fresh.indices, "\(prefix)")
+                among = narrowed
+            }
+        }
+    }
+
     @Test func aGrowingQueryNarrowedFromItsShorterFormFindsTheSame() {
         let items = items(1_500, seed: 11)
         let keys = SearchKeys.build(items)

@@ -49,6 +49,41 @@ import TsundokuLibrary
         #expect(Set(state.rows) == Set(titled + others))
     }
 
+    @Test func batchesAddedToTheRowsGiveWhatAFreshListingGivesUnderEveryOrderAndFilter() {
+        let ids = ScreenTestSupport.sampleState(width: 100, height: 30).library.items.map(\.id)
+        let marks = Marks(ids.enumerated().compactMap { number, id in
+            number % 3 == 0 ? MarkEntry(time: 1, operation: number % 2 == 0 ? .read : .star, id: id) : nil
+        })
+        var state = ScreenTestSupport.sampleState(width: 100, height: 30, marks: marks)
+        var merged = 0
+        for _ in ItemOrder.allCases {
+            for _ in 0..<3 {
+                ScreenTestSupport.send(.startSearch, to: &state)
+                state.setSearching(true, query: "的")
+                guard case .searchTexts(let number, _, _)? = state.searchEffects().first else {
+                    Issue.record("no text search asked for")
+                    return
+                }
+                state.selected = state.rows.count / 2
+                let chosen = state.selectedItem?.id
+                // Every item in ascending batches of three, titles already listed among them.
+                let all = Array(state.library.items.indices)
+                for start in stride(from: 0, to: all.count, by: 3) {
+                    _ = state.receive(.textMatches(number: number, indices: Array(all[start..<min(start + 3, all.count)]), complete: false))
+                    var fresh = state
+                    fresh.refreshRows()
+                    #expect(state.rows == fresh.rows, "\(state.order) \(state.filter) after the batch at \(start)")
+                    if chosen != nil { #expect(state.selectedItem?.id == chosen) }
+                    merged += 1
+                }
+                ScreenTestSupport.send(.cancel, to: &state)
+                ScreenTestSupport.send(.cycleFilter, to: &state)
+            }
+            ScreenTestSupport.send(.cycleOrder, to: &state)
+        }
+        #expect(merged > 30)
+    }
+
     @Test func theFirstRowFoundInTheTextsIsShownInTheReader() {
         var state = ScreenTestSupport.sampleState(width: 100, height: 30)
         ScreenTestSupport.send(.startSearch, to: &state)

@@ -13,72 +13,132 @@ public struct SearchKeys: Sendable, Equatable {
     /// Every key as lower-cased UTF-8, one after the other; item `i`'s is
     /// `bytes[starts[i]..<starts[i + 1]]`.
     private let bytes: [UInt8]
-    private let starts: [Int]
+    private let starts: [UInt32]
     /// How often each byte value occurs in the keys: a match is looked for by its rarest byte.
     private let byteCounts: [Int]
-    /// The grams (one character, or two in a row) in ascending order; the items holding
-    /// `grams[g]` (`gramCounts[g]` of them) are `postings[gramOffsets[g]..<gramOffsets[g + 1]]`,
-    /// ascending, each written as its distance from the one before (LEB128).
+    /// The grams (one character, or two in a row) in ascending order, and where the items
+    /// holding each are listed in `postings`.
     private let grams: [UInt64]
-    private let gramCounts: [Int]
-    private let gramOffsets: [Int]
+    private let lists: [GramList]
+    /// The lists, each item written as its distance from the one before (LEB128).
     private let postings: [UInt8]
 
+    /// Where the items of one gram are listed. A gram more than half the items hold (a
+    /// source's name, a word every title of a digest repeats) lists the items that do not hold
+    /// it instead, so no list is longer than half the library.
+    private struct GramList: Equatable {
+        var offset: UInt32
+        /// How many items hold the gram.
+        var holding: UInt32
+        var listsMissing: Bool
+    }
+
     public static func build(_ items: [Item]) -> SearchKeys {
+        // Two passes over the keys: the first counts each gram's items and the bytes its list
+        // takes, the second writes the lists where they go. Nothing is allocated per gram.
         var bytes: [UInt8] = []
-        var starts: [Int] = [0]
+        bytes.reserveCapacity(items.reduce(0) { $0 + $1.title.utf8.count + ($1.site?.utf8.count ?? 0) + ($1.author?.utf8.count ?? 0) + 2 })
+        var starts: [UInt32] = [0]
         starts.reserveCapacity(items.count + 1)
-        var slots: [UInt64: Int] = [:]
-        var lists: [[UInt8]] = []
-        var lastItems: [Int] = []
-        var counts: [Int] = []
-        var itemGrams: [UInt64] = []
-        for (index, item) in items.enumerated() {
-            let key = (item.title + " " + (item.site ?? "") + " " + (item.author ?? "")).lowercased()
-            bytes.append(contentsOf: key.utf8)
-            starts.append(bytes.count)
-            itemGrams.removeAll(keepingCapacity: true)
-            var previous: Unicode.Scalar?
-            for scalar in key.unicodeScalars {
-                itemGrams.append(Gram.one(scalar))
-                if let previous { itemGrams.append(Gram.two(previous, scalar)) }
-                previous = scalar
-            }
-            itemGrams.sort()
-            var last: UInt64?
-            for gram in itemGrams where gram != last {
-                last = gram
+        for item in items {
+            bytes.append(contentsOf: (item.title + " " + (item.site ?? "") + " " + (item.author ?? "")).lowercased().utf8)
+            starts.append(UInt32(bytes.count))
+        }
+        var slots: [UInt64: Int32] = [:]
+        var gramOfSlot: [UInt64] = []
+        var holding: [UInt32] = []
+        var listBytes: [Int] = []
+        var last: [Int32] = []
+        var scratch: [UInt64] = []
+        for index in items.indices {
+            forEachGram(of: index, bytes: bytes, starts: starts, scratch: &scratch) { gram in
                 let slot: Int
                 if let known = slots[gram] {
-                    slot = known
+                    slot = Int(known)
                 } else {
-                    slot = lists.count
-                    slots[gram] = slot
-                    lists.append([])
-                    lastItems.append(-1)
-                    counts.append(0)
+                    slot = gramOfSlot.count
+                    slots[gram] = Int32(slot)
+                    gramOfSlot.append(gram)
+                    holding.append(0)
+                    listBytes.append(0)
+                    last.append(-1)
                 }
-                LEB128.append(UInt64(index - lastItems[slot]), to: &lists[slot])
-                lastItems[slot] = index
-                counts[slot] += 1
+                holding[slot] += 1
+                listBytes[slot] += LEB128.length(UInt64(index - Int(last[slot])))
+                last[slot] = Int32(index)
             }
         }
-        let order = slots.sorted { $0.key < $1.key }
-        var postings: [UInt8] = []
-        postings.reserveCapacity(lists.reduce(0) { $0 + $1.count })
-        var gramOffsets: [Int] = []
-        gramOffsets.reserveCapacity(order.count + 1)
-        for (_, slot) in order {
-            gramOffsets.append(postings.count)
-            postings.append(contentsOf: lists[slot])
-            lists[slot] = []
+        // Lists of the items holding a gram are written in place; lists of the items missing a
+        // gram most hold are gathered apart, then put after them.
+        let missing = holding.indices.filter { Int(holding[$0]) * 2 > items.count }
+        var denseNumber = [Int32](repeating: -1, count: holding.count)
+        for (number, slot) in missing.enumerated() { denseNumber[slot] = Int32(number) }
+        var offsets = [Int](repeating: 0, count: holding.count)
+        var total = 0
+        for slot in holding.indices where denseNumber[slot] < 0 {
+            offsets[slot] = total
+            total += listBytes[slot]
         }
-        gramOffsets.append(postings.count)
+        var postings = [UInt8](repeating: 0, count: total)
+        var missingLists = [[UInt8]](repeating: [], count: missing.count)
+        var missingLast = [Int](repeating: -1, count: missing.count)
+        var held = [Bool](repeating: false, count: missing.count)
+        last = [Int32](repeating: -1, count: holding.count)
+        var cursor = offsets
+        postings.withUnsafeMutableBufferPointer { out in
+            for index in items.indices {
+                forEachGram(of: index, bytes: bytes, starts: starts, scratch: &scratch) { gram in
+                    let slot = Int(slots[gram]!)
+                    if denseNumber[slot] >= 0 {
+                        held[Int(denseNumber[slot])] = true
+                        return
+                    }
+                    cursor[slot] = LEB128.write(UInt64(index - Int(last[slot])), to: out, at: cursor[slot])
+                    last[slot] = Int32(index)
+                }
+                for number in missing.indices {
+                    if held[number] {
+                        held[number] = false
+                    } else {
+                        LEB128.append(UInt64(index - missingLast[number]), to: &missingLists[number])
+                        missingLast[number] = index
+                    }
+                }
+            }
+        }
+        for (number, slot) in missing.enumerated() {
+            offsets[slot] = postings.count
+            postings += missingLists[number]
+            missingLists[number] = []
+        }
+        precondition(postings.count <= Int(UInt32.max), "a title index over 4 GB")
+        let order = gramOfSlot.indices.sorted { gramOfSlot[$0] < gramOfSlot[$1] }
         var byteCounts = [Int](repeating: 0, count: 256)
         for byte in bytes { byteCounts[Int(byte)] += 1 }
         return SearchKeys(ids: items.map(\.id), bytes: bytes, starts: starts, byteCounts: byteCounts,
-                          grams: order.map(\.key), gramCounts: order.map { counts[$0.value] },
-                          gramOffsets: gramOffsets, postings: postings)
+                          grams: order.map { gramOfSlot[$0] },
+                          lists: order.map { GramList(offset: UInt32(offsets[$0]), holding: holding[$0], listsMissing: denseNumber[$0] >= 0) },
+                          postings: postings)
+    }
+
+    /// Calls `body` with each distinct gram of key `index`, ascending (`scratch` is reused).
+    private static func forEachGram(of index: Int, bytes: [UInt8], starts: [UInt32], scratch: inout [UInt64],
+                                    _ body: (UInt64) -> Void) {
+        scratch.removeAll(keepingCapacity: true)
+        var previous: Unicode.Scalar?
+        var decoder = UTF8()
+        var iterator = bytes[Int(starts[index])..<Int(starts[index + 1])].makeIterator()
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            scratch.append(Gram.one(scalar))
+            if let previous { scratch.append(Gram.two(previous, scalar)) }
+            previous = scalar
+        }
+        scratch.sort()
+        var seen: UInt64?
+        for gram in scratch where gram != seen {
+            seen = gram
+            body(gram)
+        }
     }
 
     /// The items (ascending indices) whose key contains `needle` (lower-cased UTF-8). `among`,
@@ -94,8 +154,8 @@ public struct SearchKeys: Sendable, Equatable {
             guard let list = gramIndex(of: gram) else { return SearchMatches(needle: needle, indices: []) }
             lists.append(list)
         }
-        lists.sort { gramCounts[$0] < gramCounts[$1] }
-        if let among, among.indices.count <= gramCounts[lists[0]] {
+        lists.sort { self.lists[$0].holding < self.lists[$1].holding }
+        if let among, among.indices.count <= Int(self.lists[lists[0]].holding) {
             return filter(among, containing: needle)
         }
         let candidates = items(of: lists[0])
@@ -117,29 +177,47 @@ public struct SearchKeys: Sendable, Equatable {
     /// The items holding gram number `gram`, ascending.
     private func items(of gram: Int) -> [Int] {
         var result: [Int] = []
-        result.reserveCapacity(gramCounts[gram])
-        var reader = LEB128.Reader(postings, from: gramOffsets[gram])
-        var item = -1
-        for _ in 0..<gramCounts[gram] {
-            item += reader.next()
-            result.append(item)
-        }
+        result.reserveCapacity(Int(lists[gram].holding))
+        forEachListed(gram) { result.append($0) }
         return result
+    }
+
+    /// Calls `body` with each item holding gram number `gram`, ascending.
+    private func forEachListed(_ gram: Int, _ body: (Int) -> Void) {
+        let list = lists[gram]
+        var reader = LEB128.Reader(postings, from: Int(list.offset))
+        guard list.listsMissing else {
+            var item = -1
+            for _ in 0..<list.holding {
+                item += reader.next()
+                body(item)
+            }
+            return
+        }
+        var missing = -1
+        for _ in 0..<(ids.count - Int(list.holding)) {
+            let next = missing + reader.next()
+            for item in (missing + 1)..<next { body(item) }
+            missing = next
+        }
+        for item in (missing + 1)..<ids.count { body(item) }
     }
 
     /// The items of `left` (ascending) that also hold gram number `gram`.
     private func intersect(_ left: [Int], _ gram: Int) -> [Int] {
+        let list = lists[gram]
         var result: [Int] = []
-        var reader = LEB128.Reader(postings, from: gramOffsets[gram])
-        var remaining = gramCounts[gram]
+        var reader = LEB128.Reader(postings, from: Int(list.offset))
+        var remaining = list.listsMissing ? ids.count - Int(list.holding) : Int(list.holding)
         var item = -1
         for value in left {
             while item < value, remaining > 0 {
                 item += reader.next()
                 remaining -= 1
             }
-            if item == value { result.append(value) }
-            if item < value { break }
+            // A missing-list names the items that lack the gram: kept are those it does not name.
+            if (item == value) != list.listsMissing { result.append(value) }
+            if item < value, !list.listsMissing { break }
         }
         return result
     }
@@ -166,10 +244,10 @@ public struct SearchKeys: Sendable, Equatable {
                 needle.withUnsafeBufferPointer { pin in
                     guard let base = all.baseAddress, let pinBase = pin.baseAddress else { return }
                     for (number, index) in candidates.indices.enumerated() {
-                        let start = starts[index]
+                        let start = Int(starts[index])
                         let earliest = hints.isEmpty ? 0 : max(0, Int(hints[number]) - (shift ?? 0))
                         var from = start + earliest + pivot
-                        let last = starts[index + 1] - pin.count + pivot
+                        let last = Int(starts[index + 1]) - pin.count + pivot
                         // Typed on, the query mostly still starts where its shorter form did.
                         if !hints.isEmpty, from <= last, memcmp(base + from - pivot, pinBase, pin.count) == 0 {
                             indices.append(index)

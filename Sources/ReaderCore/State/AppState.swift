@@ -252,6 +252,44 @@ public struct AppState: Sendable, Equatable {
         }
     }
 
+    /// Adds a batch of article-text matches (ascending, as the texts are read) to the rows
+    /// where they belong, when the rows stand in index order: the batch's items not listed yet
+    /// are merged in place, so a search over 100,000 texts (a hundred batches) does not make a
+    /// new list of every match for each batch. False when the rows are in another order or the
+    /// batch is not ascending: then they are recomputed.
+    mutating func mergeTextMatches(_ batch: [Int]) -> Bool {
+        guard orderIsIndexOrder, zip(batch, batch.dropFirst()).allSatisfy({ $0 < $1 }) else { return false }
+        let added = batch.filter { shows($0) && !Self.sortedContains(rows, $0) }
+        guard !added.isEmpty else { return true }
+        let keep = rows.indices.contains(selected) ? rows[selected] : nil
+        var old = rows.count - 1
+        var new = added.count - 1
+        rows.append(contentsOf: added)
+        for place in rows.indices.reversed() where new >= 0 {
+            if old >= 0, rows[old] > added[new] {
+                rows[place] = rows[old]
+                old -= 1
+            } else {
+                rows[place] = added[new]
+                new -= 1
+            }
+        }
+        if let keep, let position = Self.sortedPosition(rows, keep) { selected = position }
+        return true
+    }
+
+    private static func sortedContains(_ sorted: [Int], _ value: Int) -> Bool { sortedPosition(sorted, value) != nil }
+
+    /// Where `value` stands in `sorted` (ascending), found by halving.
+    private static func sortedPosition(_ sorted: [Int], _ value: Int) -> Int? {
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == value ? low : nil
+    }
+
     /// Whether the filter and the tag let the item at `index` be listed.
     private func shows(_ index: Int) -> Bool {
         switch filter {

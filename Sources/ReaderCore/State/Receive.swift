@@ -83,7 +83,7 @@ extension AppState {
             message = StatusMessage(strings.searchTextsFailed(reason), .error)
         case .textMatches(let number, let indices, let complete):
             if search.receiveTextMatches(number: number, indices: indices, complete: complete) {
-                refreshRows()
+                if !mergeTextMatches(indices) { refreshRows() }
                 scrollListToSelection()
                 // The selected row may be another item now (the first match arrived): shown.
                 return preview()

@@ -11,6 +11,27 @@ public enum LEB128 {
         bytes.append(UInt8(rest))
     }
 
+    /// How many bytes `append` writes for `value`.
+    @inlinable
+    public static func length(_ value: UInt64) -> Int {
+        max(1, (64 - value.leadingZeroBitCount + 6) / 7)
+    }
+
+    /// Writes `value` at `position` of `bytes` (room made for `length(value)` bytes); returns
+    /// the position after it.
+    @inlinable
+    public static func write(_ value: UInt64, to bytes: UnsafeMutableBufferPointer<UInt8>, at position: Int) -> Int {
+        var rest = value
+        var position = position
+        while rest >= 0x80 {
+            bytes[position] = UInt8(truncatingIfNeeded: rest) | 0x80
+            rest >>= 7
+            position += 1
+        }
+        bytes[position] = UInt8(rest)
+        return position + 1
+    }
+
     /// Reads numbers `append` wrote into bytes made in this process (trusted: no bounds
     /// checks beyond the array's own; the cache's reader checks every byte instead). Inlinable:
     /// the search index reads a number per posting from another module.
