@@ -100,6 +100,15 @@ import TsundokuLibrary
                 "the row now selected is read into the reader pane")
     }
 
+    @Test func theTitleIndexIsAskedForOnceHoweverManyKeysAreTypedWhileItIsBuilt() {
+        var state = ScreenTestSupport.sampleState(width: 100, height: 30)
+        var effects = state.apply(.startSearch)
+        for character in "图书馆 swift" { effects += state.apply(.searchType(character)) }
+        #expect(effects.filter { $0 == .buildSearchKeys(state.library.items) }.count == 1)
+        let reloaded = state.receive(.libraryLoaded(Library.load(.sample), Marks(), stateProblem: nil))
+        #expect(reloaded.contains(.buildSearchKeys(state.library.items)), "a new library is indexed anew")
+    }
+
     @Test func aLibraryReloadedDuringASearchIsSearchedAgain() {
         var state = searching("图书")
         let number = state.search.textNumber

@@ -58,6 +58,7 @@ import TsundokuLibrary
                     $0.overlay = .help(top: 0)
                 } else {
                     $0.setSearching(true, query: "")
+                    $0.search.keysBuilding = true
                     $0.search.textsPreparing = true
                 }
             }
@@ -65,7 +66,10 @@ import TsundokuLibrary
                 $0.isLoading = false
                 $0.replaceLibrary(MarkedLibrary(items: snapshot.items, marks: Marks()))
                 $0.reader = ReaderState(itemID: $0.selectedItem!.id)
-                if opening == .startSearch { $0.search.textsPreparing = true }
+                if opening == .startSearch {
+                    $0.search.keysBuilding = true
+                    $0.search.textsPreparing = true
+                }
             }
             if opening == .startSearch {
                 // What was asked for the empty library before it loaded changes nothing.

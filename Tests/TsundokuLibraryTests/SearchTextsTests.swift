@@ -123,6 +123,32 @@ import Testing
         }
     }
 
+    @Test func aTableLargerThanItsReadingWindowIsReadWholeInOrderAndOutOfIt() throws {
+        // 4,000 files named in 240 bytes: a table of about 1.3 MB, read a megabyte at a time.
+        let folder = TemporaryFolder()
+        for number in 0..<4_000 {
+            folder.write("lib/\(String(repeating: "长", count: 80))-\(number).txt", "第 \(number) 条\n\n正文 \(number) 号\n")
+        }
+        let items = Library.load(.paths([folder.path + "/lib"])).items
+        #expect(items.count == 4_000)
+        let path = folder.path + "/cache/texts.bin"
+        _ = try SearchTexts.prepare(items, path: path)
+        func found(_ texts: SearchTexts, _ items: [Item], _ needle: String) -> [String] {
+            var found: [Int] = []
+            #expect(texts.search(Array(needle.utf8)) { found += $0 })
+            return found.map { items[$0].id }.sorted()
+        }
+        let warm = try SearchTexts.prepare(items, path: path)
+        #expect(warm.parsed == 0, "every row is found in order")
+        let shuffled = items.enumerated().sorted { ($0.offset * 7_919) % 4_000 < ($1.offset * 7_919) % 4_000 }.map(\.element)
+        let moved = try SearchTexts.prepare(shuffled, path: path)
+        #expect(moved.parsed == 0, "every row is found out of order")
+        for needle in ["正文 3999 号", "正文 2 号", "正文 250", "号"] {
+            #expect(found(moved, shuffled, needle) == found(try SearchTexts.prepare(items, path: nil), items, needle), "\(needle)")
+        }
+        #expect(found(warm, items, "号").count == 4_000)
+    }
+
     @Test func aStoreKeepsWorkingWhenAnotherInstanceReplacesItsFile() throws {
         let folder = TemporaryFolder()
         let items = library(in: folder)

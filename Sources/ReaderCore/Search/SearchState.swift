@@ -7,6 +7,9 @@ import TsundokuLibrary
 struct SearchState: Sendable, Equatable {
     /// The title index, once built for the library shown.
     var keys: SearchKeys?
+    /// Whether the title index is being built (asked for once, however many keys are typed
+    /// while it is).
+    var keysBuilding = false
     /// The matches of the query's titles and of each shorter query it was typed through, so a
     /// key typed looks only at the last one's matches and a key erased at none.
     private var typedTitles: [SearchMatches] = []

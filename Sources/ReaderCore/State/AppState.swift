@@ -366,7 +366,10 @@ public struct AppState: Sendable, Equatable {
         let needle = Array(query.lowercased().utf8)
         var effects: [Effect] = []
         if isSearching || !needle.isEmpty {
-            if search.keys == nil { effects.append(.buildSearchKeys(library.items)) }
+            if search.keys == nil, !search.keysBuilding {
+                search.keysBuilding = true
+                effects.append(.buildSearchKeys(library.items))
+            }
             if !search.textsReady, !search.textsPreparing {
                 search.textsPreparing = true
                 effects.append(.prepareSearchTexts(library.items))

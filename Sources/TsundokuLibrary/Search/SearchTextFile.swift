@@ -31,17 +31,25 @@ enum SearchTextFile {
         return table
     }
 
-    /// A file's table as it lies on disk: each text's item id and file identity are compared
-    /// where they lie, no string made (a string and a table entry per text were 80 MB at the
-    /// peak of a search of 100,000 files).
-    struct Table {
+    /// A file's table, read from the file a window at a time as it is used: each text's item
+    /// id and file identity are compared where they lie in the window, no string made (a
+    /// string and a table entry per text were 80 MB at the peak of a search of 100,000 files,
+    /// and the table held whole 20 MB more). Rows are mostly read in order, so the window
+    /// moves on a megabyte at a time.
+    final class Table {
         let fd: Int32
-        private let bytes: [UInt8]
-        /// Where each row starts in `bytes`: its id's length and id, its path's length and path,
-        /// then its file's size, modification and change times and inode, and where its text
-        /// lies (offset, length), eight bytes each. Read where they lie when asked for: a
-        /// decoded row was 64 bytes more per text at the peak of a search of 100,000 files.
-        private let starts: [Int32]
+        /// Where the table starts in the file, and its length.
+        private let tableOffset: Int
+        private let tableLength: Int
+        /// Where each row starts in the table: its id's length and id, its path's length and
+        /// path, then its file's size, modification and change times and inode, and where its
+        /// text lies (offset, length), eight bytes each.
+        private var starts: [Int32] = []
+        /// The bytes of the table from `windowStart` on, as far as `windowCount`.
+        private var window: UnsafeMutableRawBufferPointer
+        private var windowStart = 0
+        private var windowCount = 0
+        private static let windowSize = 1 << 20
 
         fileprivate init?(fd: Int32) {
             var info = stat()
@@ -53,38 +61,49 @@ enum SearchTextFile {
             var fields = ByteReader(header[8...])
             guard let count = fields.integer(), let tableOffset = fields.integer(), let hash = fields.integer(),
                   count >= 0, tableOffset >= headerSize, tableOffset <= size, size - tableOffset < Int(Int32.max) else { return nil }
-            var bytes = [UInt8](repeating: 0, count: size - tableOffset)
-            guard bytes.withUnsafeMutableBytes({ FileIO.readFully(fd, into: $0, at: tableOffset) }) == bytes.count,
-                  UInt64(bitPattern: Int64(hash)) == ContentHash.value(bytes) else { return nil }
-            var starts: [Int32] = []
-            starts.reserveCapacity(min(count, bytes.count / 64))
-            var reader = ByteReader(bytes[...])
-            for _ in 0..<count {
-                let start = reader.position
-                guard reader.stringRange() != nil, reader.stringRange() != nil, reader.integer() != nil, reader.integer() != nil,
-                      reader.integer() != nil, reader.integer() != nil, let offset = reader.integer(), let length = reader.integer(),
-                      offset >= headerSize, length >= 0, offset + length <= tableOffset else { return nil }
-                starts.append(Int32(start))
-            }
-            guard reader.isAtEnd else { return nil }
             self.fd = fd
-            self.bytes = bytes
-            self.starts = starts
+            self.tableOffset = tableOffset
+            tableLength = size - tableOffset
+            window = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.windowSize, alignment: 8)
+            var computed = ContentHash.basis
+            var position = 0
+            while position < tableLength {
+                guard let chunk = bytes(at: position, count: min(Self.windowSize, tableLength - position)) else { return nil }
+                computed = ContentHash.value(chunk, from: computed)
+                position += chunk.count
+            }
+            guard UInt64(bitPattern: Int64(hash)) == computed else { return nil }
+            starts.reserveCapacity(min(count, tableLength / 64))
+            position = 0
+            for _ in 0..<count {
+                guard let id = integer(at: position), id >= 0, id <= tableLength, let path = integer(at: position + 8 + id),
+                      path >= 0, path <= tableLength, position + 16 + id + path + 48 <= tableLength,
+                      let offset = integer(at: position + 16 + id + path + 32), let length = integer(at: position + 16 + id + path + 40),
+                      offset >= headerSize, length >= 0, length <= tableOffset, offset <= tableOffset - length else { return nil }
+                starts.append(Int32(position))
+                position += 16 + id + path + 48
+            }
+            guard position == tableLength else { return nil }
         }
+
+        deinit { window.deallocate() }
 
         var count: Int { starts.count }
 
         /// Where text `row` lies in the file.
         func text(_ row: Int) -> (offset: Int, length: Int) {
             let numbers = place(row).numbers
-            return (integer(at: numbers + 32), integer(at: numbers + 40))
+            return (integer(at: numbers + 32) ?? 0, integer(at: numbers + 40) ?? 0)
         }
 
         /// Whether text `row` is item `id`'s, read from `file` as it is now.
         func row(_ row: Int, holds id: String, from file: ScannedFile) -> Bool {
             let (idBytes, pathBytes, numbers) = place(row)
-            return Int64(integer(at: numbers)) == file.size && Int64(integer(at: numbers + 8)) == file.modified
-                && Int64(integer(at: numbers + 16)) == file.changed && UInt64(bitPattern: Int64(integer(at: numbers + 24))) == file.inode
+            guard let numbers = bytes(at: numbers, count: 32) else { return false }
+            return Int64(numbers.loadUnaligned(as: Int64.self).littleEndian) == file.size
+                && Int64(numbers.loadUnaligned(fromByteOffset: 8, as: Int64.self).littleEndian) == file.modified
+                && Int64(numbers.loadUnaligned(fromByteOffset: 16, as: Int64.self).littleEndian) == file.changed
+                && UInt64(littleEndian: numbers.loadUnaligned(fromByteOffset: 24, as: UInt64.self)) == file.inode
                 && equal(idBytes, id) && equal(pathBytes, file.path)
         }
 
@@ -93,30 +112,53 @@ enum SearchTextFile {
             var byID: [String: Int] = [:]
             byID.reserveCapacity(starts.count)
             for row in starts.indices {
-                byID[String(decoding: bytes[place(row).id], as: UTF8.self)] = row
+                let id = place(row).id
+                guard let bytes = bytes(at: id.lowerBound, count: id.count) else { continue }
+                byID[String(decoding: bytes, as: UTF8.self)] = row
             }
             return byID
         }
 
-        /// Where row `row`'s id and path lie, and where its numbers start.
+        /// Where row `row`'s id and path lie, and where its numbers start (checked when the
+        /// table was read).
         private func place(_ row: Int) -> (id: Range<Int>, path: Range<Int>, numbers: Int) {
             let idStart = Int(starts[row]) + 8
-            let id = idStart..<idStart + integer(at: idStart - 8)
-            let path = id.upperBound + 8..<id.upperBound + 8 + integer(at: id.upperBound)
+            let id = idStart..<idStart + (integer(at: idStart - 8) ?? 0)
+            let path = id.upperBound + 8..<id.upperBound + 8 + (integer(at: id.upperBound) ?? 0)
             return (id, path, path.upperBound)
         }
 
-        /// The little-endian integer at `position` (checked when the table was read).
-        private func integer(at position: Int) -> Int {
-            bytes.withUnsafeBytes { Int(Int64(littleEndian: $0.loadUnaligned(fromByteOffset: position, as: Int64.self))) }
+        /// The little-endian integer at `position` of the table; nil past its end.
+        private func integer(at position: Int) -> Int? {
+            bytes(at: position, count: 8).map { Int(Int64(littleEndian: $0.loadUnaligned(as: Int64.self))) }
+        }
+
+        /// `count` bytes of the table from `position`, read into the window when they are not
+        /// in it (valid until the next call); nil past the table's end or when it cannot be read.
+        private func bytes(at position: Int, count: Int) -> UnsafeRawBufferPointer? {
+            guard position >= 0, count >= 0, position <= tableLength - count else { return nil }
+            if position < windowStart || position + count > windowStart + windowCount {
+                if count > window.count {
+                    window.deallocate()
+                    window = UnsafeMutableRawBufferPointer.allocate(byteCount: count, alignment: 8)
+                }
+                // Read on in order, a megabyte comes next; elsewhere (a row looked up by id), a
+                // page or the bytes wanted.
+                let inOrder = position >= windowStart + windowCount && position <= windowStart + windowCount + 4_096
+                let wanted = min(inOrder || windowCount == 0 ? window.count : max(count, 4_096), tableLength - position)
+                windowStart = position
+                windowCount = FileIO.readFully(fd, into: UnsafeMutableRawBufferPointer(rebasing: window[0..<wanted]),
+                                               at: tableOffset + position)
+                guard windowCount >= count else { return nil }
+            }
+            return UnsafeRawBufferPointer(rebasing: window[(position - windowStart)..<(position - windowStart + count)])
         }
 
         private func equal(_ range: Range<Int>, _ text: String) -> Bool {
             var text = text
             return text.withUTF8 { utf8 in
-                utf8.count == range.count && bytes.withUnsafeBytes { all in
-                    utf8.isEmpty || memcmp(all.baseAddress! + range.lowerBound, utf8.baseAddress!, utf8.count) == 0
-                }
+                guard utf8.count == range.count, let stored = bytes(at: range.lowerBound, count: range.count) else { return false }
+                return utf8.isEmpty || memcmp(stored.baseAddress!, utf8.baseAddress!, utf8.count) == 0
             }
         }
     }
