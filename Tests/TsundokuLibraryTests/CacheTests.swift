@@ -105,17 +105,19 @@ import Testing
         folder.write("lib/same-id.md", "---\nid: dup\ntitle: 甲\n---\n\n一。\n")
         folder.write("lib/same-id-2.md", "---\nid: dup\ntitle: 乙\n---\n\n二。\n")
         let index = folder.path + "/cache/index.bin"
-        let partials = Mutex<[(ids: [String], files: Int)]>([])
+        let partials = Mutex<[(items: [Item], files: Int)]>([])
         let partial = PartialLoad(first: .zero, interval: .zero) { items, files in
-            partials.withLock { $0.append((items.map(\.id), files)) }
+            partials.withLock { $0.append((items, files)) }
         }
         let cold = Library.load(.paths([folder.path + "/lib"]), indexPath: index, partial: partial)
         let seen = partials.withLock { $0 }
         #expect(seen.count > 5)
         let whole = Set(cold.items.map(\.id))
         for shown in seen {
-            #expect(Set(shown.ids).isSubset(of: whole))
-            #expect(Set(shown.ids).count == shown.ids.count, "each id once")
+            let ids = shown.items.map(\.id)
+            #expect(Set(ids).isSubset(of: whole))
+            #expect(Set(ids).count == ids.count, "each id once")
+            #expect(ids == MarkedLibrary(items: shown.items, marks: Marks()).items.map(\.id), "in reading order")
         }
         #expect(seen.map(\.files) == seen.map(\.files).sorted())
         #expect(cold.items == Library.load(.paths([folder.path + "/lib"])).items)

@@ -71,62 +71,45 @@ public enum Library {
             files = roots.flatMap { LibraryScanner.scan(Paths.absolute($0), skipping: ownFiles, problems: &problems, folders: &folders) }
         }
         var index = decoding?.take() ?? MetadataIndex()
-        var cached = files.map { index.place(of: $0) }
+        let cached = files.map { index.place(of: $0) }
         let unparsed = files.indices.filter { cached[$0] == nil }
         let hits = files.count - unparsed.count
         let cachedFileCount = index.count
-        var results: [ParsedFile]
-        if let partial, !unparsed.isEmpty {
-            let cachedItems = index.items
-            let hitRanges = cached.compactMap { $0.map(index.items(at:)) }
-            results = parseAll(unparsed.map { files[$0] }, progress: { progress?(hits + $0) },
-                               partial: (partial.first, partial.interval, { parsedSoFar in
-                                   // One array made, each id once (joined and filtered copies
-                                   // were 60 MB more at the peak of 100,000 files).
-                                   var seen = Set<String>()
-                                   var items: [Item] = []
-                                   items.reserveCapacity(hitRanges.reduce(0) { $0 + $1.count } + parsedSoFar.reduce(0) { $0 + $1.items.count })
-                                   for range in hitRanges {
-                                       for item in cachedItems[range] where seen.insert(item.id).inserted { items.append(item) }
-                                   }
-                                   for file in parsedSoFar {
-                                       for item in file.items where seen.insert(item.id).inserted { items.append(item) }
-                                   }
-                                   partial.sink(items, hits + parsedSoFar.count)
-                               }))
-        } else {
-            results = parseAll(unparsed.map { files[$0] }, progress: { progress?(hits + $0) })
-        }
-
-        // The cache's items are the library's array; parsed files' items follow them. Each
-        // file's items are `items[ranges[file]]`.
-        var items = index.takeItems()
-        items.reserveCapacity(items.count + results.reduce(0) { $0 + $1.items.count })
+        let hitRanges = cached.compactMap { $0.map(index.items(at:)) }
+        // The cache's items are the library's array; parsed files' items are gathered after
+        // them as they come.
+        let gathering = ItemGathering(cachedItems: index.takeItems(), fileCount: unparsed.count)
+        parseAll(unparsed.map { files[$0] }, into: gathering, progress: { progress?(hits + $0) },
+                 partial: partial.map { partial in
+                     (partial.first, partial.interval, {
+                         let (items, parsed) = gathering.read { ($0.itemsSoFar(cachedAt: hitRanges), $0.parsed) }
+                         partial.sink(inReadingOrder(items), hits + parsed)
+                     })
+                 })
+        var gathered = gathering.take()
+        var items = gathered.items
+        gathered.items = []
+        // Each file's items are `items[ranges[file]]`.
         var ranges: [Range<Int>] = []
         var fileProblems: [[LoadProblem]] = []
         var fileMarks: [[MarkEntry]] = []
         ranges.reserveCapacity(files.count)
-        var nextResult = 0
+        var nextParsed = 0
         for position in files.indices {
             if let hit = cached[position] {
                 ranges.append(index.items(at: hit))
                 fileProblems.append(index.problems(at: hit))
                 fileMarks.append(index.sourceMarks(at: hit))
-            } else if nextResult < results.count {
-                // Taken out of `results`, so each file's items are held once, not twice.
-                var result = ParsedFile(items: [], problems: [])
-                swap(&result, &results[nextResult])
-                nextResult += 1
-                let start = items.count
-                items.append(contentsOf: result.items)
-                ranges.append(start..<items.count)
-                fileProblems.append(result.problems)
-                fileMarks.append(result.sourceMarks)
+            } else {
+                ranges.append(gathered.ranges[nextParsed])
+                fileProblems.append(gathered.problems[nextParsed])
+                fileMarks.append(gathered.marks[nextParsed])
+                nextParsed += 1
             }
         }
         // What the cache and the parse handed over is all in `items` now: the rest goes before
         // the heavy part (ids, order), not at the end (5 MB less at the peak of 100,000 files).
-        (cached, results, index) = ([], [], MetadataIndex())
+        (gathered, index) = (ItemGathering.Gathered(items: []), MetadataIndex())
 
         // One item per id, the first file (in the order found) winning.
         // `owners` places each id's item; it becomes the library's lookup by id once the items
@@ -175,7 +158,7 @@ public enum Library {
         place = []
         rearrange(&items, keeping: order)
         return LibrarySnapshot(items: items, problems: problems, sourceMarks: fileMarks.flatMap { $0 }, folders: folders,
-                               lookup: ItemLookup(items, byID: owners))
+                               lookup: ItemLookup(byID: owners))
     }
 
     /// What each file parsed to, for the cache, the files in the reading order of their first
@@ -323,14 +306,12 @@ public enum Library {
         }
     }
 
-    /// Parses `files` on every core; `progress` is told how many are done; `partial`, when
-    /// given, gets what is parsed so far after `first`, then after `interval`, twice that, and
+    /// Parses `files` on every core into `gathering`; `progress` is told how many are done;
+    /// `partial`, when given, is called after `first`, then after `interval`, twice that, and
     /// so on (each costs more than the one before, being longer).
-    private static func parseAll(_ files: [ScannedFile], progress: @escaping @Sendable (Int) -> Void,
-                                 partial: (first: Duration, interval: Duration, sink: @Sendable ([ParsedFile]) -> Void)? = nil)
-        -> [ParsedFile] {
-        guard !files.isEmpty else { return [] }
-        let results = ResultSlots(count: files.count)
+    private static func parseAll(_ files: [ScannedFile], into gathering: ItemGathering, progress: @escaping @Sendable (Int) -> Void,
+                                 partial: (first: Duration, interval: Duration, show: @Sendable () -> Void)?) {
+        guard !files.isEmpty else { return }
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         let clock = ContinuousClock()
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -338,11 +319,11 @@ public enum Library {
             var nextPartial = partial.map { clock.now + $0.first }
             var interval = partial?.interval ?? .zero
             while position < files.count {
-                results.set(position, parse(files[position]))
+                gathering.add(parse(files[position]), at: position)
                 if worker == 0 {
-                    progress(results.filled)
+                    progress(gathering.parsed)
                     if let partial, let due = nextPartial, clock.now >= due {
-                        partial.sink(results.filledValues)
+                        partial.show()
                         nextPartial = clock.now + interval
                         interval *= 2
                     }
@@ -350,7 +331,12 @@ public enum Library {
                 position += workers
             }
         }
-        return results.values
+    }
+
+    /// `items` rearranged into reading order (items whose digest is missing left out), in place.
+    private static func inReadingOrder(_ items: consuming [Item]) -> [Item] {
+        rearrange(&items, keeping: MarkedLibrary.readingOrder(items))
+        return items
     }
 
     private static func parse(_ file: ScannedFile) -> ParsedFile {
@@ -374,38 +360,6 @@ public enum Library {
         return ItemFileParser.parse(bytes: bytes, path: file.path, modified: modified)
     }
 
-}
-
-/// Result slots filled from several threads, one slot per file.
-private final class ResultSlots: Sendable {
-    private struct Slots {
-        var values: [ParsedFile?]
-        var filled = 0
-    }
-
-    private let slots: Mutex<Slots>
-
-    init(count: Int) {
-        slots = Mutex(Slots(values: Array(repeating: nil, count: count)))
-    }
-
-    func set(_ index: Int, _ result: ParsedFile) {
-        slots.withLock { slots in
-            slots.values[index] = result
-            slots.filled += 1
-        }
-    }
-
-    var filled: Int { slots.withLock { $0.filled } }
-
-    var values: [ParsedFile] {
-        slots.withLock { $0.values.map { $0 ?? ParsedFile(items: [], problems: []) } }
-    }
-
-    /// The files parsed so far, in the order of the files.
-    var filledValues: [ParsedFile] {
-        slots.withLock { $0.values.compactMap { $0 } }
-    }
 }
 
 extension Library {
@@ -458,7 +412,7 @@ extension Library {
 }
 
 /// How a load that has to parse files shows what it has so far: `sink` gets the items read
-/// (the cache's and the parsed ones, each id once, in no particular order) and how many files
+/// (the cache's and the parsed ones, each id once, in reading order) and how many files
 /// that is, `first` after parsing starts, then after `interval`, twice `interval`, and so on.
 public struct PartialLoad: Sendable {
     public var first: Duration

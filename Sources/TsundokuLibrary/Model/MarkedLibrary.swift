@@ -31,7 +31,6 @@ public struct MarkedLibrary: Sendable, Equatable {
     public let items: [Item]
     public var marks: Marks
     private let lookup: ItemLookup
-    private var children: [String: [String]] { lookup.children }
     private var byID: [String: Int] { lookup.byID }
 
     /// `items` in any order (the library's loader hands them over in reading order already, and
@@ -131,14 +130,26 @@ public struct MarkedLibrary: Sendable, Equatable {
     public func index(of id: String) -> Int? { byID[id] }
 
     public func isRead(_ item: Item) -> Bool {
-        if item.kind == .digest, let ids = children[item.id], !ids.isEmpty { return ids.allSatisfy(marks.isRead) }
+        if item.kind == .digest, let index = byID[item.id] { return isRead(at: index) }
         return marks.isRead(item.id)
     }
 
     /// Whether `items[index]` is read, looked at where it lies (no copy of the item).
     public func isRead(at index: Int) -> Bool {
-        if items[index].kind == .digest, let ids = children[items[index].id], !ids.isEmpty { return ids.allSatisfy(marks.isRead) }
+        if items[index].kind == .digest {
+            let children = childPlaces(of: index)
+            if !children.isEmpty { return children.allSatisfy { marks.isRead(items[$0].id) } }
+        }
         return marks.isRead(items[index].id)
+    }
+
+    /// Where the news items of the item at `index` stand: right after it, in reading order
+    /// (a digest's items always follow it), so no table of them is kept. A news item has none.
+    private func childPlaces(of index: Int) -> Range<Int> {
+        guard !items[index].hasParent else { return index + 1..<index + 1 }
+        var end = index + 1
+        while end < items.count, items[end].hasParent { end += 1 }
+        return index + 1..<end
     }
 
     public func isStarred(at index: Int) -> Bool { marks.isStarred(items[index].id) }
@@ -146,7 +157,9 @@ public struct MarkedLibrary: Sendable, Equatable {
     public func isStarred(_ item: Item) -> Bool { marks.isStarred(item.id) }
 
     /// The ids a read mark on `id` applies to: a digest's own id and all its items.
-    public func idsForReadMark(_ id: String) -> [String] { [id] + (children[id] ?? []) }
+    public func idsForReadMark(_ id: String) -> [String] {
+        [id] + (byID[id].map { childPlaces(of: $0).map { items[$0].id } } ?? [])
+    }
 
     /// The items a list shows: those `filter` and `tag` let through, in `order`.
     public func listed(_ filter: ItemFilter, tag: String? = nil, order: ItemOrder = .newest) -> [Item] {
@@ -211,27 +224,21 @@ public struct MarkedLibrary: Sendable, Equatable {
     }
 }
 
-/// Where each item of a library in reading order stands, by id, and each digest's news items:
-/// what `MarkedLibrary` looks things up in.
+/// Where each item of a library in reading order stands, by id: what `MarkedLibrary` looks
+/// items up in.
 public struct ItemLookup: Sendable, Equatable {
     let byID: [String: Int]
-    let children: [String: [String]]
 
     public init(_ items: [Item]) {
         var byID: [String: Int] = [:]
         byID.reserveCapacity(items.count)
         for offset in items.indices { byID[items[offset].id] = offset }
-        self.init(items, byID: byID)
+        self.init(byID: byID)
     }
 
-    /// The lookup of `items` whose ids `byID` already places (the loader's, made while it
-    /// dropped duplicate ids).
-    init(_ items: [Item], byID: [String: Int]) {
-        var children: [String: [String]] = [:]
-        for item in items {
-            if let parent = item.parent { children[parent, default: []].append(item.id) }
-        }
+    /// The lookup whose ids `byID` already places (the loader's, made while it dropped
+    /// duplicate ids).
+    init(byID: [String: Int]) {
         self.byID = byID
-        self.children = children
     }
 }
