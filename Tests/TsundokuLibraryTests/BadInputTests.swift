@@ -103,6 +103,20 @@ import Testing
         #expect(snapshot.problems.contains { $0.path.hasSuffix("/self") && $0.message.contains("loop") })
     }
 
+    @Test func aLinkedFileIsReadWhereItIsLinkedInTheOrderOfItsName() throws {
+        let folder = TemporaryFolder()
+        folder.write("elsewhere/linked.md", "---\nid: linked\ntitle: 链接来的文章\ndate_saved: 2025-03-02\n---\n\n正文。\n")
+        folder.write("lib/a.md", "---\nid: same\ntitle: 先找到的\ndate_saved: 2025-03-01\n---\n\n甲。\n")
+        folder.write("lib/c.md", "---\nid: same\ntitle: 后找到的\ndate_saved: 2025-03-03\n---\n\n乙。\n")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/lib/b.md", withDestinationPath: folder.path + "/elsewhere/linked.md")
+        let snapshot = ColdAndWarm.load(.paths([folder.path + "/lib"]))
+        #expect(snapshot.items.map(\.id) == ["same", "linked"])
+        #expect(snapshot.items.first { $0.id == "linked" }?.path == folder.path + "/lib/b.md")
+        // Names are taken last first, so c.md is found before a.md and its item kept.
+        #expect(snapshot.items.first?.title == "后找到的")
+        #expect(snapshot.problems.map(\.path) == [folder.path + "/lib/a.md"])
+    }
+
     @Test func brokenLinksAndUnreadableFilesAreReported() throws {
         let folder = TemporaryFolder()
         folder.write("good.md", Self.goodArticle)

@@ -48,6 +48,38 @@ import Testing
         #expect(warm.items == Library.load(.paths([folder.path + "/lib"])).items)
     }
 
+    @Test func unchangedFilesAreFoundInTheCacheWhereverTheScanNowFindsThem() throws {
+        let folder = TemporaryFolder()
+        let library = folder.path + "/lib"
+        let index = folder.path + "/cache/index.bin"
+        for number in 0..<40 { folder.write("lib/\(number % 4)/item-\(number).md", "# 第\(number)篇\n\n正文。\n") }
+        _ = Library.load(.paths([library]), indexPath: index)
+        func places() -> [(path: String, place: Int?)] {
+            var problems: [LoadProblem] = [], folders: [FolderStamp] = []
+            let scanned = LibraryScanner.scan(library, problems: &problems, folders: &folders)
+            return zip(scanned.map(\.path), MetadataIndex(path: index).places(of: scanned)).map { ($0, $1) }
+        }
+        #expect(places().allSatisfy { $0.place != nil })
+
+        // Names are taken last first: `zz.md` is now the first file of its folder, every file
+        // after it one further on; a folder and a file are gone, a folder is new, a file grew.
+        folder.write("lib/0/zz.md", "# 新来的\n\n正文。\n")
+        try FileManager.default.removeItem(atPath: library + "/2/item-10.md")
+        try FileManager.default.removeItem(atPath: library + "/1")
+        folder.write("lib/00/new.md", "# 新文件夹\n\n正文。\n")
+        folder.write("lib/3/item-3.md", "# 第3篇\n\n改过的正文。\n")
+        let changed = places()
+        #expect(changed.count == 31)
+        for (path, place) in changed {
+            let isNew = path.hasSuffix("/zz.md") || path.hasSuffix("/new.md") || path.hasSuffix("/item-3.md")
+            #expect((place == nil) == isNew, "\(path)")
+        }
+        let warm = Library.load(.paths([library]), indexPath: index)
+        #expect(warm.items == Library.load(.paths([library])).items)
+        #expect(places().allSatisfy { $0.place != nil }, "the rewritten cache knows where each file stands now")
+        #expect(Library.load(.paths([library]), indexPath: index).items == warm.items)
+    }
+
     @Test func aDamagedOrForeignCacheIsRebuilt() throws {
         let folder = TemporaryFolder()
         let library = try FixtureFolder.copy("markdown", into: folder)

@@ -16,7 +16,7 @@ enum IndexCodec {
     /// texts and rare parts as one reference (`ItemFields`, whose header's text ends and
     /// presence bits are the five texts written), a body's lines as three (its first range in
     /// place, or the rare parts apart: written as its lines, path and HTML blocks).
-    static let fieldCounts = ["Entry": 2, "ScannedFile": 5, "ParsedFile": 3, "Item": 10, "ItemFields.Header": 4, "BodyLocation": 4,
+    static let fieldCounts = ["Entry": 3, "ScannedFile": 5, "ParsedFile": 3, "Item": 10, "ItemFields.Header": 4, "BodyLocation": 4,
                               "TextAmount": 2, "LoadProblem": 2, "MarkEntry": 4, "ReadingPosition": 3]
 
     /// The number of items, then the number of entries, then the entries.
@@ -68,7 +68,8 @@ enum IndexCodec {
         }
         return files?.map { file in
             MetadataIndex.Entry(file: file.file, result: ParsedFile(items: Array(items[file.items]), problems: file.problems,
-                                                                      sourceMarks: file.sourceMarks))
+                                                                      sourceMarks: file.sourceMarks),
+                                position: file.position)
         }
     }
 
@@ -127,6 +128,7 @@ enum IndexCodec {
             signed(entry.file.modified)
             signed(entry.file.changed)
             unsigned(entry.file.inode)
+            int(entry.position)
             count(entry.result.items.count)
             for item in entry.result.items { self.item(item) }
             count(entry.result.problems.count)
@@ -285,7 +287,7 @@ enum IndexCodec {
         mutating func file(into destination: UnsafeMutablePointer<Item>, capacity: Int, numberedFrom: Int,
                            initialized: inout Int) -> MetadataIndex.CachedFile? {
             guard let path = string(), let size = signed(), let modified = signed(), let changed = signed(),
-                  let inode = unsigned(), let count = count(), count <= capacity - initialized else { return nil }
+                  let inode = unsigned(), let position = signed(), let count = count(), count <= capacity - initialized else { return nil }
             let first = initialized
             for _ in 0..<count {
                 guard let item = item() else { return nil }
@@ -299,7 +301,7 @@ enum IndexCodec {
                   let marks = listed({ $0.mark() }) else { return nil }
             return MetadataIndex.CachedFile(file: ScannedFile(path: path, size: size, modified: modified, changed: changed, inode: inode),
                                             items: (first + numberedFrom)..<(initialized + numberedFrom),
-                                            problems: problems, sourceMarks: marks)
+                                            problems: problems, sourceMarks: marks, position: Int(position))
         }
 
         mutating func mark() -> MarkEntry? {

@@ -71,7 +71,7 @@ public enum Library {
             files = roots.flatMap { LibraryScanner.scan(Paths.absolute($0), skipping: ownFiles, problems: &problems, folders: &folders) }
         }
         var index = decoding?.take() ?? MetadataIndex()
-        let cached = files.map { index.place(of: $0) }
+        let cached = index.places(of: files)
         let unparsed = files.indices.filter { cached[$0] == nil }
         let hits = files.count - unparsed.count
         let cachedFileCount = index.count
@@ -126,7 +126,10 @@ public enum Library {
                 problems += fileProblems[position]
                 for index in ranges[position] {
                     let id = items[index].id
-                    if let owner = owners[id] {
+                    // One lookup for an id seen first (nearly all); a repeated one gets its
+                    // first owner back.
+                    if let owner = owners.updateValue(index, forKey: id) {
+                        owners[id] = owner
                         let fromExport = items[index].body.format.isOmnivoreExport
                         if !items[index].hasParent, !(fromExport && items[owner].body.format.isOmnivoreExport) {
                             let file = files[Int(ownerFiles[owner])].path
@@ -134,7 +137,6 @@ public enum Library {
                         }
                         continue
                     }
-                    owners[id] = index
                     ownerFiles[index] = Int32(position)
                     kept.append(index)
                 }
@@ -170,7 +172,8 @@ public enum Library {
         let firstPlaces = ranges.map { range in range.lazy.map { place[$0] }.min() ?? Int.max }
         return files.indices.sorted { (firstPlaces[$0], files[$0].path) < (firstPlaces[$1], files[$1].path) }.lazy.map { position in
             MetadataIndex.Entry(file: files[position], result: ParsedFile(items: Array(items[ranges[position]]),
-                                                                           problems: problems[position], sourceMarks: marks[position]))
+                                                                           problems: problems[position], sourceMarks: marks[position]),
+                                position: position)
         }
     }
 
