@@ -146,19 +146,29 @@ public enum Library {
         // The cache is written in reading order, so when nothing changed, its items already
         // stand in it: checked in one pass instead of sorted.
         kept.sort()
-        let order = MarkedLibrary.isInReadingOrder(items, at: kept) ? kept : MarkedLibrary.readingOrder(items, among: kept)
+        let inOrder = MarkedLibrary.isInReadingOrder(items, at: kept)
+        let order = inOrder ? kept : MarkedLibrary.readingOrder(items, among: kept)
+        // Every item kept where it stands (a warm start where nothing changed): nothing moves.
+        let stays = inOrder && order.count == items.count
+        let writesCache = indexPath != nil && source != .sample && (files.count != cachedFileCount || !unparsed.isEmpty)
         // Each item's place in reading order (dropped duplicates: none).
-        var place = [Int](repeating: Int.max, count: items.count)
-        for (position, index) in order.enumerated() { place[index] = position }
-        if let indexPath, source != .sample, files.count != cachedFileCount || !unparsed.isEmpty {
+        var place: [Int] = []
+        if writesCache || !stays {
+            place = [Int](repeating: Int.max, count: items.count)
+            for (position, index) in order.enumerated() { place[index] = position }
+        }
+        if writesCache, let indexPath {
             try? MetadataIndex.write(entries(files, ranges, fileProblems, fileMarks, items: items, places: place), to: indexPath)
         }
-        // In reading order here, so the reader's `MarkedLibrary` keeps this array as it is;
-        // rearranged in place, since a second array of 18,000 items is 7 MB more at the peak.
-        // The ids' places changed where they lie: the table is neither copied nor hashed again.
-        for slot in owners.values.indices { owners.values[slot] = place[owners.values[slot]] }
-        place = []
-        rearrange(&items, keeping: order)
+        if !stays {
+            // In reading order here, so the reader's `MarkedLibrary` keeps this array as it is;
+            // rearranged in place, since a second array of 18,000 items is 7 MB more at the
+            // peak. The ids' places changed where they lie: the table is neither copied nor
+            // hashed again.
+            for slot in owners.values.indices { owners.values[slot] = place[owners.values[slot]] }
+            place = []
+            rearrange(&items, keeping: order)
+        }
         return LibrarySnapshot(items: items, problems: problems, sourceMarks: fileMarks.flatMap { $0 }, folders: folders,
                                lookup: ItemLookup(byID: owners))
     }
