@@ -271,7 +271,7 @@ enum InstalledTmux {
         terminal.run(["resize-window", "-t", "t", "-x", "100", "-y", "30"])
         // Generous waits: the reader may still be working through the storm on a loaded machine.
         #expect(terminal.waitUntil(seconds: 15) { $0.contains("第一篇的正文") && $0.contains("│") && $0.contains("2 条") },
-                "after 200 resizes in \(elapsed) s:\n\(terminal.screen)")
+                "after 200 resizes in \(elapsed) s, tmux's window \(terminal.run(["display-message", "-p", "-t", "t", "#{window_width}x#{window_height}"])):\n\(terminal.screen)")
         #expect(!terminal.screen.contains("EXITED"))
         terminal.keys("Tab", "j")
         #expect(terminal.waitFor("第二篇的正文。", seconds: 15), "keys still work:\n\(terminal.screen)")

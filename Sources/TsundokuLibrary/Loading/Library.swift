@@ -212,17 +212,22 @@ public enum Library {
 
     /// The item's body as a `Document`, read from its file now.
     public static func document(for item: Item) throws -> Document {
-        try document(at: item.body, path: item.path, text: decodedText(item.path))
+        try document(at: item.body, path: item.path, source: SourceText(decodedText(item.path)))
     }
 
     /// The item's body from `text`, the whole text of its file: a body without reading a file.
     public static func document(for item: Item, in text: String) throws -> Document {
-        try document(at: item.body, path: item.path, text: text)
+        try document(at: item.body, path: item.path, source: SourceText(text))
+    }
+
+    /// The item's body from `source`, its file's text (read once for the items it holds).
+    static func document(for item: Item, in source: @autoclosure () throws -> SourceText) throws -> Document {
+        try document(at: item.body, path: item.path, source: source())
     }
 
     /// The item's `## Highlights`, when it has any.
     public static func highlights(for item: Item) throws -> Document? {
-        try item.highlights.map { try document(at: $0, path: $0.path ?? item.path, text: decodedText($0.path ?? item.path)) }
+        try item.highlights.map { try document(at: $0, path: $0.path ?? item.path, source: SourceText(decodedText($0.path ?? item.path))) }
     }
 
     /// The item's body and highlights from one read of its file.
@@ -234,10 +239,10 @@ public enum Library {
             text = read
             return read
         }
-        return (try document(at: item.body, path: item.path, text: fileText()),
+        return (try document(at: item.body, path: item.path, source: SourceText(fileText())),
                 try item.highlights.map { location in
-                    guard let path = location.path else { return try document(at: location, path: item.path, text: fileText()) }
-                    return try document(at: location, path: path, text: decodedText(path))
+                    guard let path = location.path else { return try document(at: location, path: item.path, source: SourceText(fileText())) }
+                    return try document(at: location, path: path, source: SourceText(decodedText(path)))
                 })
     }
 
@@ -281,21 +286,21 @@ public enum Library {
         }
     }
 
-    private static func decodedText(_ path: String) throws -> String {
+    static func decodedText(_ path: String) throws -> String {
         guard case .success(let text) = TextDecoding.decode(try readFile(path)) else {
             throw LoadProblem(path: path, message: "changed since it was loaded and is no longer readable text")
         }
         return text
     }
 
-    private static func document(at location: BodyLocation, path: String, text: @autoclosure () throws -> String) throws -> Document {
+    private static func document(at location: BodyLocation, path: String, source: @autoclosure () throws -> SourceText) throws -> Document {
         // An export item without text (a PDF): the reader says so in its own words.
         if location.format == .unavailable { return Document(blocks: []) }
-        let text = try text()
-        if location.format == .markdown, location.lines.count == 1, let body = SourceLines.joined(text, lines: location.lines[0]) {
+        let source = try source()
+        if location.format == .markdown, location.lines.count == 1, let body = SourceLines.joined(source.text, lines: location.lines[0]) {
             return MarkdownDocument.parse(body)
         }
-        let selected = lines(of: location, text: text)
+        let selected = lines(of: location, in: source.lines)
         switch location.format {
         case .markdown: return MarkdownDocument.parse(selected.joined(separator: "\n"))
         case .plainText: return PlainTextDocument.parse(selected)

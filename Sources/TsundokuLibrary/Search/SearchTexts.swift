@@ -64,6 +64,7 @@ public final class SearchTexts: Sendable {
         // the one its text was kept or read under.
         var identities = FileIdentities()
         var writer = try SearchTextFile.Writer(path: path)
+        let bodies = BodyReader()
         var parsed = 0
         for (index, item) in items.enumerated() {
             let identity = identities.identity(of: item)
@@ -72,7 +73,7 @@ public final class SearchTexts: Sendable {
                 let text = old.text(row)
                 try writer.copy(id: item.id, file: file, from: old.fd, offset: text.offset, length: text.length)
             } else {
-                try writer.add(id: item.id, file: file, text: Array(text(of: item).utf8))
+                try writer.add(id: item.id, file: file, text: Array(text(of: item, reading: bodies).utf8))
                 parsed += 1
             }
             if index % 1_000 == 999 { progress(index + 1) }
@@ -82,9 +83,10 @@ public final class SearchTexts: Sendable {
     }
 
     /// What search reads of an item: its body's readable text, lower-cased (nothing for a
-    /// digest, whose news items carry the text, or a body that cannot be read).
-    public static func text(of item: Item) -> String {
-        guard item.kind != .digest, let document = try? Library.document(for: item) else { return "" }
+    /// digest, whose news items carry the text, or a body that cannot be read); `bodies` keeps
+    /// the files read last for the next items.
+    public static func text(of item: Item, reading bodies: BodyReader = BodyReader()) -> String {
+        guard item.kind != .digest, let document = try? bodies.document(for: item) else { return "" }
         return document.blocks.map(\.readableText).joined(separator: "\n").lowercased()
     }
 
