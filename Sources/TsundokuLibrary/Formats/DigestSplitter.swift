@@ -80,16 +80,10 @@ enum DigestSplitter {
         var digest = article
         digest.kind = .digest
         let children = sections.enumerated().map { offset, section in
-            var child = article
-            child.id = article.id + "#" + (offset + 1 < 10 ? "0" : "") + String(offset + 1)
-            child.parent = article.id
-            child.kind = .digestItem
             // A section under an empty heading is still a row of its own, named by its place.
-            child.title = section.title.trimmed.isEmpty ? article.title + " #\(offset + 1)" : section.title
-            child.position = offset + 1
-            child.highlights = nil
-            child.body = body(section)
-            return child
+            article.newsItem(id: article.id + "#" + (offset + 1 < 10 ? "0" : "") + String(offset + 1),
+                             title: section.title.trimmed.isEmpty ? article.title + " #\(offset + 1)" : section.title,
+                             position: offset + 1, body: body(section))
         }
         return [digest] + children
     }

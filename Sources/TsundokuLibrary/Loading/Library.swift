@@ -57,8 +57,8 @@ public enum Library {
                             progress: (@Sendable (Int) -> Void)? = nil, partial: PartialLoad? = nil) -> LibrarySnapshot {
         var problems: [LoadProblem] = []
         var folders: [FolderStamp] = []
-        // The cache is decoded while the folders are scanned: scanning keeps one core busy
-        // (a `stat` per file), decoding the other.
+        // The cache is decoded while the folders are scanned (a `stat` per file): the two share
+        // the cores.
         let decoding = indexPath.map { path in Background { MetadataIndex(path: path) } }
         let files: [ScannedFile]
         switch source {

@@ -33,6 +33,19 @@ public struct Item: Sendable, Hashable, Identifiable {
                   kind: kind, saved: saved, published: published, path: path, position: position, body: body, amount: amount)
     }
 
+    /// The news item of this digest at `position` (from 1): its own id, title and body, and the
+    /// digest's source, address, dates and tags; its texts made in one buffer, not one per
+    /// field changed.
+    func newsItem(id: String, title: String, position: Int, body: BodyLocation) -> Item {
+        var child = self
+        child.id = id
+        child.fields = ItemFields.make(texts: [self.id, title, author, site, url], tags: tags, highlights: nil)
+        child.kind = .digestItem
+        child.position = position
+        child.body = body
+        return child
+    }
+
     /// An item whose texts and rare parts are already gathered (the cache reads them so).
     init(id: String, fields: ItemFields, kind: Kind, saved: Date, published: Date?, path: String, position: Int?,
          body: BodyLocation, amount: TextAmount?) {
