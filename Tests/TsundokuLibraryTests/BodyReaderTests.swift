@@ -32,13 +32,17 @@ import Testing
 
         let keeping = BodyReader()
         let forgetting = BodyReader(keptBytes: 0)
+        let oneFile = BodyReader(keptFiles: 1)
         _ = try keeping.document(for: lines[0])
         _ = try forgetting.document(for: lines[0])
+        _ = try oneFile.document(for: lines[0])
         try FileManager.default.removeItem(atPath: folder.path + "/export.jsonl")
         #expect(try keeping.document(for: lines[1]) == alone[1])
         _ = try keeping.document(for: other)
         #expect(try keeping.document(for: lines[2]) == alone[2])
         _ = try forgetting.document(for: other)
         #expect(throws: LoadProblem.self) { try forgetting.document(for: lines[1]) }
+        _ = try oneFile.document(for: other)
+        #expect(throws: LoadProblem.self) { try oneFile.document(for: lines[1]) }
     }
 }

@@ -9,15 +9,18 @@ final class SourceText {
     }
 }
 
-/// Reads the bodies of many items one after another, keeping the texts of the files read last
-/// (up to `keptBytes` of them): the items of one file, such as the thousands of lines of a JSON
-/// Lines export, then read and split it once instead of once each (5,000 items of one 21 MB
-/// file were 5,000 reads of it). For one thread at a time.
+/// Reads the bodies of many items one after another, keeping the texts of the last few files
+/// read (at most `keptFiles` of them, `keptBytes` in all, the last one whatever its size): the
+/// items of one file, such as the thousands of lines of a JSON Lines export, then read and
+/// split it once instead of once each (5,000 items of one 21 MB file were 5,000 reads of it).
+/// For one thread at a time.
 public final class BodyReader {
     private var recent: [(path: String, source: SourceText)] = []
+    private let keptFiles: Int
     private let keptBytes: Int
 
-    public init(keptBytes: Int = 64 << 20) {
+    public init(keptFiles: Int = 8, keptBytes: Int = 64 << 20) {
+        self.keptFiles = max(1, keptFiles)
         self.keptBytes = keptBytes
     }
 
@@ -34,6 +37,7 @@ public final class BodyReader {
         }
         let source = SourceText(try Library.decodedText(path))
         recent.append((path, source))
+        if recent.count > keptFiles { recent.removeFirst(recent.count - keptFiles) }
         var bytes = 0
         for index in recent.indices.reversed() {
             bytes += recent[index].source.text.utf8.count
