@@ -3,7 +3,7 @@ import Testing
 
 /// How the library tests load a library: without a cache, then twice with one (the first run
 /// writes it, the second reads it). An issue is recorded when the cached load differs in any
-/// field of any item, problem or mark; the cached load is returned, so every assertion that
+/// field of any item, problem or mark, or in any id's place; the cached load is returned, so every assertion that
 /// follows holds for the second run too.
 enum ColdAndWarm {
     static func load(_ source: LibrarySource, sourceLocation: SourceLocation = #_sourceLocation) -> LibrarySnapshot {
@@ -15,6 +15,7 @@ enum ColdAndWarm {
         #expect(warm.items == cold.items, "items from the cache differ", sourceLocation: sourceLocation)
         #expect(warm.problems == cold.problems, "problems from the cache differ", sourceLocation: sourceLocation)
         #expect(warm.sourceMarks == cold.sourceMarks, "marks from the cache differ", sourceLocation: sourceLocation)
+        #expect(warm.lookup == cold.lookup, "the ids' places from the cache differ", sourceLocation: sourceLocation)
         return warm
     }
 }

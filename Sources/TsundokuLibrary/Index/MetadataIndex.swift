@@ -37,6 +37,9 @@ struct MetadataIndex: Sendable {
     private var files: [CachedFile] = []
     /// Each place in `files` by the position its file had in the scan that wrote the cache.
     private var byPosition: [Int?] = []
+    /// Each item's place in `items` by id, made on the decoding thread while the folders are
+    /// still scanned; nil when an id stands twice (the loader then decides which one stays).
+    private(set) var itemPlaces: [String: Int]?
 
     init() {}
 
@@ -53,6 +56,10 @@ struct MetadataIndex: Sendable {
         for (place, file) in files.enumerated() where byPosition.indices.contains(file.position) && byPosition[file.position] == nil {
             byPosition[file.position] = place
         }
+        var places: [String: Int] = [:]
+        places.reserveCapacity(items.count)
+        for index in items.indices where places.updateValue(index, forKey: items[index].id) != nil { return }
+        itemPlaces = places
     }
 
     /// How many parts the entries are written in: parts are decoded on every core at once.
@@ -184,6 +191,12 @@ struct MetadataIndex: Sendable {
     mutating func takeItems() -> [Item] {
         defer { items = [] }
         return items
+    }
+
+    /// Hands the ids' table over, likewise.
+    mutating func takeItemPlaces() -> [String: Int]? {
+        defer { itemPlaces = nil }
+        return itemPlaces
     }
 
     /// Writes `entries` in the order given (the loader's: reading order); a lazy collection's

@@ -76,6 +76,9 @@ public enum Library {
         let hits = files.count - unparsed.count
         let cachedFileCount = index.count
         let hitRanges = cached.compactMap { $0.map(index.items(at:)) }
+        // Every file the cache knows found unchanged, nothing new, no id twice: the cache's
+        // ids' table is the library's as it is.
+        let cachedPlaces = unparsed.isEmpty && hits == cachedFileCount ? index.takeItemPlaces() : nil
         // The cache's items are the library's array; parsed files' items are gathered after
         // them as they come.
         let gathering = ItemGathering(cachedItems: index.takeItems(), fileCount: unparsed.count)
@@ -115,34 +118,16 @@ public enum Library {
         // `owners` places each id's item; it becomes the library's lookup by id once the items
         // are in their final places (the same table, its values changed: no id hashed twice).
         var kept: [Int] = []
-        kept.reserveCapacity(items.count)
         var owners: [String: Int] = [:]
-        owners.reserveCapacity(items.count)
-        var ownerFiles = [Int32](repeating: 0, count: items.count)
-        items.withUnsafeBufferPointer { items in
-            // Stored fields only: a computed property of an item (`isFromOmnivoreExport`) copied
-            // the whole item first, a retain and release of each of its strings (5% of a load).
-            for position in files.indices {
-                problems += fileProblems[position]
-                for index in ranges[position] {
-                    let id = items[index].id
-                    // One lookup for an id seen first (nearly all); a repeated one gets its
-                    // first owner back.
-                    if let owner = owners.updateValue(index, forKey: id) {
-                        owners[id] = owner
-                        let fromExport = items[index].body.format.isOmnivoreExport
-                        if !items[index].hasParent, !(fromExport && items[owner].body.format.isOmnivoreExport) {
-                            let file = files[Int(ownerFiles[owner])].path
-                            problems.append(LoadProblem(path: files[position].path, message: "same item id \(id) as \(file), skipped"))
-                        }
-                        continue
-                    }
-                    ownerFiles[index] = Int32(position)
-                    kept.append(index)
-                }
-            }
+        if let cachedPlaces, cachedPlaces.count == items.count {
+            owners = cachedPlaces
+            kept = Array(items.indices)
+            problems += fileProblems.joined()
+        } else {
+            keepFirstOfEachID(items, files: files, ranges: ranges, fileProblems: fileProblems,
+                              kept: &kept, owners: &owners, problems: &problems)
         }
-        ownerFiles = []
+
         // The cache is written in reading order, so when nothing changed, its items already
         // stand in it: checked in one pass instead of sorted.
         kept.sort()
@@ -171,6 +156,39 @@ public enum Library {
         }
         return LibrarySnapshot(items: items, problems: problems, sourceMarks: fileMarks.flatMap { $0 }, folders: folders,
                                lookup: ItemLookup(byID: owners))
+    }
+
+    /// One item per id, the first file (in the order found) winning: `kept` gets the places of
+    /// the items kept, `owners` each id's place, `problems` each file's own and each id found
+    /// again where it should not be (a digest's items share their digest's file).
+    private static func keepFirstOfEachID(_ items: [Item], files: [ScannedFile], ranges: [Range<Int>], fileProblems: [[LoadProblem]],
+                                          kept: inout [Int], owners: inout [String: Int], problems: inout [LoadProblem]) {
+        kept.reserveCapacity(items.count)
+        owners.reserveCapacity(items.count)
+        var ownerFiles = [Int32](repeating: 0, count: items.count)
+        items.withUnsafeBufferPointer { items in
+            // Stored fields only: a computed property of an item (`isFromOmnivoreExport`) copied
+            // the whole item first, a retain and release of each of its strings (5% of a load).
+            for position in files.indices {
+                problems += fileProblems[position]
+                for index in ranges[position] {
+                    let id = items[index].id
+                    // One lookup for an id seen first (nearly all); a repeated one gets its
+                    // first owner back.
+                    if let owner = owners.updateValue(index, forKey: id) {
+                        owners[id] = owner
+                        let fromExport = items[index].body.format.isOmnivoreExport
+                        if !items[index].hasParent, !(fromExport && items[owner].body.format.isOmnivoreExport) {
+                            let file = files[Int(ownerFiles[owner])].path
+                            problems.append(LoadProblem(path: files[position].path, message: "same item id \(id) as \(file), skipped"))
+                        }
+                        continue
+                    }
+                    ownerFiles[index] = Int32(position)
+                    kept.append(index)
+                }
+            }
+        }
     }
 
     /// What each file parsed to, for the cache, the files in the reading order of their first
