@@ -3,8 +3,8 @@ import Testing
 
 /// How the library tests load a library: without a cache, then twice with one (the first run
 /// writes it, the second reads it). An issue is recorded when the cached load differs in any
-/// field of any item, problem or mark, or in any id's place; the cached load is returned, so every assertion that
-/// follows holds for the second run too.
+/// field of any item, problem or mark, or in any id's place; the cached load is returned, so
+/// every assertion that follows holds for the second run too.
 enum ColdAndWarm {
     static func load(_ source: LibrarySource, sourceLocation: SourceLocation = #_sourceLocation) -> LibrarySnapshot {
         let cache = TemporaryFolder()
