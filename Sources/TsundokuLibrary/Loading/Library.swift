@@ -78,7 +78,7 @@ public enum Library {
         let hitRanges = cached.compactMap { $0.map(index.items(at:)) }
         // Every file the cache knows found unchanged, nothing new, no id twice: the cache's
         // ids' table is the library's as it is.
-        let cachedPlaces = unparsed.isEmpty && hits == cachedFileCount ? index.takeItemPlaces() : nil
+        let cachedPlaces = unparsed.isEmpty && hits == cachedFileCount ? index.takeItemPlaces() ?? [:] : [:]
         // The cache's items are the library's array; parsed files' items are gathered after
         // them as they come.
         let gathering = ItemGathering(cachedItems: index.takeItems(), fileCount: unparsed.count)
@@ -118,12 +118,12 @@ public enum Library {
         // `owners` places each id's item; it becomes the library's lookup by id once the items
         // are in their final places (the same table, its values changed: no id hashed twice).
         var kept: [Int] = []
-        var owners: [String: Int] = [:]
-        if let cachedPlaces, cachedPlaces.count == items.count {
-            owners = cachedPlaces
+        var owners = consume cachedPlaces
+        if owners.count == items.count {
             kept = Array(items.indices)
             problems += fileProblems.joined()
         } else {
+            owners = [:]
             keepFirstOfEachID(items, files: files, ranges: ranges, fileProblems: fileProblems,
                               kept: &kept, owners: &owners, problems: &problems)
         }
