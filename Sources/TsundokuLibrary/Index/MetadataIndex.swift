@@ -39,7 +39,7 @@ struct MetadataIndex: Sendable {
     private var byPosition: [Int?] = []
     /// Each item's place in `items` by id, made on the decoding thread while the folders are
     /// still scanned; nil when an id stands twice (the loader then decides which one stays).
-    private(set) var itemPlaces: [String: Int]?
+    private var itemPlaces: [String: Int]?
 
     init() {}
 
