@@ -44,19 +44,22 @@ import Synchronization
 /// Markdown parsed on several threads at once reads as it does alone: cmark-gfm keeps the
 /// characters its extensions react to in one table for the whole process.
 @Suite struct ConcurrentMarkdownTests {
-    /// Texts with tables (fed one at a time) and without (fed beside the others) alike.
+    /// Texts with tables and without, with strikethrough and without (those parsed beside each
+    /// other, not beside the former), alike.
     @Test func documentsParsedAtTheSameTimeReadAsTheyDoAlone() {
         let withTables = (0..<40).map { "第 \($0) 段见 https://example.net/\($0) 和 www.example.org/\($0) ，~~删去~~ | 表 |\n| --- |\n| 格 |" }
             .joined(separator: "\n\n")
         let withoutTables = (0..<400).map { "第 \($0) 段见 https://example.net/\($0) 和 www.example.org/\($0) ，~~删去~~。" }
             .joined(separator: "\n\n")
-        let texts = [withTables, withoutTables]
+        let withoutStrikethrough = (0..<400).map { "第 \($0) 段见 https://example.net/\($0) 和 www.example.org/\($0) 。" }
+            .joined(separator: "\n\n")
+        let texts = [withTables, withoutTables, withoutStrikethrough]
         let alone = texts.map(MarkdownDocument.parse)
         #expect(alone[1].blocks.count == 400)
         let differing = Mutex(0)
         DispatchQueue.concurrentPerform(iterations: 8) { thread in
             for round in 0..<25 {
-                let which = (thread + round) % 2
+                let which = (thread + round) % 3
                 if MarkdownDocument.parse(texts[which]) != alone[which] { differing.withLock { $0 += 1 } }
             }
         }

@@ -14,6 +14,7 @@ struct FuzzTargets {
     static let all: [FuzzTargets] = [
         FuzzTargets(name: "front-matter", run: frontMatter),
         FuzzTargets(name: "markdown", run: markdown),
+        FuzzTargets(name: "markdown-parts", run: markdownParts),
         FuzzTargets(name: "html", run: html),
         FuzzTargets(name: "jsonl-line", run: jsonLine),
         FuzzTargets(name: "omnivore-metadata", run: omnivoreMetadata),
@@ -61,6 +62,15 @@ struct FuzzTargets {
         require(bodyStart <= lines.count, "front matter ends at line \(bodyStart) of \(lines.count)")
         require(matter.title.map { !$0.isEmpty } ?? true, "an empty title is no title")
         require(!matter.tags.contains(""), "an empty tag")
+    }
+
+    /// Markdown cut into parts of at least the first byte's count of bytes reads as the whole.
+    static func markdownParts(_ bytes: [UInt8]) {
+        guard let first = bytes.first else { return }
+        let text = String(decoding: bytes.dropFirst(), as: UTF8.self)
+        let whole = MarkdownDocument.parse(text[...], long: .max)
+        let inParts = MarkdownDocument.parse(text[...], partSize: Int(first), long: 0)
+        require(inParts == whole, "parsed in \(MarkdownParts.cut(text[...], size: Int(first)).count) parts: \(inParts) ≠ \(whole)")
     }
 
     static func markdown(_ bytes: [UInt8]) {

@@ -1,19 +1,19 @@
 import CCmark
 import Glibc
-import Synchronization
 
 /// A cmark-gfm parse tree with GitHub's table, strikethrough and autolink extensions, freed when
 /// the value goes away. The only place that creates cmark parsers.
+///
+/// cmark-gfm keeps the characters its inline extensions react to (autolink's `:` and `w`,
+/// strikethrough's `~`) in one table for the process, which each parser sets before its inline
+/// pass and clears after it: a parser finishing cleared them under another one still at work
+/// (bare links lost now and then). Autolink's are set once for good (`Extensions`), so only
+/// `~` is still set and cleared: texts without it have their inline passes at the same time,
+/// a text with it has its pass alone.
 final class CmarkTree: @unchecked Sendable {
     let root: OpaquePointer
 
-    /// One inline pass at a time in the process: cmark-gfm keeps the characters its extensions
-    /// react to (autolink's `:` and `w`, strikethrough's `~`) in one table that each parser
-    /// sets and clears around its inline pass, so parsers at work together lost bare links now
-    /// and then. Lines are fed outside it when the text has no `|`: only a table row sets and
-    /// clears that table while lines are fed, and a table row always has a `|`. Reading a
-    /// finished tree touches no such table: that is done on any thread, at once.
-    private static let inlinePass = Mutex(())
+    private static let inlinePasses = ReadersWriterLock()
 
     convenience init(markdown: String) {
         self.init(markdown: markdown[...])
@@ -21,37 +21,67 @@ final class CmarkTree: @unchecked Sendable {
 
     init(markdown: Substring) {
         var text = markdown
-        let parser = text.withUTF8 { bytes in
-            let mayHoldTable = bytes.baseAddress.map { memchr($0, Int32(UInt8(ascii: "|")), bytes.count) != nil } ?? false
-            let parser = Self.inlinePass.withLock { _ in Self.newParser() }
+        let parser = Extensions.shared.newParser()
+        let holdsTilde = text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
-                if mayHoldTable {
-                    Self.inlinePass.withLock { _ in cmark_parser_feed(parser, chars.baseAddress, chars.count) }
-                } else {
-                    cmark_parser_feed(parser, chars.baseAddress, chars.count)
-                }
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+                return chars.baseAddress.map { memchr($0, Int32(UInt8(ascii: "~")), chars.count) != nil } ?? false
             }
-            return parser
         }
-        var finished: OpaquePointer?
-        Self.inlinePass.withLock { _ in finished = cmark_parser_finish(parser) }
-        root = finished!
+        root = Self.inlinePasses.withLock(exclusive: holdsTilde) { cmark_parser_finish(parser)! }
         cmark_parser_free(parser)
     }
 
-    /// A parser with the three extensions (registered once, before any parser is made).
-    private static func newParser() -> OpaquePointer {
+    deinit { cmark_node_free(root) }
+}
+
+/// The three extensions, registered once, with autolink's characters set in cmark-gfm's table
+/// for good: autolink is then told it has none, so no parser clears them. (Strikethrough keeps
+/// its `~`: its delimiters are found through it.) Every parser has the same extensions, so
+/// each reads the table as it would have set it itself.
+private final class Extensions: Sendable {
+    static let shared = Extensions()
+
+    private static let names = ["table", "strikethrough", "autolink"]
+
+    private init() {
         cmark_gfm_core_extensions_ensure_registered()
+        guard let autolink = cmark_find_syntax_extension("autolink") else { return }
         let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
-        for name in ["table", "strikethrough", "autolink"] {
-            if let extensionPointer = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, extensionPointer)
-            }
+        cmark_parser_attach_syntax_extension(parser, autolink)
+        cmark_manage_extensions_special_characters(parser, 1)
+        cmark_parser_free(parser)
+        let characters = autolink.pointee.special_inline_chars
+        cmark_syntax_extension_set_special_inline_chars(autolink, nil)
+        cmark_llist_free(cmark_get_default_mem_allocator(), characters)
+    }
+
+    /// A parser with the three extensions.
+    func newParser() -> OpaquePointer {
+        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+        for name in Self.names {
+            if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
         }
         return parser
     }
+}
 
-    deinit { cmark_node_free(root) }
+/// A lock held by many at once, or by one alone (a POSIX read-write lock).
+private final class ReadersWriterLock: @unchecked Sendable {
+    private let lock = UnsafeMutablePointer<pthread_rwlock_t>.allocate(capacity: 1)
+
+    init() { pthread_rwlock_init(lock, nil) }
+
+    func withLock<Value>(exclusive: Bool, _ body: () -> Value) -> Value {
+        if exclusive { pthread_rwlock_wrlock(lock) } else { pthread_rwlock_rdlock(lock) }
+        defer { pthread_rwlock_unlock(lock) }
+        return body()
+    }
+
+    deinit {
+        pthread_rwlock_destroy(lock)
+        lock.deallocate()
+    }
 }
 
 /// Read-only accessors over a cmark node, valid while its `CmarkTree` lives: callers keep the

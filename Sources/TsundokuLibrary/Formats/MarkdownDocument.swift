@@ -11,19 +11,47 @@ enum MarkdownDocument {
         parse(markdown[...])
     }
 
-    static func parse(_ markdown: Substring) -> Document {
-        let tree = CmarkTree(markdown: markdown)
-        let document = withExtendedLifetime(tree) { Document(blocks: topLevelBlocks(CmarkNode(pointer: tree.root).children)) }
-        // A long article's tree (hundreds of thousands of nodes) is freed off the way of its layout.
-        if markdown.utf8.count > Self.treeFreedApart { TreeReleaser.shared.release(consume tree) }
-        return document
+    /// `partSize` and `long` as below, given otherwise only by tests (the whole parsed at once,
+    /// or cut in many small parts).
+    static func parse(_ markdown: Substring, partSize: Int = partSize, long: Int = long) -> Document {
+        guard markdown.utf8.count > long else {
+            let tree = CmarkTree(markdown: markdown)
+            return withExtendedLifetime(tree) { Document(blocks: topLevelBlocks(CmarkNode(pointer: tree.root).children)) }
+        }
+        // A long article: its parts parsed and converted on every core, and its parse trees
+        // (hundreds of thousands of nodes) freed off the way of its layout.
+        let parts = MarkdownParts.cut(markdown, size: partSize)
+        let converted = Mutex<[(tree: CmarkTree, blocks: [Block])?]>(Array(repeating: nil, count: parts.count))
+        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+            let tree = CmarkTree(markdown: parts[index])
+            let blocks = withExtendedLifetime(tree) { topLevelBlocks(CmarkNode(pointer: tree.root).children) }
+            converted.withLock { $0[index] = (tree, blocks) }
+        }
+        // The trees are taken out, so the releaser holds the last reference to each.
+        let finished = converted.withLock { slots in
+            defer { slots = [] }
+            return slots
+        }
+        var trees: [CmarkTree] = []
+        var blocks: [Block] = []
+        for case let (tree, partBlocks)? in consume finished {
+            trees.append(tree)
+            blocks += partBlocks
+        }
+        TreeReleaser.shared.release(consume trees)
+        return Document(blocks: blocks)
     }
 
-    /// Bytes of Markdown above which the parse tree is freed apart (`TreeReleaser`).
-    private static let treeFreedApart = 262_144
+    /// Bytes of Markdown above which an article is long: parsed in parts when it can be cut,
+    /// converted on every core, its parse trees freed apart (`TreeReleaser`).
+    static let long = 262_144
 
-    /// Top-level nodes converted on every core when there are many (a long article): each
-    /// thread reads only the subtrees of its own nodes, which is all cmark asks of readers.
+    /// Bytes of Markdown each part of a long article has at least.
+    static let partSize = 131_072
+
+    /// Top-level nodes converted on every core when there are many (an article or a part of
+    /// one): each thread reads only the subtrees of its own nodes, which is all cmark asks
+    /// of readers.
     private static func topLevelBlocks(_ nodes: [CmarkNode]) -> [Block] {
         let chunkSize = 512
         guard nodes.count > 2 * chunkSize else { return blocks(nodes, depth: 0) }
