@@ -65,10 +65,8 @@ public final class EffectRuntime: Sendable {
             let number = latestDocument.add(1, ordering: .relaxed).newValue
             run(on: documents, after: preview ? Self.previewPause : nil) { [self] in
                 guard latestDocument.load(ordering: .relaxed) == number else { return }
-                // The whole is read and parsed beside the first part, so a long article's end
-                // is ready soon after its first screen.
-                let loading = Pending(lowered: mode == .background) { clients.loadDocument(item) }
-                // A long Markdown article: the first screen from its first part, parsed alone.
+                // A long Markdown article: the first screen from its first part, parsed alone
+                // before the whole is (which takes every core).
                 let part = clients.loadFirstPart(item)
                 if let part {
                     let view = ArticleView(item: item, document: part, digestTitle: digestTitle, width: width,
@@ -76,7 +74,7 @@ public final class EffectRuntime: Sendable {
                     deliver(.documentLoaded(id: item.id, .success(LoadedArticle(document: part, highlights: nil, view: view, isPart: true))))
                     guard latestDocument.load(ordering: .relaxed) == number else { return }
                 }
-                switch loading.value {
+                switch clients.loadDocument(item) {
                 case .failure(let problem):
                     deliver(.documentLoaded(id: item.id, .failure(problem)))
                 case .success(let body):

@@ -31,7 +31,7 @@ import TsundokuLibrary
             let store = ReaderTestStore(state)
             store.send(.moveDown, effects: [.loadDocument(item, width: width, digestTitle: digestTitle, preview: true)]) {
                 $0.selected = 1
-                $0.reader = ReaderState(itemID: item.id)
+                $0.reader = ReaderState(itemID: item.id, loadWaitsForSelection: true)
             }
             store.receive(.documentLoaded(id: item.id, .success(article))) {
                 $0.reader?.article = article
@@ -307,10 +307,12 @@ import TsundokuLibrary
         let store = ReaderTestStore(state, clients: failing)
         store.send(.moveDown) {
             $0.selected = 1
-            $0.reader = ReaderState(itemID: item.id)
+            $0.reader = ReaderState(itemID: item.id, loadWaitsForSelection: true)
         }
+        // Enter before the preview's pause is over asks for the body at once.
         store.send(.open) {
             $0.focus = .reader
+            $0.reader = ReaderState(itemID: item.id)
             $0.reader?.marksReadWhenLoaded = true
         }
         store.receive(.documentLoaded(id: item.id, .failure(problem))) {
@@ -318,6 +320,8 @@ import TsundokuLibrary
             $0.reader?.marksReadWhenLoaded = false
             $0.message = StatusMessage(problem.description, .error)
         }
+        // The second load's report (the runtime here runs both) says the same.
+        store.receive(.documentLoaded(id: item.id, .failure(problem)))
         store.finish()
         #expect(!store.state.isRead(itemAt: store.state.rows[1]))
         #expect(Screen.render(store.state).lines.joined().contains("无法读取这一篇"))

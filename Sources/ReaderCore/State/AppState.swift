@@ -52,9 +52,12 @@ public struct ReaderState: Sendable, Equatable {
     public var pendingPosition: ReadingPosition?
     /// Reaching the end has marked the item read (once per opening).
     public var markedReadAtEnd = false
+    /// The body's load waits for the selection to settle (a preview): `Enter` asks for it at once.
+    public var loadWaitsForSelection = false
 
-    public init(itemID: String) {
+    public init(itemID: String, loadWaitsForSelection: Bool = false) {
         self.itemID = itemID
+        self.loadWaitsForSelection = loadWaitsForSelection
     }
 }
 

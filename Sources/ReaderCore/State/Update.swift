@@ -277,7 +277,8 @@ extension AppState {
     private mutating func openSelected() -> [Effect] {
         guard let item = selectedItem else { return [] }
         let marks = markReadOnOpen && !isRead(itemAt: rows[selected]) && item.kind != .digest
-        if reader?.itemID == item.id, reader?.failure == nil {
+        // A preview still waiting for the selection to settle is asked for again, at once.
+        if reader?.itemID == item.id, reader?.failure == nil, reader?.article != nil || reader?.loadWaitsForSelection == false {
             if reader?.article != nil { return marks ? [.saveMarks([item.id], .read, over: library.marks)] : [] }
             reader?.marksReadWhenLoaded = marks
             return []
@@ -289,7 +290,7 @@ extension AppState {
 
     /// A fresh reader for `item` and the load of its body at the pane's width.
     private mutating func startReading(_ item: Item, preview: Bool = false) -> [Effect] {
-        reader = ReaderState(itemID: item.id)
+        reader = ReaderState(itemID: item.id, loadWaitsForSelection: preview)
         return [.loadDocument(item, width: layout.articleWidth, digestTitle: digestTitle(of: item), preview: preview)]
     }
 
