@@ -16,7 +16,7 @@ struct Tsundoku: ParsableCommand {
     }
 
     static func main() {
-        MemoryTuning.keepLargeBlocksMapped()
+        MemoryTuning.apply()
         main(nil)
     }
 }
