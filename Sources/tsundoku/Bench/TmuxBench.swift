@@ -1,0 +1,96 @@
+import Foundation
+import ReaderRuntime
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The same measures through a real terminal: tsundoku started inside tmux, timed until its
+/// screen shows the list, then until 200 `j` presses have all been drawn.
+///
+/// tmux is watched in control mode, so nothing polls while the reader works: each burst of the
+/// reader's output is read as tmux passes it on, and only then is the screen looked at. (A
+/// loop starting `tmux capture-pane` every few milliseconds kept a core of a two-core machine
+/// busy and slowed the reader it timed: 336-437 ms against 244-300 for the same warm start.)
+enum TmuxBench {
+    static func measure(library: String, state: String, rows: Int) throws {
+        let socket = FileManager.default.temporaryDirectory.appendingPathComponent("tsundoku-bench-tmux-\(getpid())").path
+        defer { _ = tmux(socket, ["kill-server"]) }
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        _ = tmux(socket, ["new-session", "-d", "-x", "120", "-y", "40", "-s", "bench", "sleep 1000000"])
+        _ = tmux(socket, ["set-option", "-g", "window-size", "manual"])
+        let watcher = try ControlClient(socket: socket, session: "bench")
+        defer { watcher.stop() }
+        let start = DispatchTime.now().uptimeNanoseconds
+        _ = tmux(socket, ["respawn-pane", "-k", "-t", "bench",
+                          "TERM=xterm-256color '\(executable)' --library '\(library)' --state '\(state)'"])
+        guard let shown = watcher.waitUntil({ tmux(socket, ["capture-pane", "-p", "-t", "bench"]).contains("1/\(rows)") }) else {
+            throw CommandFailure("tsundoku did not draw its list in tmux")
+        }
+        let keysStart = DispatchTime.now().uptimeNanoseconds
+        _ = tmux(socket, ["send-keys", "-t", "bench"] + Array(repeating: "j", count: 200))
+        guard let drawn = watcher.waitUntil({ tmux(socket, ["capture-pane", "-p", "-t", "bench"]).contains("201/\(rows)") }) else {
+            throw CommandFailure("the key presses were not all drawn")
+        }
+        print(String(format: "tmux: list on screen after %.0f ms; 200 × j drawn at %.2f ms per key (tmux round trips included)",
+                     Double(shown - start) / 1e6, Double(drawn - keysStart) / 1e6 / 200))
+        _ = tmux(socket, ["send-keys", "-t", "bench", "q"])
+    }
+
+    fileprivate static func tmux(_ socket: String, _ arguments: [String]) -> String {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tsundoku-bench-tmux-out-\(getpid())").path
+        guard let pid = Subprocess.start("tmux", ["-S", socket] + arguments, searchPath: true, input: .null,
+                                         output: arguments.first == "new-session" ? .null : .file(output), error: .null) else { return "" }
+        Subprocess.wait(pid)
+        return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+    }
+}
+
+/// A tmux control-mode client attached to a session: its output says when the session's panes
+/// printed something.
+private final class ControlClient {
+    private let process = Process()
+    private let output = Pipe()
+    /// tmux closed the connection (the server went away).
+    private var closed = false
+
+    init(socket: String, session: String) throws {
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux", "-S", socket, "-C", "attach", "-t", session]
+        process.standardInput = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // What attaching prints is not the reader's.
+        while readBurst(waitingMilliseconds: 200) != nil {}
+    }
+
+    /// The time (in `DispatchTime` nanoseconds) of the first burst of output after which
+    /// `holds` is true, looking after each burst; nil after 20 s without it.
+    func waitUntil(_ holds: () -> Bool) -> UInt64? {
+        let deadline = DispatchTime.now().uptimeNanoseconds + 20_000_000_000
+        while !closed, DispatchTime.now().uptimeNanoseconds < deadline {
+            guard let arrived = readBurst(waitingMilliseconds: 500) else { continue }
+            if holds() { return arrived }
+        }
+        return nil
+    }
+
+    /// Reads what tmux has sent, waiting up to `waitingMilliseconds` for it; when it arrived.
+    private func readBurst(waitingMilliseconds: Int32) -> UInt64? {
+        let descriptor = output.fileHandleForReading.fileDescriptor
+        var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        guard poll(&ready, 1, waitingMilliseconds) > 0 else { return nil }
+        let arrived = DispatchTime.now().uptimeNanoseconds
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        guard read(descriptor, &buffer, buffer.count) > 0 else {
+            closed = true
+            return nil
+        }
+        return arrived
+    }
+
+    func stop() {
+        process.terminate()
+        process.waitUntilExit()
+    }
+}
