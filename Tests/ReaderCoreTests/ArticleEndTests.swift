@@ -184,6 +184,33 @@ import TsundokuLibrary
         #expect(state.reader?.top == parts.whole.lines.count - height)
     }
 
+    /// `Enter G` typed at once: `G` arrives before anything is shown.
+    @Test func gBeforeAnythingIsShownGoesToTheEndWhenItArrives() throws {
+        var state = ScreenTestSupport.sampleState(width: 120, height: 30)
+        let parts = try parts(width: state.layout.articleWidth)
+        ScreenTestSupport.send(.switchPane, to: &state)
+        _ = state.apply(.open)
+        _ = state.apply(.bottom)
+        _ = state.receive(.documentLoaded(id: parts.id, .success(parts.first)))
+        #expect(state.reader?.followsEnd == true && state.reader?.top == 0, "the first screen is shown until the end is there")
+        _ = state.receive(.laidOut(id: parts.id, parts.end))
+        let height = state.layout.reader.height
+        #expect(state.reader?.view?.isTail == true && state.reader?.top == parts.end.lines.count - height)
+        _ = state.receive(.laidOut(id: parts.id, parts.whole))
+        #expect(state.reader?.top == parts.whole.lines.count - height)
+
+        // A short article arrives whole: its end at once.
+        var short = ScreenTestSupport.sampleState(width: 120, height: 30)
+        ScreenTestSupport.send(.switchPane, to: &short)
+        _ = short.apply(.open)
+        _ = short.apply(.bottom)
+        let item = try #require(short.selectedItem)
+        let article = try ArticleReading.article(item, digestTitle: nil, width: short.layout.articleWidth, strings: short.strings)
+        #expect(article.view.isComplete && article.view.lines.count > short.layout.reader.height)
+        _ = short.receive(.documentLoaded(id: item.id, .success(article)))
+        #expect(short.reader?.top == article.view.lines.count - short.layout.reader.height)
+    }
+
     @Test func gFromTheEndGoesBackToTheFirstScreen() throws {
         var (state, parts) = try opened()
         let first = readerText(state)

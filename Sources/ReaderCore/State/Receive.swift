@@ -170,10 +170,15 @@ extension AppState {
                 state.pendingPosition = saved
             }
         }
+        // `G` pressed before anything was shown: the end of a whole view at once, else when
+        // the end arrives.
+        let followsEnd = state.view == nil && state.followsEnd
+        if followsEnd, view.isComplete { state.top = Int.max }
         if view.isComplete { state.otherPart = nil }
         state.view = view
         reader = state
         _ = scrollReader(to: state.top)
+        if followsEnd, !view.isComplete { reader?.followsEnd = true }
     }
 
     /// A part of a long article while its whole is laid out: the end is shown at once when `G`

@@ -340,6 +340,11 @@ extension AppState {
     /// before its end is there waits for it where it is (the first screen's last line is not
     /// the end, and moving there first would be a jump for nothing).
     private mutating func scrollReaderToEdge(end: Bool) -> [Effect] {
+        if reader != nil, reader?.view == nil, reader?.failure == nil {
+            // Nothing shown yet (`Enter G` typed at once): the end is shown when it is there.
+            reader?.followsEnd = end
+            return []
+        }
         guard let other = reader?.otherPart, other.isTail == end, let shown = reader?.view else {
             if end, let view = reader?.view, !view.isComplete, !view.isTail {
                 reader?.followsEnd = true
