@@ -109,7 +109,13 @@ public enum ReaderApp {
                 lastResize = clock.now
                 perform(state.apply(.resize(width: width, height: height)))
             case .key(let key):
-                if let action = state.keymap.action(for: key, mode: state.keymapMode) { perform(state.apply(action)) }
+                if let action = state.keymap.action(for: key, mode: state.keymapMode) {
+                    // The key's frame first: the work its effects start shares the cores with it.
+                    let effects = state.apply(action)
+                    blitter.draw(Screen.render(state))
+                    perform(effects)
+                    dirty = false
+                }
             case .none:
                 if session.isHungUp { return }
                 let (width, height) = session.size

@@ -141,13 +141,16 @@ final class UILoop {
         runtime = EffectRuntime(clients: clients, strings: state.strings, mode: .background, deliver: { reports.post($0) })
     }
 
-    /// Applies a key, starts its effects and renders the screen; returns the milliseconds spent.
+    /// Applies a key, renders the screen and then starts its effects, as the terminal's loop
+    /// does; returns the milliseconds until the screen was rendered.
     @discardableResult
     func press(_ action: Action) -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
-        for effect in state.apply(action) { runtime.perform(effect) }
+        let effects = state.apply(action)
         _ = Screen.render(state)
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        let spent = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        for effect in effects { runtime.perform(effect) }
+        return spent
     }
 
     /// Waits for the background work and receives every report (rendering after each), until
