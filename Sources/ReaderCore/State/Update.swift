@@ -277,11 +277,13 @@ extension AppState {
     private mutating func openSelected() -> [Effect] {
         guard let item = selectedItem else { return [] }
         let marks = markReadOnOpen && !isRead(itemAt: rows[selected]) && item.kind != .digest
-        // A preview still waiting for the selection to settle is asked for again, at once.
-        if reader?.itemID == item.id, reader?.failure == nil, reader?.article != nil || reader?.loadWaitsForSelection == false {
+        if reader?.itemID == item.id, reader?.failure == nil {
             if reader?.article != nil { return marks ? [.saveMarks([item.id], .read, over: library.marks)] : [] }
-            reader?.marksReadWhenLoaded = marks
-            return []
+            if reader?.loadWaitsForSelection == false {
+                reader?.marksReadWhenLoaded = marks
+                return []
+            }
+            // A preview still waiting for the selection to settle: asked for again, at once.
         }
         let effects = startReading(item)
         reader?.marksReadWhenLoaded = marks
