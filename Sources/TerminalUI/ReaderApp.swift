@@ -93,7 +93,13 @@ public enum ReaderApp {
         defer { runtime.finishSavingMarks() }
 
         while !quitting, stopSignal.load(ordering: .relaxed) == 0 {
-            for report in inbox.drain() { perform(state.receive(report)) }
+            let reports = inbox.drain()
+            if !reports.isEmpty {
+                let left = state.reader
+                for report in reports { perform(state.receive(report)) }
+                // An article left, or one that came too late, is freed off the loop.
+                BackgroundRelease.shared.release((left, reports))
+            }
             if lent.exchange(false, ordering: .relaxed) {
                 blitter.invalidate()
                 dirty = true
@@ -110,11 +116,13 @@ public enum ReaderApp {
                 perform(state.apply(.resize(width: width, height: height)))
             case .key(let key):
                 if let action = state.keymap.action(for: key, mode: state.keymapMode) {
+                    let left = state.reader
                     // The key's frame first: the work its effects start shares the cores with it.
                     let effects = state.apply(action)
                     blitter.draw(Screen.render(state))
                     perform(effects)
                     dirty = false
+                    BackgroundRelease.shared.release(left)
                 }
             case .none:
                 if session.isHungUp { return }

@@ -38,12 +38,12 @@ enum MarkdownDocument {
             trees.append(tree)
             blocks += partBlocks
         }
-        TreeReleaser.shared.release(consume trees)
+        BackgroundRelease.shared.releaseUnlessBusy(consume trees)
         return Document(blocks: blocks)
     }
 
     /// Bytes of Markdown above which an article is long: parsed in parts when it can be cut,
-    /// converted on every core, its parse trees freed apart (`TreeReleaser`).
+    /// converted on every core, its parse trees freed apart (`BackgroundRelease`).
     static let long = 262_144
 
     /// Bytes of Markdown each part of a long article has at least.

@@ -145,11 +145,13 @@ final class UILoop {
     /// does; returns the milliseconds until the screen was rendered.
     @discardableResult
     func press(_ action: Action) -> Double {
+        let left = state.reader
         let start = DispatchTime.now().uptimeNanoseconds
         let effects = state.apply(action)
         _ = Screen.render(state)
         let spent = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         for effect in effects { runtime.perform(effect) }
+        BackgroundRelease.shared.release(left)
         return spent
     }
 
@@ -162,15 +164,18 @@ final class UILoop {
             runtime.waitUntilIdle()
             let arrived = reports.drain()
             if arrived.isEmpty { return times }
+            let left = state.reader
             let start = DispatchTime.now().uptimeNanoseconds
             for report in arrived {
                 for effect in state.receive(report) { runtime.perform(effect) }
             }
             _ = Screen.render(state)
             let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+            let names = arrived.map { Mirror(reflecting: $0).children.first?.label ?? "\($0)" }
+            BackgroundRelease.shared.release((left, consume arrived))
             times.append(milliseconds)
             if milliseconds > longestBatch.milliseconds {
-                longestBatch = (milliseconds, arrived.map { Mirror(reflecting: $0).children.first?.label ?? "\($0)" })
+                longestBatch = (milliseconds, names)
             }
         }
     }
