@@ -173,10 +173,16 @@ extension AppState {
 
     private mutating func applyInLinks(_ action: Action, current: Int) -> [Effect] {
         let links = reader?.view?.links ?? []
+        let last = max(links.count - 1, 0)
+        let page = max(1, height - 6)
         switch action {
         case .cancel: overlay = nil
-        case .moveDown: overlay = .links(selected: min(current + 1, max(links.count - 1, 0)))
+        case .moveDown: overlay = .links(selected: min(current + 1, last))
         case .moveUp: overlay = .links(selected: max(current - 1, 0))
+        case .pageDown: overlay = .links(selected: min(current + page, last))
+        case .pageUp: overlay = .links(selected: max(current - page, 0))
+        case .top: overlay = .links(selected: 0)
+        case .bottom: overlay = .links(selected: last)
         case .open:
             overlay = nil
             return links.indices.contains(current) ? [.openURL(links[current])] : []
