@@ -8,14 +8,6 @@ import Glibc
 /// (written last) carries the table's place and an FNV-1a hash of it, so a file cut short or
 /// damaged is not trusted and is written anew.
 enum SearchTextFile {
-    /// A text written: its item, the file it was read from, where it lies.
-    struct Entry: Equatable {
-        var id: String
-        var file: ScannedFile
-        var offset: Int
-        var length: Int
-    }
-
     static let magic = Array("TSDKTX01".utf8)
     static let headerSize = 32
 
@@ -169,7 +161,15 @@ enum SearchTextFile {
         private let fd: Int32
         private let path: String?
         private let temporary: String
-        private var entries: [Entry] = []
+        /// The table as it grows, a row per text added, goes to a file of its own (unlinked at
+        /// once) and is copied after the texts at the end: at 100,000 articles, a table held
+        /// whole and the strings and entries kept for it were 50-70 MB at the peak of a first
+        /// search.
+        private let tableFD: Int32
+        private var table = ByteWriter()
+        private var tableLength = 0
+        private var offsets: [Int] = []
+        private var lengths: [Int] = []
         private var offset = SearchTextFile.headerSize
         private var pending: [UInt8] = []
 
@@ -183,20 +183,38 @@ enum SearchTextFile {
             fd = open(temporary, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
             guard fd >= 0 else { throw FileIO.Failure(description: "cannot write \(temporary): \(FileIO.errnoText())") }
             if path == nil { unlink(temporary) }
+            tableFD = open(temporary + "-table", O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+            guard tableFD >= 0 else {
+                close(fd)
+                if path != nil { unlink(temporary) }
+                throw FileIO.Failure(description: "cannot write \(temporary)-table: \(FileIO.errnoText())")
+            }
+            unlink(temporary + "-table")
             pending = [UInt8](repeating: 0, count: SearchTextFile.headerSize)
         }
 
         mutating func add(id: String, file: ScannedFile, text: [UInt8]) throws {
-            entries.append(Entry(id: id, file: file, offset: offset, length: text.count))
+            table.string(id)
+            table.string(file.path)
+            table.integer(Int(file.size))
+            table.integer(Int(file.modified))
+            table.integer(Int(file.changed))
+            table.integer(Int(Int64(bitPattern: file.inode)))
+            table.integer(offset)
+            table.integer(text.count)
+            offsets.append(offset)
+            lengths.append(text.count)
             offset += text.count
             pending.append(contentsOf: text)
             if pending.count >= 1 << 20 { try flush() }
+            if table.bytes.count >= 1 << 20 { try flushTable() }
         }
 
         mutating func copy(id: String, file: ScannedFile, from source: Int32, offset sourceOffset: Int, length: Int) throws {
             var text = [UInt8](repeating: 0, count: length)
             let read = text.withUnsafeMutableBytes { FileIO.readFully(source, into: $0, at: sourceOffset) }
-            try add(id: id, file: file, text: Array(text[0..<read]))
+            text.removeLast(length - read)
+            try add(id: id, file: file, text: text)
         }
 
         private mutating func flush() throws {
@@ -204,26 +222,48 @@ enum SearchTextFile {
             pending.removeAll(keepingCapacity: true)
         }
 
-        /// Ends the file and returns it open for reading, with its entries in the order added.
-        mutating func finish() throws -> (fd: Int32, entries: [Entry]) {
+        private mutating func flushTable() throws {
+            try FileIO.writeAll(tableFD, table.bytes)
+            tableLength += table.bytes.count
+            table.bytes.removeAll(keepingCapacity: true)
+        }
+
+        /// Copies the table after the texts, a megabyte at a time; returns its hash.
+        private func copyTable() throws -> UInt64 {
+            var hash = ContentHash.basis
+            var chunk = [UInt8](repeating: 0, count: 1 << 20)
+            var position = 0
+            while position < tableLength {
+                let wanted = min(chunk.count, tableLength - position)
+                let read = chunk.withUnsafeMutableBytes { FileIO.readFully(tableFD, into: UnsafeMutableRawBufferPointer(rebasing: $0[0..<wanted]), at: position) }
+                guard read == wanted else { throw FileIO.Failure(description: "cannot read back the table of \(temporary)") }
+                let piece = Array(chunk[0..<read])
+                hash = ContentHash.value(piece, from: hash)
+                try FileIO.writeAll(fd, piece)
+                position += read
+            }
+            return hash
+        }
+
+        /// Gives the file up (a text could not be written): nothing of it is left.
+        func abandon() {
+            close(tableFD)
+            close(fd)
+            if path != nil { unlink(temporary) }
+        }
+
+        /// Ends the file and returns it open for reading, with where each text lies, in the
+        /// order added.
+        mutating func finish() throws -> (fd: Int32, offsets: [Int], lengths: [Int]) {
             do {
-                var table = ByteWriter()
-                for entry in entries {
-                    table.string(entry.id)
-                    table.string(entry.file.path)
-                    table.integer(Int(entry.file.size))
-                    table.integer(Int(entry.file.modified))
-                    table.integer(Int(entry.file.changed))
-                    table.integer(Int(Int64(bitPattern: entry.file.inode)))
-                    table.integer(entry.offset)
-                    table.integer(entry.length)
-                }
-                pending.append(contentsOf: table.bytes)
+                defer { close(tableFD) }
                 try flush()
+                try flushTable()
+                let hash = try copyTable()
                 var header = ByteWriter()
-                header.integer(entries.count)
+                header.integer(offsets.count)
                 header.integer(offset)
-                header.integer(Int(Int64(bitPattern: ContentHash.value(table.bytes))))
+                header.integer(Int(Int64(bitPattern: hash)))
                 let bytes = SearchTextFile.magic + header.bytes
                 guard bytes.withUnsafeBytes({ pwrite(fd, $0.baseAddress, $0.count, 0) }) == bytes.count else {
                     throw FileIO.Failure(description: "cannot write \(temporary): \(FileIO.errnoText())")
@@ -231,7 +271,7 @@ enum SearchTextFile {
                 if let path, rename(temporary, path) != 0 {
                     throw FileIO.Failure(description: "cannot replace \(path): \(FileIO.errnoText())")
                 }
-                return (fd, entries)
+                return (fd, offsets, lengths)
             } catch {
                 close(fd)
                 if path != nil { unlink(temporary) }

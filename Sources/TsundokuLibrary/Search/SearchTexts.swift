@@ -66,20 +66,25 @@ public final class SearchTexts: Sendable {
         var writer = try SearchTextFile.Writer(path: path)
         let bodies = BodyReader()
         var parsed = 0
-        for (index, item) in items.enumerated() {
-            let identity = identities.identity(of: item)
-            let file = identity ?? ScannedFile(path: item.path, size: -1, modified: 0)
-            if let row = keptRow(index, identity), let old {
-                let text = old.text(row)
-                try writer.copy(id: item.id, file: file, from: old.fd, offset: text.offset, length: text.length)
-            } else {
-                try writer.add(id: item.id, file: file, text: Array(text(of: item, reading: bodies).utf8))
-                parsed += 1
+        do {
+            for (index, item) in items.enumerated() {
+                let identity = identities.identity(of: item)
+                let file = identity ?? ScannedFile(path: item.path, size: -1, modified: 0)
+                if let row = keptRow(index, identity), let old {
+                    let text = old.text(row)
+                    try writer.copy(id: item.id, file: file, from: old.fd, offset: text.offset, length: text.length)
+                } else {
+                    try writer.add(id: item.id, file: file, text: Array(text(of: item, reading: bodies).utf8))
+                    parsed += 1
+                }
+                if index % 1_000 == 999 { progress(index + 1) }
             }
-            if index % 1_000 == 999 { progress(index + 1) }
+        } catch {
+            writer.abandon()
+            throw error
         }
-        let (fd, entries) = try writer.finish()
-        return SearchTexts(fd: fd, offsets: entries.map(\.offset), lengths: entries.map(\.length), parsed: parsed)
+        let (fd, offsets, lengths) = try writer.finish()
+        return SearchTexts(fd: fd, offsets: offsets, lengths: lengths, parsed: parsed)
     }
 
     /// What search reads of an item: its body's readable text, lower-cased (nothing for a
