@@ -7,17 +7,20 @@ import Synchronization
 public final class BackgroundRelease: Sendable {
     public static let shared = BackgroundRelease()
 
-    private let waiting = Mutex<[any Sendable]>([])
+    /// Values handed over and not yet taken, and how many of them came by `releaseUnlessBusy`.
+    private let waiting = Mutex<(values: [any Sendable], bounded: Int)>(([], 0))
     private let handedOver = DispatchSemaphore(value: 0)
 
-    private init() {
+    /// A releaser of its own (tests); the reader uses `shared`.
+    init() {
         Thread.detachNewThread { [self] in
             BackgroundPriority.lowerCurrentThread(to: BackgroundPriority.idle)
             while true {
                 handedOver.wait()
-                let taken = waiting.withLock { values in
+                let taken = waiting.withLock { waiting in
                     var taken: [any Sendable] = []
-                    swap(&taken, &values)
+                    swap(&taken, &waiting.values)
+                    waiting.bounded = 0
                     return taken
                 }
                 Self.free(taken)
@@ -35,17 +38,20 @@ public final class BackgroundRelease: Sendable {
     /// value others still hold is only let go of.
     public func release<Value: Sendable>(_ value: consuming Value) {
         var moved: Value? = consume value
-        waiting.withLock { $0.append(moved.take()!) }
+        waiting.withLock { $0.values.append(moved.take()!) }
         handedOver.signal()
     }
 
-    /// As `release`, but the caller frees `value` at once while others still wait, so values
-    /// made faster than a busy machine frees them (parse trees) never pile up in memory.
+    /// As `release`, but the caller frees `value` at once while others handed over this way
+    /// still wait, so values made faster than a busy machine frees them (parse trees) never
+    /// pile up in memory. What the reader's loop lets go of does not count: it waits whenever
+    /// a parse takes every core, and the trees would then be freed in the way of the layout.
     func releaseUnlessBusy<Value: Sendable>(_ value: consuming Value) {
         var moved: Value? = consume value
-        let taken = waiting.withLock { values -> Bool in
-            guard values.isEmpty else { return false }
-            values.append(moved.take()!)
+        let taken = waiting.withLock { waiting -> Bool in
+            guard waiting.bounded == 0 else { return false }
+            waiting.values.append(moved.take()!)
+            waiting.bounded += 1
             return true
         }
         if taken { handedOver.signal() }
