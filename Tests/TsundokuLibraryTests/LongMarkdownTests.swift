@@ -26,9 +26,10 @@ import Synchronization
         #expect(referenced.blocks.first == .paragraph([.text("见"), .link(url: "https://example.org/end", [.text("开头")]), .text("。")]))
     }
 
-    /// Articles over 256 KB have their parse trees freed apart, at most one waiting: parsed one
-    /// after another and at the same time, each document is whole.
-    @Test func longArticlesStayWholeWhileTheirTreesAreFreedApart() {
+    /// Articles over 256 KB are parsed in parts, each part into an arena of a pool: parsed one
+    /// after another and at the same time (arenas reused, and taken by several parses at
+    /// once), each document is whole.
+    @Test func longArticlesReadAlikeParsedAgainAndAtTheSameTime() {
         let long = (0..<6_000).map { "第 \($0) 段，见 https://example.net/\($0) 和 **粗体**。" }.joined(separator: "\n\n")
         #expect(long.utf8.count > 262_144)
         let first = MarkdownDocument.parse(long)

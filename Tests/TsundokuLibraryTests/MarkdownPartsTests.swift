@@ -67,6 +67,14 @@ import Foundation
         expectSameDocument(article)
     }
 
+    /// A part holding a paragraph longer than an arena's chunk (its text grown in steps past
+    /// the chunk) and parts after it, parsed into the same arena, read as the whole.
+    @Test func aPartLongerThanAnArenaChunkReadsAsTheWhole() {
+        let long = String(repeating: "很长的一段文字，见 https://example.org/long 。", count: CmarkArena.chunkSize / 40)
+        #expect(long.utf8.count > CmarkArena.chunkSize)
+        expectSameDocument(Self.article + "\n\n" + long + "\n\n" + Self.article)
+    }
+
     @Test(.enabled(if: Seeds.folder != nil, "../shared/seeds is not here"))
     func realSavedItemsReadAsTheWhole() throws {
         let seeds = try #require(Seeds.folder)

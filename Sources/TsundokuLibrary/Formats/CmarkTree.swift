@@ -20,16 +20,22 @@ final class CmarkTree: @unchecked Sendable {
     }
 
     init(markdown: Substring) {
+        root = Self.parse(markdown, memory: cmark_get_default_mem_allocator())
+    }
+
+    /// Parses `markdown` with nodes allocated from `memory`; the root is the caller's to free.
+    static func parse(_ markdown: Substring, memory: UnsafeMutablePointer<cmark_mem>) -> OpaquePointer {
         var text = markdown
-        let parser = Extensions.shared.newParser()
+        let parser = Extensions.shared.newParser(memory: memory)
         let holdsTilde = text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
                 return chars.baseAddress.map { memchr($0, Int32(UInt8(ascii: "~")), chars.count) != nil } ?? false
             }
         }
-        root = Self.inlinePasses.withLock(exclusive: holdsTilde) { cmark_parser_finish(parser)! }
+        let root = inlinePasses.withLock(exclusive: holdsTilde) { cmark_parser_finish(parser)! }
         cmark_parser_free(parser)
+        return root
     }
 
     deinit { cmark_node_free(root) }
@@ -56,9 +62,9 @@ private final class Extensions: Sendable {
         cmark_llist_free(cmark_get_default_mem_allocator(), characters)
     }
 
-    /// A parser with the three extensions.
-    func newParser() -> OpaquePointer {
-        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+    /// A parser with the three extensions, allocating from `memory`.
+    func newParser(memory: UnsafeMutablePointer<cmark_mem>) -> OpaquePointer {
+        let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, memory)!
         for name in Self.names {
             if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
         }

@@ -14,36 +14,28 @@ enum MarkdownDocument {
     /// `partSize` and `long` as below, given otherwise only by tests (the whole parsed at once,
     /// or cut in many small parts).
     static func parse(_ markdown: Substring, partSize: Int = partSize, long: Int = long) -> Document {
-        guard markdown.utf8.count > long else {
+        let parts = markdown.utf8.count > long ? MarkdownParts.cut(markdown, size: partSize) : [markdown]
+        guard parts.count > 1 else {
             let tree = CmarkTree(markdown: markdown)
-            return withExtendedLifetime(tree) { Document(blocks: topLevelBlocks(CmarkNode(pointer: tree.root).children)) }
+            let document = withExtendedLifetime(tree) { Document(blocks: topLevelBlocks(CmarkNode(pointer: tree.root).children)) }
+            // A long article's tree (hundreds of thousands of nodes) is freed off the way of its layout.
+            if markdown.utf8.count > long { BackgroundRelease.shared.releaseUnlessBusy(consume tree) }
+            return document
         }
-        // A long article: its parts parsed and converted on every core, and its parse trees
-        // (hundreds of thousands of nodes) freed off the way of its layout.
-        let parts = MarkdownParts.cut(markdown, size: partSize)
-        let converted = Mutex<[(tree: CmarkTree, blocks: [Block])?]>(Array(repeating: nil, count: parts.count))
+        // A long article cut in parts: each part parsed into an arena and converted on the
+        // same thread, on every core.
+        let converted = Mutex<[[Block]]>(Array(repeating: [], count: parts.count))
         DispatchQueue.concurrentPerform(iterations: parts.count) { index in
-            let tree = CmarkTree(markdown: parts[index])
-            let blocks = withExtendedLifetime(tree) { topLevelBlocks(CmarkNode(pointer: tree.root).children) }
-            converted.withLock { $0[index] = (tree, blocks) }
+            let partBlocks: [Block] = CmarkArena.withPooled { arena in
+                arena.withTree(of: parts[index]) { root in blocks(root.children, depth: 0) }
+            }
+            converted.withLock { $0[index] = partBlocks }
         }
-        // The trees are taken out, so the releaser holds the last reference to each.
-        let finished = converted.withLock { slots in
-            defer { slots = [] }
-            return slots
-        }
-        var trees: [CmarkTree] = []
-        var blocks: [Block] = []
-        for case let (tree, partBlocks)? in consume finished {
-            trees.append(tree)
-            blocks += partBlocks
-        }
-        BackgroundRelease.shared.releaseUnlessBusy(consume trees)
-        return Document(blocks: blocks)
+        return Document(blocks: converted.withLock { $0.flatMap { $0 } })
     }
 
     /// Bytes of Markdown above which an article is long: parsed in parts when it can be cut,
-    /// converted on every core, its parse trees freed apart (`BackgroundRelease`).
+    /// converted on every core.
     static let long = 262_144
 
     /// Bytes of Markdown each part of a long article has at least.
