@@ -23,8 +23,11 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .systemLibrary(name: "CLibxml2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "Localization"),
+        // Reads the texts of cmark-gfm's nodes in place (its node structure, not its getters'
+        // copies).
+        .target(name: "CCmarkText"),
         .target(name: "TsundokuLibrary",
-                dependencies: ["Localization", "CCmark", "CLibxml2", "TextLayout", .product(name: "Yams", package: "Yams"),
+                dependencies: ["Localization", "CCmark", "CCmarkText", "CLibxml2", "TextLayout", .product(name: "Yams", package: "Yams"),
                                .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Cross-module optimisation lets the reader specialise the generic line breaker for its
         // style type; without it a 5 MB article spent a fifth of its layout looking up generic

@@ -22,11 +22,22 @@ final class CmarkArena: @unchecked Sendable {
 
     private var chunks: [UnsafeMutableRawPointer] = []
     private var chunkSizes: [Int] = []
-    /// The chunk allocations come from, and how much of it is taken.
-    private var current = 0
-    private var used = 0
-    /// The latest allocation, which alone can grow in place.
-    private var last: UnsafeMutableRawPointer?
+    /// The chunk allocations come from (-1 before the first).
+    private var current = -1
+    /// Where the next allocation goes and where its chunk ends, and the latest allocation
+    /// (which alone can grow in place): behind a pointer, so allocating is plain arithmetic,
+    /// without the exclusivity checks of a class's stored properties.
+    private let bump = UnsafeMutablePointer<Bump>.allocate(capacity: 1)
+
+    private struct Bump {
+        var cursor: UnsafeMutableRawPointer?
+        var limit: UnsafeMutableRawPointer?
+        var last: UnsafeMutableRawPointer?
+    }
+
+    private init() {
+        bump.initialize(to: Bump())
+    }
 
     /// Runs `body` with an arena of the pool (or a new one), returned to the pool after.
     static func withPooled<Result>(_ body: (CmarkArena) -> Result) -> Result {
@@ -53,6 +64,7 @@ final class CmarkArena: @unchecked Sendable {
 
     deinit {
         for chunk in chunks { chunk.deallocate() }
+        bump.deallocate()
     }
 
     /// Frees everything allocated, keeping the first chunks for what comes next.
@@ -66,29 +78,39 @@ final class CmarkArena: @unchecked Sendable {
         for chunk in chunks[keptCount...] { chunk.deallocate() }
         chunks.removeSubrange(keptCount...)
         chunkSizes.removeSubrange(keptCount...)
-        current = 0
-        used = 0
-        last = nil
+        current = -1
+        bump.pointee = Bump()
     }
 
     /// `size` bytes, 16-aligned, after a 16-byte header that holds the size (for `grow`).
     fileprivate func allocate(_ size: Int) -> UnsafeMutableRawPointer {
         let needed = Self.header + ((size + 15) & ~15)
-        while current < chunks.count, used + needed > chunkSizes[current] {
-            current += 1
-            used = 0
+        guard let cursor = bump.pointee.cursor, let limit = bump.pointee.limit, limit - cursor >= needed else {
+            return allocateInNextChunk(size, needed: needed)
         }
-        if current == chunks.count {
+        return place(size, at: cursor, needed: needed)
+    }
+
+    private func place(_ size: Int, at start: UnsafeMutableRawPointer, needed: Int) -> UnsafeMutableRawPointer {
+        start.storeBytes(of: size, as: Int.self)
+        let pointer = start + Self.header
+        bump.pointee.cursor = start + needed
+        bump.pointee.last = pointer
+        return pointer
+    }
+
+    /// The next kept chunk with room, or a new one.
+    private func allocateInNextChunk(_ size: Int, needed: Int) -> UnsafeMutableRawPointer {
+        current += 1
+        while current < chunks.count, chunkSizes[current] < needed { current += 1 }
+        if current >= chunks.count {
             let chunkSize = max(Self.chunkSize, needed)
             chunks.append(UnsafeMutableRawPointer.allocate(byteCount: chunkSize, alignment: 16))
             chunkSizes.append(chunkSize)
-            used = 0
+            current = chunks.count - 1
         }
-        let start = chunks[current] + used
-        used += needed
-        start.storeBytes(of: size, as: Int.self)
-        last = start + Self.header
-        return start + Self.header
+        bump.pointee.limit = chunks[current] + chunkSizes[current]
+        return place(size, at: chunks[current], needed: needed)
     }
 
     /// `pointer`'s allocation made `size` bytes long: in place when it is the latest and its
@@ -96,14 +118,11 @@ final class CmarkArena: @unchecked Sendable {
     fileprivate func grow(_ pointer: UnsafeMutableRawPointer, to size: Int) -> UnsafeMutableRawPointer {
         let old = (pointer - Self.header).load(as: Int.self)
         if size <= old { return pointer }
-        if pointer == last {
-            let start = pointer - Self.header - chunks[current]
-            let needed = Self.header + ((size + 15) & ~15)
-            if start + needed <= chunkSizes[current] {
-                used = start + needed
-                (pointer - Self.header).storeBytes(of: size, as: Int.self)
-                return pointer
-            }
+        let needed = Self.header + ((size + 15) & ~15)
+        if pointer == bump.pointee.last, let limit = bump.pointee.limit, limit - (pointer - Self.header) >= needed {
+            (pointer - Self.header).storeBytes(of: size, as: Int.self)
+            bump.pointee.cursor = pointer - Self.header + needed
+            return pointer
         }
         let moved = allocate(size)
         moved.copyMemory(from: pointer, byteCount: old)

@@ -1,4 +1,5 @@
 import CCmark
+import CCmarkText
 import Glibc
 
 /// A cmark-gfm parse tree with GitHub's table, strikethrough and autolink extensions, freed when
@@ -98,13 +99,17 @@ struct CmarkNode {
     var type: cmark_node_type { cmark_node_get_type(pointer) }
     /// The type name, which also covers extension nodes such as `table` and `strikethrough`.
     var typeName: String { String(cString: cmark_node_get_type_string(pointer)) }
-    var literal: String { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
-    var url: String { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
+    var literal: String { Self.string(tsundoku_cmark_literal(UnsafeRawPointer(pointer))) }
+    var url: String { Self.string(tsundoku_cmark_url(UnsafeRawPointer(pointer))) }
     var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
     var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
     var isOrderedList: Bool { cmark_node_get_list_type(pointer) == CMARK_ORDERED_LIST }
     var listStart: Int { Int(cmark_node_get_list_start(pointer)) }
     var fenceInfo: String { cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? "" }
+
+    private static func string(_ text: tsundoku_cmark_text) -> String {
+        String(decoding: UnsafeBufferPointer(start: text.bytes, count: text.count), as: UTF8.self)
+    }
 
     var children: [CmarkNode] {
         var result: [CmarkNode] = []

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// Real destinations behind the redirect wrappers that saved articles are full of, such as
 /// `https://sspai.com/link?target=<percent-encoded URL>` and Omnivore's image proxy.
@@ -14,6 +15,7 @@ public enum LinkTargets {
     ]
 
     public static func resolve(_ url: String) -> String {
+        guard mayBeWrapped(url) else { return url }
         var current = url
         for _ in 0..<3 {
             let next = unwrapOnce(current)
@@ -35,7 +37,8 @@ public enum LinkTargets {
         var url = url
         return url.withUTF8 { bytes in
             let authority = authorityBytes(bytes)
-            return hostMarkers.contains { holds(authority, $0, ignoringCase: true) } || holds(bytes[...], imageCacheMarker, ignoringCase: false)
+            return hostMarkers.contains { holds(authority, $0, ignoringCase: true) }
+                || holdsExactly(bytes, imageCacheMarker)
         }
     }
 
@@ -59,6 +62,19 @@ public enum LinkTargets {
             }
             return false
         }
+    }
+
+    /// Whether `bytes` hold `marker`, found by its first byte with `memchr`.
+    private static func holdsExactly(_ bytes: UnsafeBufferPointer<UInt8>, _ marker: [UInt8]) -> Bool {
+        guard let base = bytes.baseAddress, bytes.count >= marker.count else { return false }
+        var start = 0
+        while start + marker.count <= bytes.count,
+              let found = memchr(base + start, Int32(marker[0]), bytes.count - marker.count + 1 - start) {
+            let at = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+            if memcmp(base + at, marker, marker.count) == 0 { return true }
+            start = at + 1
+        }
+        return false
     }
 
     /// The bytes between `scheme://` (or a leading `//`) and the next `/`, `?` or `#`: the only
@@ -95,11 +111,10 @@ public enum LinkTargets {
         return url
     }
 
-    /// A link cmark-gfm's autolink extension made from bare text that is no link a writer
-    /// meant: only `http(s)://`, `www.` and addresses that look like real mail count
-    /// (`2xA715@2.8Ghz` is a processor, not a mailbox). Links written as links always count.
-    static func isUnlikelyAutolink(url: String, text: String) -> Bool {
-        guard isAutolink(url: url, text: text) else { return false }
+    /// The address of a link cmark-gfm's autolink extension made from bare text (`isAutolink`)
+    /// that is no link a writer meant: only `http(s)://`, `www.` and addresses that look like
+    /// real mail count (`2xA715@2.8Ghz` is a processor, not a mailbox).
+    static func isUnlikelyBareAddress(_ url: String) -> Bool {
         if hasPrefixIgnoringCase(url, "http://") || hasPrefixIgnoringCase(url, "https://") { return false }
         if hasPrefixIgnoringCase(url, "mailto:") { return !looksLikeMailAddress(String(url.dropFirst(7))) }
         return true
@@ -119,9 +134,18 @@ public enum LinkTargets {
         }
     }
 
-    /// A link whose text is its own address: what cmark-gfm's autolink extension makes of bare text.
+    /// A link whose text is its own address: what cmark-gfm's autolink extension makes of bare
+    /// text (`mailto:` or `http://` put before a mail address or a `www.` one).
     static func isAutolink(url: String, text: String) -> Bool {
-        text == url || "mailto:" + text == url || "http://" + text == url
+        text == url || isPrefixed(url, "mailto:", text) || isPrefixed(url, "http://", text)
+    }
+
+    /// Whether `url` is `prefix` followed by the bytes of `text`, without making that string.
+    private static func isPrefixed(_ url: String, _ prefix: StaticString, _ text: String) -> Bool {
+        let url = url.utf8
+        guard url.count == prefix.utf8CodeUnitCount + text.utf8.count else { return false }
+        let prefixBytes = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+        return url.prefix(prefixBytes.count).elementsEqual(prefixBytes) && url.dropFirst(prefixBytes.count).elementsEqual(text.utf8)
     }
 
     /// Punctuation that ends a sentence or closes a quote in Chinese and Japanese text: never the

@@ -120,15 +120,18 @@ enum MarkdownDocument {
             result.append(.link(url: LinkTargets.resolve(written), inlines(node.children, depth: depth + 1)))
             return
         }
-        var keptPart = Substring(text)
         // The punctuation is all beyond ASCII: an address ending in ASCII keeps all of it.
-        if let lastByte = text.utf8.last, lastByte >= 0x80 {
-            while let last = keptPart.last, LinkTargets.closingPunctuation.contains(last) { keptPart = keptPart.dropLast() }
+        guard let lastByte = text.utf8.last, lastByte >= 0x80 else {
+            let isLink = !text.isEmpty && !LinkTargets.isUnlikelyBareAddress(written)
+            result.append(isLink ? .link(url: LinkTargets.resolve(written), [.text(text)]) : .text(text))
+            return
         }
+        var keptPart = Substring(text)
+        while let last = keptPart.last, LinkTargets.closingPunctuation.contains(last) { keptPart = keptPart.dropLast() }
         let kept = String(keptPart)
         let trailing = String(text[keptPart.endIndex...])
         let url = trailing.isEmpty ? written : String(written.dropLast(written.hasSuffix(trailing) ? trailing.count : 0))
-        if kept.isEmpty || LinkTargets.isUnlikelyAutolink(url: url, text: kept) {
+        if kept.isEmpty || (LinkTargets.isAutolink(url: url, text: kept) && LinkTargets.isUnlikelyBareAddress(url)) {
             result.append(.text(text))
             return
         }
