@@ -8,7 +8,7 @@ public struct Document: Sendable, Hashable {
 }
 
 /// A block-level element of a `Document`.
-public indirect enum Block: Sendable, Hashable {
+public enum Block: Sendable, Hashable {
     case heading(level: Int, [Inline])
     case paragraph([Inline])
     case list(ordered: Bool, start: Int, items: [[Block]])
@@ -19,7 +19,7 @@ public indirect enum Block: Sendable, Hashable {
 }
 
 /// An inline element of a `Document`.
-public indirect enum Inline: Sendable, Hashable {
+public enum Inline: Sendable, Hashable {
     case text(String)
     case emphasis([Inline])
     case strong([Inline])
