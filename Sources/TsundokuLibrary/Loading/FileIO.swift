@@ -63,23 +63,41 @@ public enum FileIO {
         var info = stat()
         let expected = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
         // One byte more than the file, so reading to its end finds the end without doubling
-        // the buffer first (which held twice every file read, the cache and long articles too).
-        var bytes = [UInt8](repeating: 0, count: max(expected + 1, 4096))
-        var count = 0
-        while true {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
-            let got = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
-            }
+        // the buffer first (which held twice every file read, the cache and long articles too);
+        // read into uninitialised memory, not zeroed first (5 MB of `memset` for a long article).
+        let size = max(expected + 1, 4096)
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            failure = readToEnd(fd, into: UnsafeMutableRawBufferPointer(buffer), count: &count)
+        }
+        // A file that grew since `fstat` fills the buffer: the rest, in doubling steps.
+        var full = bytes.count == size
+        while failure == 0, full {
+            let filled = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: filled))
+            var count = filled
+            failure = bytes.withUnsafeMutableBytes { readToEnd(fd, into: $0, count: &count) }
+            full = count == bytes.count
+            bytes.removeSubrange(count...)
+        }
+        if failure != 0 { throw Failure(description: String(cString: strerror(failure))) }
+        return bytes
+    }
+
+    /// Reads into `buffer` after its first `count` bytes until the buffer is full or the file
+    /// ends, retrying interrupted reads; `count` is left at the bytes filled. Returns 0, or the
+    /// error number of a failed read.
+    private static func readToEnd(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, count: inout Int) -> Int32 {
+        while count < buffer.count {
+            let got = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
             if got < 0 {
                 if errno == EINTR { continue }
-                throw Failure(description: errnoText())
+                return errno
             }
             if got == 0 { break }
             count += got
         }
-        bytes.removeSubrange(count...)
-        return bytes
+        return 0
     }
 
     /// Reads up to the buffer's size from `offset`, retrying short reads; returns the bytes read.
