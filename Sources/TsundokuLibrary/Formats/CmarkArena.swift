@@ -42,10 +42,7 @@ final class CmarkArena: @unchecked Sendable {
     /// Runs `body` with an arena of the pool (or a new one), returned to the pool after.
     static func withPooled<Result>(_ body: (CmarkArena) -> Result) -> Result {
         let arena = pool.withLock { $0.popLast() } ?? CmarkArena()
-        defer {
-            arena.reset()
-            pool.withLock { arenas in if arenas.count < pooledArenas { arenas.append(arena) } }
-        }
+        defer { pool.withLock { arenas in if arenas.count < pooledArenas { arenas.append(arena) } } }
         return body(arena)
     }
 
