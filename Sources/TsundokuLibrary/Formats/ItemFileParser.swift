@@ -145,30 +145,34 @@ public enum SourceLines {
     /// when the text has a carriage return (then the lines are split).
     public static func joined(_ text: String, lines range: Range<Int>) -> Substring? {
         var bytesOfText = text
-        let span = bytesOfText.withUTF8 { bytes -> Range<Int>? in
-            guard let base = bytes.baseAddress, memchr(base, 0x0D, bytes.count) == nil else { return nil }
-            var start = 0
-            var line = 0
-            while line < range.lowerBound {
-                guard let newline = memchr(base + start, 0x0A, bytes.count - start) else { return 0..<0 }
-                start = UnsafeRawPointer(newline) - UnsafeRawPointer(base) + 1
-                line += 1
-            }
-            var end = start
-            while line < range.upperBound {
-                guard let newline = memchr(base + end, 0x0A, bytes.count - end) else {
-                    end = bytes.count
-                    break
-                }
-                end = UnsafeRawPointer(newline) - UnsafeRawPointer(base)
-                line += 1
-                if line < range.upperBound { end += 1 }
-            }
-            return start..<max(start, end)
-        }
+        let span = bytesOfText.withUTF8 { bytes in Self.span(of: bytes, lines: range) }
         guard let span else { return nil }
         // Cut at line feeds, so the part is whole characters.
         let utf8 = text.utf8
         return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: span.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: span.upperBound)])
+    }
+
+    /// Where lines `range` of `bytes` (UTF-8) lie, as `joined` finds them; nil when the bytes
+    /// hold a carriage return.
+    static func span(of bytes: UnsafeBufferPointer<UInt8>, lines range: Range<Int>) -> Range<Int>? {
+        guard let base = bytes.baseAddress, memchr(base, 0x0D, bytes.count) == nil else { return nil }
+        var start = 0
+        var line = 0
+        while line < range.lowerBound {
+            guard let newline = memchr(base + start, 0x0A, bytes.count - start) else { return 0..<0 }
+            start = UnsafeRawPointer(newline) - UnsafeRawPointer(base) + 1
+            line += 1
+        }
+        var end = start
+        while line < range.upperBound {
+            guard let newline = memchr(base + end, 0x0A, bytes.count - end) else {
+                end = bytes.count
+                break
+            }
+            end = UnsafeRawPointer(newline) - UnsafeRawPointer(base)
+            line += 1
+            if line < range.upperBound { end += 1 }
+        }
+        return start..<max(start, end)
     }
 }

@@ -26,12 +26,37 @@ enum MarkdownDocument {
         // same thread, on every core.
         let converted = Mutex<[[Block]]>(Array(repeating: [], count: parts.count))
         DispatchQueue.concurrentPerform(iterations: parts.count) { index in
-            let partBlocks: [Block] = CmarkArena.withPooled { arena in
-                arena.withTree(of: parts[index]) { root in blocks(root.children, depth: 0) }
-            }
-            converted.withLock { $0[index] = partBlocks }
+            let blocks = partBlocks(parts[index])
+            converted.withLock { $0[index] = blocks }
         }
         return Document(blocks: converted.withLock { $0.flatMap { $0 } })
+    }
+
+    /// A long article's Markdown straight from its file's bytes, cut in parts as `parse` cuts
+    /// its text, each part made text (validated as UTF-8) on the core that parses it: the file
+    /// is never made one string on one core first. Nil when the bytes are not long, cannot be
+    /// cut, or hold a part that is not UTF-8 (the text read whole then says where it breaks).
+    static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, partSize: Int = partSize, long: Int = long) -> Document? {
+        guard bytes.count > long else { return nil }
+        let starts = MarkdownParts.starts(of: bytes, size: partSize)
+        guard starts.count > 1 else { return nil }
+        let ranges = zip(starts, starts.dropFirst() + [bytes.count]).map { $0..<$1 }
+        let converted = Mutex<[[Block]?]>(Array(repeating: nil, count: ranges.count))
+        let shared = SharedBytes(bytes: bytes)
+        DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
+            guard let text = String(validating: UnsafeBufferPointer(rebasing: shared.bytes[ranges[index]]), as: UTF8.self) else { return }
+            let blocks = partBlocks(text[...])
+            converted.withLock { $0[index] = blocks }
+        }
+        let parts = converted.withLock { $0 }.compactMap { $0 }
+        return parts.count == ranges.count ? Document(blocks: parts.flatMap { $0 }) : nil
+    }
+
+    /// A part of a long article, parsed into an arena and converted on this thread.
+    private static func partBlocks(_ part: Substring) -> [Block] {
+        CmarkArena.withPooled { arena in
+            arena.withTree(of: part) { root in blocks(root.children, depth: 0) }
+        }
     }
 
     /// Bytes of Markdown above which an article is long: parsed in parts when it can be cut,
@@ -161,6 +186,11 @@ enum MarkdownDocument {
             return text.isEmpty ? nil : .text(text)
         }
     }
+}
+
+/// A file's bytes handed to the threads that parse its parts, each its own part.
+private struct SharedBytes: @unchecked Sendable {
+    let bytes: UnsafeBufferPointer<UInt8>
 }
 
 /// A tree's top-level nodes handed to the threads that convert them, each its own nodes.

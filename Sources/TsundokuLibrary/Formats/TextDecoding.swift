@@ -4,16 +4,26 @@ enum TextDecoding {
     private static let binaryProbeLength = 8192
 
     static func decode(_ bytes: [UInt8]) -> Result<String, DecodingProblem> {
-        var body = bytes[...]
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            return .failure(.empty)
-        }
-        if looksLikeUTF16(bytes) { return .failure(.utf16) }
-        if hasBinaryMagic(body) || looksBinary(body.prefix(binaryProbeLength)) { return .failure(.binary) }
+        let body = bytes[textStart(of: bytes)...]
+        if let problem = problemBeforeValidating(bytes) { return .failure(problem) }
         if let text = String(validating: body, as: UTF8.self) { return .success(text) }
         let offset = firstInvalidUTF8Offset(body) ?? 0
         return .failure(.invalidUTF8(offset: offset + (bytes.count - body.count)))
+    }
+
+    /// Where the text starts: after a UTF-8 byte-order mark, if any.
+    static func textStart(of bytes: [UInt8]) -> Int {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    }
+
+    /// Why `bytes` are no text, as far as can be told without validating them as UTF-8: empty,
+    /// UTF-16 or binary.
+    static func problemBeforeValidating(_ bytes: [UInt8]) -> DecodingProblem? {
+        let body = bytes[textStart(of: bytes)...]
+        if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .empty }
+        if looksLikeUTF16(bytes) { return .utf16 }
+        if hasBinaryMagic(body) || looksBinary(body.prefix(binaryProbeLength)) { return .binary }
+        return nil
     }
 
     /// Formats that are never text, by their first bytes: images, PDF, archives, executables,

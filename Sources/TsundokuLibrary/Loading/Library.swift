@@ -251,9 +251,15 @@ public enum Library {
     /// The item's body and highlights from one read of its file.
     public static func bodyAndHighlights(for item: Item) throws -> (body: Document, highlights: Document?) {
         var text: String?
+        var bytes = try longMarkdownBytes(of: item)
+        if let bytes, let body = longMarkdownBody(of: item, in: bytes) {
+            return (body, try item.highlights.map { location in
+                try document(at: location, path: location.path ?? item.path, source: SourceText(decodedText(location.path ?? item.path)))
+            })
+        }
         func fileText() throws -> String {
             if let text { return text }
-            let read = try decodedText(item.path)
+            let read = try decodedText(item.path, bytes: bytes.take())
             text = read
             return read
         }
@@ -304,8 +310,31 @@ public enum Library {
         }
     }
 
-    static func decodedText(_ path: String) throws -> String {
-        guard case .success(let text) = TextDecoding.decode(try readFile(path)) else {
+    /// The bytes of the file of a long Markdown body whose highlights, if any, are in another
+    /// file: its body is parsed from them (`longMarkdownBody`); nil for any other item.
+    private static func longMarkdownBytes(of item: Item) throws -> [UInt8]? {
+        guard item.body.format == .markdown, item.body.lines.count == 1, item.highlights.map({ $0.path != nil }) ?? true,
+              OmnivoreExport.entryPath(item.path) == nil, let size = FileIO.regularFileSize(item.path),
+              size > MarkdownDocument.long else { return nil }
+        return try readFile(item.path)
+    }
+
+    /// The body from its file's bytes, parted and validated on every core
+    /// (`MarkdownDocument.parse(utf8:)`); nil when the bytes are not plainly UTF-8 text without
+    /// carriage returns that can be cut, which the file's text then tells.
+    private static func longMarkdownBody(of item: Item, in bytes: [UInt8]) -> Document? {
+        guard TextDecoding.problemBeforeValidating(bytes) == nil else { return nil }
+        let start = TextDecoding.textStart(of: bytes)
+        return bytes.withUnsafeBufferPointer { buffer in
+            let text = UnsafeBufferPointer(rebasing: buffer[start...])
+            guard let span = SourceLines.span(of: text, lines: item.body.lines[0]) else { return nil }
+            return MarkdownDocument.parse(utf8: UnsafeBufferPointer(rebasing: text[span]))
+        }
+    }
+
+    /// The text of the file at `path`, from `bytes` when they were read already.
+    static func decodedText(_ path: String, bytes: [UInt8]? = nil) throws -> String {
+        guard case .success(let text) = TextDecoding.decode(try bytes ?? readFile(path)) else {
             throw LoadProblem(path: path, message: "changed since it was loaded and is no longer readable text")
         }
         return text
