@@ -252,18 +252,15 @@ public enum Library {
     public static func bodyAndHighlights(for item: Item) throws -> (body: Document, highlights: Document?) {
         var text: String?
         var bytes = try longMarkdownBytes(of: item)
-        if let bytes, let body = longMarkdownBody(of: item, in: bytes) {
-            return (body, try item.highlights.map { location in
-                try document(at: location, path: location.path ?? item.path, source: SourceText(decodedText(location.path ?? item.path)))
-            })
-        }
         func fileText() throws -> String {
             if let text { return text }
             let read = try decodedText(item.path, bytes: bytes.take())
             text = read
             return read
         }
-        return (try document(at: item.body, path: item.path, source: SourceText(fileText())),
+        let body = try bytes.flatMap { longMarkdownBody(of: item, in: $0) }
+            ?? document(at: item.body, path: item.path, source: SourceText(fileText()))
+        return (body,
                 try item.highlights.map { location in
                     guard let path = location.path else { return try document(at: location, path: item.path, source: SourceText(fileText())) }
                     return try document(at: location, path: path, source: SourceText(decodedText(path)))
