@@ -64,13 +64,20 @@ struct FuzzTargets {
         require(!matter.tags.contains(""), "an empty tag")
     }
 
-    /// Markdown cut into parts of at least the first byte's count of bytes reads as the whole.
+    /// Markdown cut into parts of at least the first byte's count of bytes reads as the whole,
+    /// from its text and from its bytes (which are parsed only when every part is UTF-8).
     static func markdownParts(_ bytes: [UInt8]) {
         guard let first = bytes.first else { return }
-        let text = String(decoding: bytes.dropFirst(), as: UTF8.self)
+        let rest = Array(bytes.dropFirst())
+        let text = String(decoding: rest, as: UTF8.self)
         let whole = MarkdownDocument.parse(text[...], long: .max)
         let inParts = MarkdownDocument.parse(text[...], partSize: Int(first), long: 0)
         require(inParts == whole, "parsed in \(MarkdownParts.cut(text[...], size: Int(first)).count) parts: \(inParts) ≠ \(whole)")
+        let fromBytes = rest.withUnsafeBufferPointer { MarkdownDocument.parse(utf8: $0, partSize: Int(first), long: 0) }
+        if let fromBytes {
+            require(String(validating: rest, as: UTF8.self) != nil, "bytes that are not UTF-8 parsed as text")
+            require(fromBytes == whole, "parsed from bytes: \(fromBytes) ≠ \(whole)")
+        }
     }
 
     static func markdown(_ bytes: [UInt8]) {
