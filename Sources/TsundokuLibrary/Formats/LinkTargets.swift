@@ -37,14 +37,14 @@ public enum LinkTargets {
         var url = url
         return url.withUTF8 { bytes in
             let authority = authorityBytes(bytes)
-            return hostMarkers.contains { holds(authority, $0, ignoringCase: true) }
+            return hostMarkers.contains { holdsIgnoringCase(authority, $0) }
                 || holdsExactly(bytes, imageCacheMarker)
         }
     }
 
-    /// Whether `bytes` hold `marker` (lower-case ASCII), in any case when `ignoringCase`: a
-    /// plain scan, quicker than a general search on a short address.
-    private static func holds(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ marker: [UInt8], ignoringCase: Bool) -> Bool {
+    /// Whether `bytes` hold `marker` (lower-case ASCII) in any case: a plain scan, quicker than a
+    /// general search on a short address.
+    private static func holdsIgnoringCase(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ marker: [UInt8]) -> Bool {
         guard bytes.count >= marker.count else { return false }
         return marker.withUnsafeBufferPointer { marker in
             var start = bytes.startIndex
@@ -52,7 +52,7 @@ public enum LinkTargets {
             candidates: while start <= last {
                 for offset in 0..<marker.count {
                     var byte = bytes.base[start + offset]
-                    if ignoringCase, byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
+                    if byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
                     if byte != marker[offset] {
                         start += 1
                         continue candidates

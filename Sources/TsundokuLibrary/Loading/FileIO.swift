@@ -68,7 +68,7 @@ public enum FileIO {
         let size = max(expected + 1, 4096)
         var failure: Int32 = 0
         var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            failure = readToEnd(fd, into: UnsafeMutableRawBufferPointer(buffer), count: &count)
+            failure = fill(UnsafeMutableRawBufferPointer(buffer), filled: &count, from: fd)
         }
         // A file that grew since `fstat` fills the buffer: the rest, in doubling steps.
         var full = bytes.count == size
@@ -76,7 +76,7 @@ public enum FileIO {
             let filled = bytes.count
             bytes.append(contentsOf: repeatElement(0, count: filled))
             var count = filled
-            failure = bytes.withUnsafeMutableBytes { readToEnd(fd, into: $0, count: &count) }
+            failure = bytes.withUnsafeMutableBytes { fill($0, filled: &count, from: fd) }
             full = count == bytes.count
             bytes.removeSubrange(count...)
         }
@@ -84,32 +84,31 @@ public enum FileIO {
         return bytes
     }
 
-    /// Reads into `buffer` after its first `count` bytes until the buffer is full or the file
-    /// ends, retrying interrupted reads; `count` is left at the bytes filled. Returns 0, or the
-    /// error number of a failed read.
-    private static func readToEnd(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, count: inout Int) -> Int32 {
-        while count < buffer.count {
-            let got = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+    /// Reads into `buffer` after its first `filled` bytes until it is full or the file ends,
+    /// retrying interrupted reads: at the file's position, or from `offset` on when given
+    /// (`pread`, the position left alone). `filled` is left at the bytes in the buffer; returns
+    /// 0, or the error number of a failed read.
+    private static func fill(_ buffer: UnsafeMutableRawBufferPointer, filled: inout Int, from fd: Int32, at offset: Int? = nil) -> Int32 {
+        let start = filled
+        while filled < buffer.count {
+            let wanted = buffer.count - filled
+            let got = offset.map { pread(fd, buffer.baseAddress! + filled, wanted, off_t($0 + filled - start)) }
+                ?? Glibc.read(fd, buffer.baseAddress! + filled, wanted)
             if got < 0 {
                 if errno == EINTR { continue }
                 return errno
             }
             if got == 0 { break }
-            count += got
+            filled += got
         }
         return 0
     }
 
     /// Reads up to the buffer's size from `offset`, retrying short reads; returns the bytes read.
     static func readFully(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
-        var total = 0
-        while total < buffer.count {
-            let got = pread(fd, buffer.baseAddress! + total, buffer.count - total, off_t(offset + total))
-            if got < 0, errno == EINTR { continue }
-            if got <= 0 { break }
-            total += got
-        }
-        return total
+        var filled = 0
+        _ = fill(buffer, filled: &filled, from: fd, at: offset)
+        return filled
     }
 
     /// Exactly `count` bytes from `offset`, or nil when the file has fewer.
