@@ -7,8 +7,9 @@ public struct EffectClients: Sendable {
     /// Loads the library and the state file; `interim` gets the reports to show on the way
     /// (files read, rows read so far).
     public var loadLibrary: @Sendable (_ interim: @escaping @Sendable (Report) -> Void) -> Report
-    /// Reads an item's body (the runtime lays it out).
-    public var loadDocument: @Sendable (Item) -> Result<ArticleBody, LoadProblem>
+    /// Reads an item's body (the runtime lays it out); a long Markdown body's end goes to the
+    /// `EarlyEnd`, when given, before the whole is read.
+    public var loadDocument: @Sendable (Item, EarlyEnd?) -> Result<ArticleBody, LoadProblem>
     /// Saves marks durably.
     public var saveMarks: @Sendable ([String], MarkEntry.Operation, Marks) -> Report
     /// Saves reading positions durably.
@@ -29,7 +30,7 @@ public struct EffectClients: Sendable {
     public var fetchFeeds: @Sendable (_ progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void) -> FeedFetchSummary
 
     public init(loadLibrary: @escaping @Sendable (_ interim: @escaping @Sendable (Report) -> Void) -> Report,
-                loadDocument: @escaping @Sendable (Item) -> Result<ArticleBody, LoadProblem>,
+                loadDocument: @escaping @Sendable (Item, EarlyEnd?) -> Result<ArticleBody, LoadProblem>,
                 saveMarks: @escaping @Sendable ([String], MarkEntry.Operation, Marks) -> Report,
                 savePositions: @escaping @Sendable ([(id: String, position: ReadingPosition)], Marks) -> Report,
                 textSearch: TextSearchClient = TextSearchClient(path: nil),

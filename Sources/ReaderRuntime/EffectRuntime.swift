@@ -65,42 +65,7 @@ public final class EffectRuntime: Sendable {
             let number = latestDocument.add(1, ordering: .relaxed).newValue
             run(on: documents, after: preview ? Self.previewPause : nil) { [self] in
                 guard latestDocument.load(ordering: .relaxed) == number else { return }
-                // A long Markdown article: the first screen from its first part, parsed alone
-                // before the whole is (which takes every core).
-                let part = clients.loadFirstPart(item)
-                if let part {
-                    let view = ArticleView(item: item, document: part, digestTitle: digestTitle, width: width,
-                                           firstBlocks: Self.firstScreenBlocks, isPart: true, strings: strings)
-                    deliver(.documentLoaded(id: item.id, .success(LoadedArticle(document: part, highlights: nil, view: view, isPart: true))))
-                    guard latestDocument.load(ordering: .relaxed) == number else { return }
-                }
-                switch clients.loadDocument(item) {
-                case .failure(let problem):
-                    deliver(.documentLoaded(id: item.id, .failure(problem)))
-                case .success(let body):
-                    let item = item.counted(from: body.document)
-                    let loaded = { LoadedArticle(document: body.document, highlights: body.highlights, view: $0) }
-                    if part == nil {
-                        // The first screen of a long article first.
-                        let first = ArticleView(item: item, document: body.document, highlights: body.highlights,
-                                                digestTitle: digestTitle, width: width, firstBlocks: Self.firstScreenBlocks, strings: strings)
-                        deliver(.documentLoaded(id: item.id, .success(loaded(first))))
-                        guard !first.isComplete else { return }
-                    }
-                    // Then its end, for `G`, and then the whole of it.
-                    guard latestDocument.load(ordering: .relaxed) == number else { return }
-                    let end = ArticleView.end(item: item, document: body.document, highlights: body.highlights,
-                                              digestTitle: digestTitle, width: width, lines: Self.endLines, strings: strings)
-                    var whole = end
-                    if !end.isComplete {
-                        deliver(.laidOut(id: item.id, end))
-                        guard latestDocument.load(ordering: .relaxed) == number else { return }
-                        whole = ArticleView(item: item, document: body.document, highlights: body.highlights,
-                                            digestTitle: digestTitle, width: width, strings: strings)
-                        guard latestDocument.load(ordering: .relaxed) == number else { return }
-                    }
-                    deliver(part == nil ? .laidOut(id: item.id, whole) : .documentLoaded(id: item.id, .success(loaded(whole))))
-                }
+                loadDocument(item, width: width, digestTitle: digestTitle, number: number)
             }
         case .layOut(let item, let article, let width, let digestTitle):
             run(on: documents) {
@@ -163,6 +128,60 @@ public final class EffectRuntime: Sendable {
         }
     }
 
+    /// Reads and lays out an item's body, sending what shows it as soon as it is there: a long
+    /// Markdown article's first screen from its first part, parsed alone, then its end for `G`
+    /// (read before its whole is converted), then the whole. `number` is the load's; a newer
+    /// load stops it between steps.
+    private func loadDocument(_ item: Item, width: Int, digestTitle: String?, number: Int) {
+        let isLatest: @Sendable () -> Bool = { self.latestDocument.load(ordering: .relaxed) == number }
+        let part = clients.loadFirstPart(item)
+        if let part {
+            let view = ArticleView(item: item, document: part, digestTitle: digestTitle, width: width,
+                                   firstBlocks: Self.firstScreenBlocks, isPart: true, strings: strings)
+            deliver(.documentLoaded(id: item.id, .success(LoadedArticle(document: part, highlights: nil, view: view, isPart: true))))
+            guard isLatest() else { return }
+        }
+        let endShown = EndShown()
+        let early = part == nil ? nil : EarlyEnd(blocks: ArticleView.endBlocks(lines: Self.endLines)) { [deliver, strings] end, highlights in
+            guard isLatest(), let view = ArticleView.end(of: end, highlights: highlights, width: width, lines: Self.endLines, strings: strings)
+            else { return }
+            deliver(.laidOut(id: item.id, view))
+            endShown.set()
+        }
+        switch clients.loadDocument(item, early) {
+        case .failure(let problem):
+            deliver(.documentLoaded(id: item.id, .failure(problem)))
+        case .success(let body):
+            let item = item.counted(from: body.document)
+            let loaded = { LoadedArticle(document: body.document, highlights: body.highlights, view: $0) }
+            let whole = { ArticleView(item: item, document: body.document, highlights: body.highlights, digestTitle: digestTitle,
+                                      width: width, strings: self.strings) }
+            if part == nil {
+                // The first screen of a long article first.
+                let first = ArticleView(item: item, document: body.document, highlights: body.highlights,
+                                        digestTitle: digestTitle, width: width, firstBlocks: Self.firstScreenBlocks, strings: strings)
+                deliver(.documentLoaded(id: item.id, .success(loaded(first))))
+                guard !first.isComplete else { return }
+            }
+            guard isLatest() else { return }
+            var view: ArticleView
+            if endShown.isSet {
+                view = whole()
+            } else {
+                // Its end, for `G`, and then the whole of it.
+                view = ArticleView.end(item: item, document: body.document, highlights: body.highlights,
+                                       digestTitle: digestTitle, width: width, lines: Self.endLines, strings: strings)
+                if !view.isComplete {
+                    deliver(.laidOut(id: item.id, view))
+                    guard isLatest() else { return }
+                    view = whole()
+                }
+            }
+            guard isLatest() else { return }
+            deliver(part == nil ? .laidOut(id: item.id, view) : .documentLoaded(id: item.id, .success(loaded(view))))
+        }
+    }
+
     /// Returns once every mark asked for so far is on disk (or has failed): what the reader waits
     /// for before it exits, so a mark made just before `q` or a signal is never lost.
     public func finishSavingMarks() {
@@ -221,4 +240,14 @@ public final class EffectRuntime: Sendable {
         case .immediate: work()
         }
     }
+}
+
+/// Whether a long article's end was sent before its whole was read: set on the thread that
+/// reads the body, read there after.
+private final class EndShown: Sendable {
+    private let shown = Atomic<Bool>(false)
+
+    func set() { shown.store(true, ordering: .relaxed) }
+
+    var isSet: Bool { shown.load(ordering: .relaxed) }
 }

@@ -87,10 +87,11 @@ public enum ArticleReading {
                              width: width, strings: strings)
     }
 
-    /// The item's body and highlights from its file, or why they cannot be read.
-    @Sendable public static func body(_ item: Item) -> Result<ArticleBody, LoadProblem> {
+    /// The item's body and highlights from its file, or why they cannot be read; a long body's
+    /// end goes to `end` first.
+    @Sendable public static func body(_ item: Item, end: EarlyEnd?) -> Result<ArticleBody, LoadProblem> {
         Result { () throws -> ArticleBody in
-            let (body, highlights) = try Library.bodyAndHighlights(for: item)
+            let (body, highlights) = try Library.bodyAndHighlights(for: item, end: end)
             return ArticleBody(document: body, highlights: highlights)
         }
             .mapError { $0 as? LoadProblem ?? LoadProblem(path: item.path, message: "\($0)") }

@@ -25,7 +25,7 @@ import TsundokuLibrary
         let done = DispatchSemaphore(value: 0)
         let clients = EffectClients(
             loadLibrary: { _ in .libraryLoaded(Library.load(.sample), Marks(), stateProblem: nil) },
-            loadDocument: { item in
+            loadDocument: { item, _ in
                 if item.id == items[0].id {
                     started.signal()
                     gate.wait()
@@ -62,7 +62,7 @@ import TsundokuLibrary
         let done = DispatchSemaphore(value: 0)
         let clients = EffectClients(
             loadLibrary: { _ in .libraryLoaded(Library.load(.sample), Marks(), stateProblem: nil) },
-            loadDocument: { item in
+            loadDocument: { item, _ in
                 priorities.withLock { $0.append(getpriority(which, 0)) }
                 return .failure(LoadProblem(path: item.path, message: "test"))
             },
@@ -82,7 +82,7 @@ import TsundokuLibrary
         let saved = Mutex<[String]>([])
         let clients = EffectClients(
             loadLibrary: { _ in .libraryLoaded(Library.load(.sample), Marks(), stateProblem: nil) },
-            loadDocument: { item in .failure(LoadProblem(path: item.path, message: "test")) },
+            loadDocument: { item, _ in .failure(LoadProblem(path: item.path, message: "test")) },
             saveMarks: { ids, operation, marks in
                 usleep(200_000)
                 saved.withLock { $0 += ids }

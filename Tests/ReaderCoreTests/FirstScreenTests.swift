@@ -12,7 +12,7 @@ import TsundokuLibrary
         .paragraph([.text("第 \(index) 段：一段足够长的中文文字，用来把文章撑到好几屏，"), .link(url: "https://example.org/\(index)", [.text("链接")])])
     }), highlights: Document(blocks: [.paragraph([.text("摘录的一句话")])]))
 
-    static let clients = EffectClients(loadLibrary: ScreenTestSupport.clients.loadLibrary, loadDocument: { _ in .success(long) },
+    static let clients = EffectClients(loadLibrary: ScreenTestSupport.clients.loadLibrary, loadDocument: { _, _ in .success(long) },
                                        saveMarks: ScreenTestSupport.clients.saveMarks, savePositions: ScreenTestSupport.clients.savePositions,
                                        textSearch: ScreenTestSupport.clients.textSearch,
                                        openURL: ScreenTestSupport.clients.openURL)

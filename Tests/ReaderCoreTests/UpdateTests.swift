@@ -300,7 +300,7 @@ import TsundokuLibrary
         let item = state.library.items[state.rows[1]]
         let problem = LoadProblem(path: item.path, message: "cannot read: No such file or directory")
         let failing = EffectClients(loadLibrary: ScreenTestSupport.clients.loadLibrary,
-                                    loadDocument: { _ in .failure(problem) },
+                                    loadDocument: { _, _ in .failure(problem) },
                                     saveMarks: ScreenTestSupport.clients.saveMarks, savePositions: ScreenTestSupport.clients.savePositions,
                                     textSearch: ScreenTestSupport.clients.textSearch,
                                     openURL: ScreenTestSupport.clients.openURL)

@@ -78,6 +78,17 @@ struct FuzzTargets {
             require(String(validating: rest, as: UTF8.self) != nil, "bytes that are not UTF-8 parsed as text")
             require(fromBytes == whole, "parsed from bytes: \(fromBytes) ≠ \(whole)")
         }
+        // The end read before the whole (its parts above only read for their links) is the whole's.
+        let wanted = Int(first % 16) + 1
+        guard let end = rest.withUnsafeBufferPointer({ MarkdownDocument.end(utf8: $0, blocks: wanted, partSize: Int(first), long: 0) }) else {
+            require(fromBytes == nil, "bytes parsed in parts have an end")
+            return
+        }
+        require(end.blocksAbove + end.blocks.count == whole.blocks.count && end.blocks == Array(whole.blocks.suffix(end.blocks.count))
+                && end.blocks.count >= min(wanted, whole.blocks.count), "the end's blocks: \(end.blocksAbove) above, \(end.blocks)")
+        let above = LinkDestinations(of: whole.blocks[..<end.blocksAbove])
+        require(end.linksAbove.flatMap { $0.links.map(\.url) } == above.links.map(\.url) && end.linksAbove.flatMap(\.images) == above.images,
+                "the links above the end: \(end.linksAbove) ≠ \(above)")
     }
 
     static func markdown(_ bytes: [UInt8]) {

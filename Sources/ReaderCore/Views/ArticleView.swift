@@ -58,33 +58,48 @@ public struct ArticleView: Sendable, Equatable {
     public static func end(item: Item, document: Document, highlights: Document? = nil, digestTitle: String? = nil, width: Int,
                            lines wanted: Int, strings: Strings) -> ArticleView {
         let blocks = document.blocks
-        // A block makes a line at least, and a blank one parts it from the next: the last
-        // `enough` blocks fill `wanted` lines (unless some are empty), so the links above them
-        // are numbered once, for every try below.
-        let enough = min(blocks.count, wanted / 2 + 1)
-        let firstTried = blocks.count - enough
+        let firstLaidOut = blocks.count - max(0, min(blocks.count - 1, endBlocks(lines: wanted)))
         var above = References()
-        above.number(blocks[..<firstTried])
-        var count = min(32, enough)
-        while count < blocks.count {
-            let start = blocks.count - count
-            var builder = ArticleBuilder(width: max(width, minimumWidth), strings: strings)
-            builder.inline.references = above
-            builder.inline.references.number(blocks[firstTried..<start])
-            builder.body(blocks[start...])
-            if let highlights, !highlights.blocks.isEmpty {
-                builder.section(strings.highlightsSection)
-                builder.blocks(highlights.blocks, first: [], rest: [])
-            }
-            builder.references(last: wanted)
-            if let (lines, lineBlocks) = builder.layOutEnd(lines: wanted) {
-                return ArticleView(lines: lines, lineBlocks: lineBlocks, links: builder.inline.references.links, width: builder.width,
-                                   bodyBlocks: blocks.count)
-            }
-            guard count < enough else { break }
-            count = min(count * 4, enough)
+        above.number(blocks[..<firstLaidOut])
+        return end(of: blocks[firstLaidOut...], above: above, bodyBlocks: blocks.count, highlights: highlights, width: width,
+                   lines: wanted, strings: strings)
+            ?? ArticleView(item: item, document: document, highlights: highlights, digestTitle: digestTitle, width: width, strings: strings)
+    }
+
+    /// The same end from a long body's end read before its whole (`DocumentEnd`); nil when
+    /// its blocks make too few lines.
+    public static func end(of end: DocumentEnd, highlights: Document?, width: Int, lines wanted: Int, strings: Strings) -> ArticleView? {
+        var above = References()
+        above.number(end.linksAbove)
+        let firstLaidOut = end.blocks.count - min(end.blocks.count, endBlocks(lines: wanted))
+        above.number(end.blocks[..<firstLaidOut])
+        return Self.end(of: end.blocks[firstLaidOut...], numberedFrom: end.blocksAbove, above: above,
+                        bodyBlocks: end.blocksAbove + end.blocks.count, highlights: highlights, width: width, lines: wanted, strings: strings)
+    }
+
+    /// How many of a body's last blocks make `lines` lines: a block makes a line at least, and
+    /// a blank one parts it from the next (unless some are empty).
+    public static func endBlocks(lines: Int) -> Int {
+        lines / 2 + 1
+    }
+
+    /// The last lines of a view whose body ends with `tail`, the links above it numbered in
+    /// `above`; the body's block `i` is `tail`'s `i - offset`. Nil when `tail` is the whole
+    /// body, or makes too few lines.
+    private static func end(of tail: ArraySlice<Block>, numberedFrom offset: Int = 0, above: consuming References, bodyBlocks: Int,
+                            highlights: Document?, width: Int, lines wanted: Int, strings: Strings) -> ArticleView? {
+        guard offset + tail.startIndex > 0 else { return nil }
+        var builder = ArticleBuilder(width: max(width, minimumWidth), strings: strings)
+        builder.inline.references = above
+        builder.body(tail, numberedFrom: offset)
+        if let highlights, !highlights.blocks.isEmpty {
+            builder.section(strings.highlightsSection)
+            builder.blocks(highlights.blocks, first: [], rest: [])
         }
-        return ArticleView(item: item, document: document, highlights: highlights, digestTitle: digestTitle, width: width, strings: strings)
+        builder.references(last: wanted)
+        guard let (lines, lineBlocks) = builder.layOutEnd(lines: wanted) else { return nil }
+        return ArticleView(lines: lines, lineBlocks: lineBlocks, links: builder.inline.references.links, width: builder.width,
+                           bodyBlocks: bodyBlocks)
     }
 
     /// A tail: the last lines of a view.
@@ -216,11 +231,12 @@ struct ArticleBuilder {
     }
 
     /// The body's top-level blocks (all, the first, or the last of them), each piece
-    /// remembering its block's index in the body (reading positions).
-    mutating func body(_ blocks: ArraySlice<Block>) {
+    /// remembering its block's index in the body (reading positions): `blocks`' own, plus
+    /// `offset` for blocks that are not the body's whole array.
+    mutating func body(_ blocks: ArraySlice<Block>, numberedFrom offset: Int = 0) {
         for index in blocks.indices {
             if index > blocks.startIndex { blank([]) }
-            currentBlock = Int32(index)
+            currentBlock = Int32(offset + index)
             self.block(blocks[index], first: [], rest: [])
         }
         currentBlock = -2

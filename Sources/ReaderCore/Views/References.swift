@@ -12,10 +12,10 @@ struct References {
 
     /// The link's number, or nil for a link without a destination.
     mutating func link(_ url: String) -> Int? {
-        numbered(Destination(cleaning: url))
+        numbered(LinkDestination(cleaning: url))
     }
 
-    private mutating func numbered(_ destination: Destination) -> Int? {
+    private mutating func numbered(_ destination: LinkDestination) -> Int? {
         guard !destination.url.isEmpty else { return nil }
         return numbers.number(of: destination, in: &links)
     }
@@ -30,32 +30,25 @@ struct References {
     /// gathered, cleaned and hashed on every core, then numbered in order.
     mutating func number(_ blocks: ArraySlice<Block>) {
         let parts = min(8, max(1, blocks.count / 256))
-        let gathered = Mutex<[Destinations]>(Array(repeating: Destinations(), count: parts))
+        let gathered = Mutex<[LinkDestinations]>(Array(repeating: LinkDestinations(), count: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { part in
-            var destinations = Destinations()
             let start = blocks.startIndex + blocks.count * part / parts
             let end = blocks.startIndex + blocks.count * (part + 1) / parts
-            destinations.gather(blocks[start..<end])
+            let destinations = LinkDestinations(of: blocks[start..<end])
             gathered.withLock { $0[part] = destinations }
         }
-        let all = gathered.withLock { $0 }
-        numbers.reserve(links.count + all.reduce(0) { $0 + $1.links.count })
-        for destinations in all {
+        number(gathered.withLock { $0 })
+    }
+
+    /// Numbers destinations gathered before, in order (repeats included).
+    mutating func number(_ gathered: [LinkDestinations]) {
+        let count = gathered.reduce(0) { $0 + $1.links.count }
+        numbers.reserve(links.count + count)
+        links.reserveCapacity(links.count + count)
+        for destinations in gathered {
             for destination in destinations.links { _ = numbered(destination) }
             images += destinations.images
         }
-    }
-}
-
-/// A cleaned link destination and its hash, worked out where it was cleaned (on any core), so
-/// numbering in order only compares.
-private struct Destination: Sendable {
-    let url: String
-    let hash: Int
-
-    init(cleaning url: String) {
-        self.url = Sanitizer.cleanLine(url)
-        hash = self.url.hashValue
     }
 }
 
@@ -74,7 +67,7 @@ private struct NumberTable {
 
     /// The destination's number; a new one is appended to `links`, which holds the numbered
     /// destinations in order.
-    mutating func number(of destination: Destination, in links: inout [String]) -> Int {
+    mutating func number(of destination: LinkDestination, in links: inout [String]) -> Int {
         reserve(hashes.count + 1)
         let mask = slots.count - 1
         var index = destination.hash & mask
@@ -103,34 +96,4 @@ private struct NumberTable {
 private extension Int {
     /// The least power of two at least this (for a positive value).
     var nextPowerOfTwo: Int { 1 << (Int.bitWidth - (self - 1).leadingZeroBitCount) }
-}
-
-/// The cleaned link and image destinations of some blocks, in order, repeats included.
-private struct Destinations: Sendable {
-    var links: [Destination] = []
-    var images: [String] = []
-
-    mutating func gather(_ blocks: ArraySlice<Block>) {
-        for block in blocks {
-            switch block {
-            case .paragraph(let inlines), .heading(_, let inlines): gather(inlines)
-            case .quote(let children): gather(children[...])
-            case .list(_, _, let items): for item in items { gather(item[...]) }
-            case .code, .thematicBreak, .table: break
-            }
-        }
-    }
-
-    private mutating func gather(_ inlines: [Inline]) {
-        for inline in inlines {
-            switch inline {
-            case .emphasis(let children), .strong(let children), .strikethrough(let children): gather(children)
-            case .link(let url, let children):
-                gather(children)
-                links.append(Destination(cleaning: url))
-            case .image(let url, _): images.append(Sanitizer.cleanLine(url))
-            case .text, .code, .lineBreak, .softBreak: break
-            }
-        }
-    }
 }

@@ -37,14 +37,11 @@ enum MarkdownDocument {
     /// is never made one string on one core first. Nil when the bytes are not long, cannot be
     /// cut, or hold a part that is not UTF-8 (the text read whole then says where it breaks).
     static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, partSize: Int = partSize, long: Int = long) -> Document? {
-        guard bytes.count > long else { return nil }
-        let starts = MarkdownParts.starts(of: bytes, size: partSize)
-        guard starts.count > 1 else { return nil }
-        let ranges = zip(starts, starts.dropFirst() + [bytes.count]).map { $0..<$1 }
+        guard let ranges = partRanges(of: bytes, partSize: partSize, long: long) else { return nil }
         let converted = Mutex<[[Block]?]>(Array(repeating: nil, count: ranges.count))
         let shared = SharedBytes(bytes: bytes)
         DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
-            guard let text = String(validating: UnsafeBufferPointer(rebasing: shared.bytes[ranges[index]]), as: UTF8.self) else { return }
+            guard let text = shared.text(ranges[index]) else { return }
             let blocks = partBlocks(text[...])
             converted.withLock { $0[index] = blocks }
         }
@@ -52,8 +49,16 @@ enum MarkdownDocument {
         return parts.count == ranges.count ? Document(blocks: parts.flatMap { $0 }) : nil
     }
 
+    /// The byte ranges of a long text's parts; nil when the text is not long or cannot be cut.
+    static func partRanges(of bytes: UnsafeBufferPointer<UInt8>, partSize: Int, long: Int) -> [Range<Int>]? {
+        guard bytes.count > long else { return nil }
+        let starts = MarkdownParts.starts(of: bytes, size: partSize)
+        guard starts.count > 1 else { return nil }
+        return zip(starts, starts.dropFirst() + [bytes.count]).map { $0..<$1 }
+    }
+
     /// A part of a long article, parsed into an arena and converted on this thread.
-    private static func partBlocks(_ part: Substring) -> [Block] {
+    static func partBlocks(_ part: Substring) -> [Block] {
         CmarkArena.withPooled { arena in
             arena.withTree(of: part) { root in blocks(root.children, depth: 0) }
         }
@@ -86,7 +91,7 @@ enum MarkdownDocument {
         nodes.compactMap { block($0, depth: depth) }
     }
 
-    private static func block(_ node: CmarkNode, depth: Int) -> Block? {
+    static func block(_ node: CmarkNode, depth: Int) -> Block? {
         if depth >= maximumDepth {
             let text = node.plainText
             return text.isEmpty ? nil : .paragraph([.text(text)])
@@ -136,20 +141,30 @@ enum MarkdownDocument {
         return result
     }
 
-    /// A link; an autolink cmark-gfm made from bare text loses the Chinese punctuation it swallowed
-    /// (`www.example.org。` links `www.example.org`), and one that is no link a writer meant stays text.
+    /// A link, as `linkReading` reads it.
     private static func link(_ node: CmarkNode, depth: Int, into result: inout [Inline]) {
+        switch linkReading(node) {
+        case .written(let url):
+            result.append(.link(url: url, inlines(node.children, depth: depth + 1)))
+        case .bare(let url, let text, let trailing):
+            result.append(.link(url: url, [.text(text)]))
+            if !trailing.isEmpty { result.append(.text(trailing)) }
+        case .text(let text):
+            result.append(.text(text))
+        }
+    }
+
+    /// What a link node reads as: an autolink cmark-gfm made from bare text loses the Chinese
+    /// punctuation it swallowed (`www.example.org。` links `www.example.org`), and one that is
+    /// no link a writer meant stays text.
+    static func linkReading(_ node: CmarkNode) -> LinkReading {
         let text = node.plainText
         let written = node.url
-        guard LinkTargets.isAutolink(url: written, text: text) else {
-            result.append(.link(url: LinkTargets.resolve(written), inlines(node.children, depth: depth + 1)))
-            return
-        }
+        guard LinkTargets.isAutolink(url: written, text: text) else { return .written(url: LinkTargets.resolve(written)) }
         // The punctuation is all beyond ASCII: an address ending in ASCII keeps all of it.
         guard let lastByte = text.utf8.last, lastByte >= 0x80 else {
             let isLink = !text.isEmpty && !LinkTargets.isUnlikelyBareAddress(written)
-            result.append(isLink ? .link(url: LinkTargets.resolve(written), [.text(text)]) : .text(text))
-            return
+            return isLink ? .bare(url: LinkTargets.resolve(written), text: text, trailing: "") : .text(text)
         }
         var keptPart = Substring(text)
         while let last = keptPart.last, LinkTargets.closingPunctuation.contains(last) { keptPart = keptPart.dropLast() }
@@ -157,11 +172,17 @@ enum MarkdownDocument {
         let trailing = String(text[keptPart.endIndex...])
         let url = trailing.isEmpty ? written : String(written.dropLast(written.hasSuffix(trailing) ? trailing.count : 0))
         if kept.isEmpty || (LinkTargets.isAutolink(url: url, text: kept) && LinkTargets.isUnlikelyBareAddress(url)) {
-            result.append(.text(text))
-            return
+            return .text(text)
         }
-        result.append(.link(url: LinkTargets.resolve(url), [.text(kept)]))
-        if !trailing.isEmpty { result.append(.text(trailing)) }
+        return .bare(url: LinkTargets.resolve(url), text: kept, trailing: trailing)
+    }
+
+    /// A link node read: written as a link (its children are its text), a bare address (its
+    /// text, and the punctuation after it that is not its own), or text that is no link.
+    enum LinkReading {
+        case written(url: String)
+        case bare(url: String, text: String, trailing: String)
+        case text(String)
     }
 
     private static func inline(_ node: CmarkNode, depth: Int) -> Inline? {
@@ -189,8 +210,13 @@ enum MarkdownDocument {
 }
 
 /// A file's bytes handed to the threads that parse its parts, each its own part.
-private struct SharedBytes: @unchecked Sendable {
+struct SharedBytes: @unchecked Sendable {
     let bytes: UnsafeBufferPointer<UInt8>
+
+    /// The bytes of `range` as text; nil when they are not UTF-8.
+    func text(_ range: Range<Int>) -> String? {
+        String(validating: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
 }
 
 /// A tree's top-level nodes handed to the threads that convert them, each its own nodes.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -68,7 +69,7 @@ public enum FileIO {
         let size = max(expected + 1, 4096)
         var failure: Int32 = 0
         var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            failure = fill(UnsafeMutableRawBufferPointer(buffer), filled: &count, from: fd)
+            failure = fillFromStart(UnsafeMutableRawBufferPointer(buffer), filled: &count, from: fd)
         }
         // A file that grew since `fstat` fills the buffer: the rest, in doubling steps.
         var full = bytes.count == size
@@ -83,6 +84,30 @@ public enum FileIO {
         if failure != 0 { throw Failure(description: String(cString: strerror(failure))) }
         return bytes
     }
+
+    /// Fills `buffer` from the file just opened, leaving its position after what was read; a
+    /// long buffer in two halves at once (`pread`): most of a long read's time is faulting in
+    /// the fresh buffer's pages, which two cores share (a 5 MB article: 1,280 faults).
+    private static func fillFromStart(_ buffer: UnsafeMutableRawBufferPointer, filled: inout Int, from fd: Int32) -> Int32 {
+        guard buffer.count >= splitReadBytes else { return fill(buffer, filled: &filled, from: fd) }
+        let half = buffer.count / 2
+        let halves = Mutex<[(filled: Int, failure: Int32)]>([(0, 0), (0, 0)])
+        let shared = SharedBuffer(buffer: buffer)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            let range = index == 0 ? 0..<half : half..<shared.buffer.count
+            var count = 0
+            let failure = fill(UnsafeMutableRawBufferPointer(rebasing: shared.buffer[range]), filled: &count, from: fd, at: range.lowerBound)
+            halves.withLock { $0[index] = (count, failure) }
+        }
+        let (first, second) = halves.withLock { ($0[0], $0[1]) }
+        // A first half read short is where the file ended (it shrank since `fstat`).
+        filled = first.filled < half ? first.filled : half + second.filled
+        if first.failure != 0 || second.failure != 0 { return first.failure != 0 ? first.failure : second.failure }
+        return lseek(fd, off_t(filled), SEEK_SET) < 0 ? errno : 0
+    }
+
+    /// Buffers at least this long are read in two halves at once.
+    private static let splitReadBytes = 1 << 20
 
     /// Reads into `buffer` after its first `filled` bytes until it is full or the file ends,
     /// retrying interrupted reads: at the file's position, or from `offset` on when given
@@ -216,4 +241,9 @@ public enum FileIO {
         defer { flock(fd, LOCK_UN) }
         return try body()
     }
+}
+
+/// A buffer filled in halves from two threads, each its own half.
+private struct SharedBuffer: @unchecked Sendable {
+    let buffer: UnsafeMutableRawBufferPointer
 }

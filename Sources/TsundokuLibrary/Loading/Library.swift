@@ -248,8 +248,9 @@ public enum Library {
         try item.highlights.map { try document(at: $0, path: $0.path ?? item.path, source: SourceText(decodedText($0.path ?? item.path))) }
     }
 
-    /// The item's body and highlights from one read of its file.
-    public static func bodyAndHighlights(for item: Item) throws -> (body: Document, highlights: Document?) {
+    /// The item's body and highlights from one read of its file. A long Markdown body's end
+    /// is shown to `end`, when given, before the whole is converted.
+    public static func bodyAndHighlights(for item: Item, end: EarlyEnd? = nil) throws -> (body: Document, highlights: Document?) {
         var text: String?
         var bytes = try longMarkdownBytes(of: item)
         func fileText() throws -> String {
@@ -258,13 +259,17 @@ public enum Library {
             text = read
             return read
         }
-        let body = try bytes.flatMap { longMarkdownBody(of: item, in: $0) }
+        // First: a long body's highlights are in a file of their own, and its end shows them.
+        let highlights = try item.highlights.map { location in
+            guard let path = location.path else { return try document(at: location, path: item.path, source: SourceText(fileText())) }
+            return try document(at: location, path: path, source: SourceText(decodedText(path)))
+        }
+        if let end, let bytes, let early = longMarkdownBody(of: item, in: bytes, { MarkdownDocument.end(utf8: $0, blocks: end.blocks) }) {
+            end.show(early, highlights)
+        }
+        let body = try bytes.flatMap { longMarkdownBody(of: item, in: $0) { MarkdownDocument.parse(utf8: $0) } }
             ?? document(at: item.body, path: item.path, source: SourceText(fileText()))
-        return (body,
-                try item.highlights.map { location in
-                    guard let path = location.path else { return try document(at: location, path: item.path, source: SourceText(fileText())) }
-                    return try document(at: location, path: path, source: SourceText(decodedText(path)))
-                })
+        return (body, highlights)
     }
 
     /// The item's highlights as Markdown, when it has any.
@@ -316,16 +321,16 @@ public enum Library {
         return try readFile(item.path)
     }
 
-    /// The body from its file's bytes, parted and validated on every core
-    /// (`MarkdownDocument.parse(utf8:)`); nil when the bytes are not plainly UTF-8 text without
-    /// carriage returns that can be cut, which the file's text then tells.
-    private static func longMarkdownBody(of item: Item, in bytes: [UInt8]) -> Document? {
+    /// What `read` makes of the body's bytes in its file (`MarkdownDocument.parse(utf8:)` or
+    /// `end(utf8:)`, parted and validated on every core); nil when the bytes are not plainly
+    /// UTF-8 text without carriage returns that can be cut, which the file's text then tells.
+    private static func longMarkdownBody<Read>(of item: Item, in bytes: [UInt8], _ read: (UnsafeBufferPointer<UInt8>) -> Read?) -> Read? {
         guard TextDecoding.problemBeforeValidating(bytes) == nil else { return nil }
         let start = TextDecoding.textStart(of: bytes)
         return bytes.withUnsafeBufferPointer { buffer in
             let text = UnsafeBufferPointer(rebasing: buffer[start...])
             guard let span = SourceLines.span(of: text, lines: item.body.lines[0]) else { return nil }
-            return MarkdownDocument.parse(utf8: UnsafeBufferPointer(rebasing: text[span]))
+            return read(UnsafeBufferPointer(rebasing: text[span]))
         }
     }
 

@@ -59,6 +59,7 @@ struct BenchLayoutCommand: ParsableCommand {
             }
             print(String(format: "  its end alone, from the parsed document: %.1f ms (%d lines)", end.seconds * 1000, end.result))
         }
+        timeEarlyEnd(item)
         let arrivals = (0..<max(1, runs)).map { _ in arrivalTimes(item) }
         for (index, part) in ["first screen", "end (for G)", "whole"].enumerated() {
             let times = arrivals.compactMap { index < $0.count ? $0[index] : nil }.sorted()
@@ -66,6 +67,27 @@ struct BenchLayoutCommand: ParsableCommand {
             print(String(format: "  %@ from the reader's runtime: median %.1f ms, max %.1f ms after Enter", part, times[times.count / 2] * 1000,
                          last * 1000))
         }
+    }
+
+    /// Times a long article's end read before its whole (what `G` waits for): reading its
+    /// file and the parts above the end for their links, then laying the end out.
+    private func timeEarlyEnd(_ item: Item) {
+        let times = Mutex<[(read: Double, layOut: Double)]>([])
+        for _ in 0..<max(1, runs) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let early = EarlyEnd(blocks: ArticleView.endBlocks(lines: 400)) { [width] end, highlights in
+                let read = DispatchTime.now().uptimeNanoseconds
+                _ = ArticleView.end(of: end, highlights: highlights, width: width, lines: 400, strings: Strings(.chinese))
+                let laidOut = DispatchTime.now().uptimeNanoseconds
+                times.withLock { $0.append((Double(read - start) / 1e6, Double(laidOut - read) / 1e6)) }
+            }
+            _ = try? Library.bodyAndHighlights(for: item, end: early)
+        }
+        let measured = times.withLock { $0 }
+        guard !measured.isEmpty else { return }
+        let reads = measured.map(\.read).sorted(), layOuts = measured.map(\.layOut).sorted()
+        print(String(format: "  its end read before the whole: median %.1f ms to read, %.1f ms to lay out", reads[reads.count / 2],
+                     layOuts[layOuts.count / 2]))
     }
 
     /// Asks the effect runtime for the article as `Enter` does: seconds until its first screen,
