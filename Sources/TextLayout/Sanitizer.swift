@@ -50,8 +50,7 @@ public enum Sanitizer {
     /// Whether a byte of `text` may begin a character `clean` or `cleanLine` changes (a control
     /// character, a C1 control, a direction mark, a line separator): one pass over the bytes.
     private static func mayNeedCleaning(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             guard let base = UnsafeRawPointer(bytes.baseAddress) else { return false }
             var offset = 0
             while offset + 8 <= bytes.count {

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TextLayout
 
 /// Real destinations behind the redirect wrappers that saved articles are full of, such as
 /// `https://sspai.com/link?target=<percent-encoded URL>` and Omnivore's image proxy.
@@ -34,8 +35,7 @@ public enum LinkTargets {
     /// Whether `url` may be a wrapper: it holds the image cache's address, or the part where a
     /// host can stand (after `scheme://` or a leading `//`) names a wrapper's host in any case.
     private static func mayBeWrapped(_ url: String) -> Bool {
-        var url = url
-        return url.withUTF8 { bytes in
+        url.withUTF8Bytes { bytes in
             let authority = authorityBytes(bytes)
             return hostMarkers.contains { holdsIgnoringCase(authority, $0) }
                 || holdsExactly(bytes, imageCacheMarker)
@@ -122,8 +122,7 @@ public enum LinkTargets {
 
     /// `prefix` (lower-case ASCII) begins `text` in any case.
     private static func hasPrefixIgnoringCase(_ text: String, _ prefix: StaticString) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             guard bytes.count >= prefix.utf8CodeUnitCount else { return false }
             for offset in 0..<prefix.utf8CodeUnitCount {
                 var byte = bytes[offset]
