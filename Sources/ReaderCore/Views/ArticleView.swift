@@ -90,11 +90,20 @@ public struct ArticleView: Sendable, Equatable {
                             highlights: Document?, width: Int, lines wanted: Int, strings: Strings) -> ArticleView? {
         guard offset + tail.startIndex > 0 else { return nil }
         var builder = ArticleBuilder(width: max(width, minimumWidth), strings: strings)
-        builder.inline.references = above
-        builder.body(tail, numberedFrom: offset)
-        if let highlights, !highlights.blocks.isEmpty {
-            builder.section(strings.highlightsSection)
-            builder.blocks(highlights.blocks, first: [], rest: [])
+        if above.entries >= wanted {
+            // The links numbered above already fill the end (a line each at least): the last
+            // blocks and the highlights are only numbered.
+            above.number(tail)
+            if let highlights { above.number(highlights.blocks[...]) }
+            builder.inline.references = above
+            builder.skipBody()
+        } else {
+            builder.inline.references = above
+            builder.body(tail, numberedFrom: offset)
+            if let highlights, !highlights.blocks.isEmpty {
+                builder.section(strings.highlightsSection)
+                builder.blocks(highlights.blocks, first: [], rest: [])
+            }
         }
         builder.references(last: wanted)
         guard let (lines, lineBlocks) = builder.layOutEnd(lines: wanted) else { return nil }
@@ -239,6 +248,11 @@ struct ArticleBuilder {
             currentBlock = Int32(offset + index)
             self.block(blocks[index], first: [], rest: [])
         }
+        currentBlock = -2
+    }
+
+    /// What follows stands after the body, which is not laid out here.
+    mutating func skipBody() {
         currentBlock = -2
     }
 

@@ -20,6 +20,12 @@ struct References {
         return numbers.number(of: destination, in: &links)
     }
 
+    /// How many entries the list of links and images has: the links, and the images with a
+    /// destination.
+    var entries: Int {
+        links.count + images.count { !$0.isEmpty }
+    }
+
     mutating func image(_ url: String) -> Int {
         images.append(Sanitizer.cleanLine(url))
         return images.count
