@@ -4,7 +4,6 @@ import Synchronization
 import Testing
 import TsundokuLibrary
 @testable import ReaderCore
-@testable import ReaderRuntime
 
 /// A long Markdown file's end, read before its whole is converted so `G` shows it sooner, lays
 /// out as the whole's end does: the same lines, links numbered and blocks counted alike, so
@@ -21,17 +20,22 @@ import TsundokuLibrary
         return text
     }.joined(separator: "\n\n")
 
-    static func longItem(in folder: String) throws -> Item {
+    /// As long, with 30 links in all: its end is the body's last paragraphs, then the links.
+    static let fewLinks = (0..<4_000).map { index in
+        "第 \(index) 段：很少的链接 https://example.org/\(index % 30) 。" + String(repeating: "再写一些中文，", count: index % 5)
+    }.joined(separator: "\n\n")
+
+    static func longItem(_ markdown: String, in folder: String) throws -> Item {
         let path = folder + "/long.md"
         try Data(("---\nid: early-end\ntitle: 很长的文章\n---\n\n" + markdown).utf8).write(to: URL(fileURLWithPath: path))
         return try #require(Library.load(.paths([path])).items.first)
     }
 
-    @Test(arguments: [24, 80])
-    func theEndReadBeforeTheWholeLaysOutAsTheWholesEnd(width: Int) throws {
+    @Test(arguments: [(24, true), (80, true), (24, false), (80, false)])
+    func theEndReadBeforeTheWholeLaysOutAsTheWholesEnd(width: Int, manyLinks: Bool) throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let item = try Self.longItem(in: folder)
+        let item = try Self.longItem(manyLinks ? Self.markdown : Self.fewLinks, in: folder)
         for wanted in [9, 400] {
             let shown = Mutex<DocumentEnd?>(nil)
             let (body, highlights) = try Library.bodyAndHighlights(for: item, end: EarlyEnd(blocks: ArticleView.endBlocks(lines: wanted)) { end, _ in
@@ -45,28 +49,10 @@ import TsundokuLibrary
             #expect(fromEarly.isTail && fromEarly.lines.count >= wanted)
             #expect(fromEarly.lines == Array(whole.lines.suffix(fromEarly.lines.count)))
             #expect(fromEarly.lineBlocks == Array(whole.lineBlocks.suffix(fromEarly.lines.count)))
-            #expect(fromEarly.links == whole.links && whole.links.count == 700 + 300 + 4_000 / 7 + 1 + 4_000 / 11 + 1 + 4_000 / 13 + 1)
+            let distinct = manyLinks ? 700 + 300 + 4_000 / 7 + 1 + 4_000 / 11 + 1 + 4_000 / 13 + 1 : 30
+            #expect(fromEarly.links == whole.links && whole.links.count == distinct)
+            if !manyLinks { #expect(fromEarly.lineBlocks.contains { $0 >= 0 } == (wanted > 30), "the body's last blocks are in the end") }
         }
-    }
-
-    /// The runtime sends the first screen, then the end read before the whole, then the
-    /// whole, whose last lines the end is.
-    @Test func theRuntimeSendsTheEndBeforeTheWhole() throws {
-        let folder = try Self.folder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let item = try Self.longItem(in: folder)
-        let reports = ReportInbox()
-        let runtime = EffectRuntime(clients: ScreenTestSupport.clients, strings: Strings(.chinese), mode: .immediate) { reports.post($0) }
-        runtime.perform(.loadDocument(item, width: 70, digestTitle: nil, preview: false))
-        let arrived = reports.drain()
-        guard arrived.count == 3, case .documentLoaded(_, .success(let first)) = arrived[0], case .laidOut(_, let end) = arrived[1],
-              case .documentLoaded(_, .success(let whole)) = arrived[2] else {
-            Issue.record("expected the first screen, the end and then the whole: \(arrived.count) reports")
-            return
-        }
-        #expect(first.isPart && end.isTail && whole.view.isComplete)
-        #expect(end.lines == Array(whole.view.lines.suffix(end.lines.count)) && end.lines.count >= EffectRuntime.endLines)
-        #expect(end.links == whole.view.links)
     }
 
     private static func folder() throws -> String {
