@@ -1,4 +1,5 @@
 #ifndef TSUNDOKU_CUNISTRING_SHIM_H
 #define TSUNDOKU_CUNISTRING_SHIM_H
 #include <unilbrk.h>
+#include <unistr.h>
 #endif

@@ -44,8 +44,13 @@ import Synchronization
     @Test func aTextThatCannotBeCutOrIsNotUTF8HasNoEarlyEnd() {
         let joined = Array((Self.article + "\n\n[定义]: https://example.org/defined\n\n" + Self.article).utf8)
         #expect(joined.withUnsafeBufferPointer { MarkdownDocument.end(utf8: $0, blocks: 10, partSize: 64, long: 0) } == nil)
-        let broken = Array(Self.article.utf8) + [0xE4, 0xB8] + Array("\n\n后面的段落".utf8)
-        #expect(broken.withUnsafeBufferPointer { MarkdownDocument.end(utf8: $0, blocks: 10, partSize: 64, long: 0) } == nil)
+        // A cut character, a surrogate, an overlong slash, a code point past U+10FFFF.
+        for bad: [UInt8] in [[0xE4, 0xB8], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xF4, 0x90, 0x80, 0x80]] {
+            let broken = Array(Self.article.utf8) + bad + Array("\n\n后面的段落".utf8)
+            #expect(String(validating: broken, as: UTF8.self) == nil)
+            #expect(broken.withUnsafeBufferPointer { MarkdownDocument.end(utf8: $0, blocks: 10, partSize: 64, long: 0) } == nil, "\(bad)")
+            #expect(broken.withUnsafeBufferPointer { MarkdownDocument.parse(utf8: $0, partSize: 64, long: 0) } == nil, "\(bad)")
+        }
     }
 
     @Test(.enabled(if: Seeds.folder != nil, "../shared/seeds is not here"))

@@ -46,16 +46,16 @@ final class CmarkArena: @unchecked Sendable {
         return body(arena)
     }
 
-    /// Parses `markdown` into this arena and lets `body` read the tree, on this thread; the
-    /// tree is gone when `body` returns.
-    func withTree<Result>(of markdown: Substring, _ body: (CmarkNode) -> Result) -> Result {
+    /// Parses `markdown` (UTF-8) into this arena and lets `body` read the tree, on this
+    /// thread; the tree is gone when `body` returns.
+    func withTree<Result>(of markdown: UnsafeBufferPointer<UInt8>, _ body: (CmarkNode) -> Result) -> Result {
         let previous = pthread_getspecific(currentArenaKey)
         pthread_setspecific(currentArenaKey, Unmanaged.passUnretained(self).toOpaque())
         defer {
             pthread_setspecific(currentArenaKey, previous)
             reset()
         }
-        let root = CmarkTree.parse(markdown, memory: arenaMemory.pointer)
+        let root = CmarkTree.parse(utf8: markdown, memory: arenaMemory.pointer)
         return body(CmarkNode(pointer: root))
     }
 

@@ -27,12 +27,15 @@ final class CmarkTree: @unchecked Sendable {
     /// Parses `markdown` with nodes allocated from `memory`; the root is the caller's to free.
     static func parse(_ markdown: Substring, memory: UnsafeMutablePointer<cmark_mem>) -> OpaquePointer {
         var text = markdown
+        return text.withUTF8 { parse(utf8: $0, memory: memory) }
+    }
+
+    /// The same from UTF-8 bytes.
+    static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, memory: UnsafeMutablePointer<cmark_mem>) -> OpaquePointer {
         let parser = Extensions.shared.newParser(memory: memory)
-        let holdsTilde = text.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parser_feed(parser, chars.baseAddress, chars.count)
-                return chars.baseAddress.map { memchr($0, Int32(UInt8(ascii: "~")), chars.count) != nil } ?? false
-            }
+        let holdsTilde = bytes.withMemoryRebound(to: CChar.self) { chars in
+            cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            return chars.baseAddress.map { memchr($0, Int32(UInt8(ascii: "~")), chars.count) != nil } ?? false
         }
         let root = inlinePasses.withLock(exclusive: holdsTilde) { cmark_parser_finish(parser)! }
         cmark_parser_free(parser)

@@ -1,4 +1,5 @@
 import CCmark
+import CUnistring
 import Foundation
 import Synchronization
 
@@ -26,14 +27,15 @@ enum MarkdownDocument {
         // same thread, on every core.
         let converted = Mutex<[[Block]]>(Array(repeating: [], count: parts.count))
         DispatchQueue.concurrentPerform(iterations: parts.count) { index in
-            let blocks = partBlocks(parts[index])
+            var part = parts[index]
+            let blocks = part.withUTF8 { partBlocks($0) }
             converted.withLock { $0[index] = blocks }
         }
         return Document(blocks: converted.withLock { $0.flatMap { $0 } })
     }
 
     /// A long article's Markdown straight from its file's bytes, cut in parts as `parse` cuts
-    /// its text, each part made text (validated as UTF-8) on the core that parses it: the file
+    /// its text, each part validated as UTF-8 in place on the core that parses it: the file
     /// is never made one string on one core first. Nil when the bytes are not long, cannot be
     /// cut, or hold a part that is not UTF-8 (the text read whole then says where it breaks).
     static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, partSize: Int = partSize, long: Int = long) -> Document? {
@@ -41,8 +43,8 @@ enum MarkdownDocument {
         let converted = Mutex<[[Block]?]>(Array(repeating: nil, count: ranges.count))
         let shared = SharedBytes(bytes: bytes)
         DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
-            guard let text = shared.text(ranges[index]) else { return }
-            let blocks = partBlocks(text[...])
+            guard let part = shared.text(ranges[index]) else { return }
+            let blocks = partBlocks(part)
             converted.withLock { $0[index] = blocks }
         }
         let parts = converted.withLock { $0 }.compactMap { $0 }
@@ -58,7 +60,7 @@ enum MarkdownDocument {
     }
 
     /// A part of a long article, parsed into an arena and converted on this thread.
-    static func partBlocks(_ part: Substring) -> [Block] {
+    static func partBlocks(_ part: UnsafeBufferPointer<UInt8>) -> [Block] {
         CmarkArena.withPooled { arena in
             arena.withTree(of: part) { root in blocks(root.children, depth: 0) }
         }
@@ -213,9 +215,11 @@ enum MarkdownDocument {
 struct SharedBytes: @unchecked Sendable {
     let bytes: UnsafeBufferPointer<UInt8>
 
-    /// The bytes of `range` as text; nil when they are not UTF-8.
-    func text(_ range: Range<Int>) -> String? {
-        String(validating: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    /// The bytes of `range`, where they are UTF-8 text (validated in place: made a string, each
+    /// part was copied into memory of its own, fresh pages every time); nil when they are not.
+    func text(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8>? {
+        let part = UnsafeBufferPointer(rebasing: bytes[range])
+        return part.isEmpty || u8_check(part.baseAddress, part.count) == nil ? part : nil
     }
 }
 

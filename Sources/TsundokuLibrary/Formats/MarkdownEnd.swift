@@ -28,8 +28,8 @@ extension MarkdownDocument {
         // The last part first: converting it is the longest work.
         DispatchQueue.concurrentPerform(iterations: ranges.count) { iteration in
             let index = ranges.count - 1 - iteration
-            guard let text = shared.text(ranges[index]) else { return }
-            let reading = index == ranges.count - 1 ? PartReading(blocks: partBlocks(text[...])) : partLinks(text[...])
+            guard let part = shared.text(ranges[index]) else { return }
+            let reading = index == ranges.count - 1 ? PartReading(blocks: partBlocks(part)) : partLinks(part)
             read.withLock { $0[index] = reading }
         }
         let readings = read.withLock { $0 }.compactMap { $0 }
@@ -38,8 +38,8 @@ extension MarkdownDocument {
         var firstConverted = readings.count - 1
         while tail.count < wanted, firstConverted > 0 {
             firstConverted -= 1
-            guard let text = shared.text(ranges[firstConverted]) else { return nil }
-            tail = partBlocks(text[...]) + tail
+            guard let part = shared.text(ranges[firstConverted]) else { return nil }
+            tail = partBlocks(part) + tail
         }
         let above = readings[..<firstConverted]
         return DocumentEnd(linksAbove: above.map(\.links), blocksAbove: above.reduce(0) { $0 + $1.count }, blocks: tail)
@@ -48,7 +48,7 @@ extension MarkdownDocument {
     /// A part's links and how many top-level blocks converting it gives, read from its tree:
     /// a paragraph of texts, breaks, code and links of text (most of them) from its nodes, any
     /// other block converted and read.
-    private static func partLinks(_ part: Substring) -> PartReading {
+    private static func partLinks(_ part: UnsafeBufferPointer<UInt8>) -> PartReading {
         CmarkArena.withPooled { arena in
             arena.withTree(of: part) { root in
                 var reading = PartReading()
