@@ -27,7 +27,7 @@ let package = Package(
         // copies).
         .target(name: "CCmarkText"),
         .target(name: "TsundokuLibrary",
-                dependencies: ["Localization", "CCmark", "CCmarkText", "CLibxml2", "CUnistring", "TextLayout", .product(name: "Yams", package: "Yams"),
+                dependencies: ["Localization", "CCmark", "CCmarkText", "CLibxml2", "TextLayout", .product(name: "Yams", package: "Yams"),
                                .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Cross-module optimisation lets the reader specialise the generic line breaker for its
         // style type; without it a 5 MB article spent a fifth of its layout looking up generic

@@ -1,5 +1,4 @@
 #ifndef TSUNDOKU_CUNISTRING_SHIM_H
 #define TSUNDOKU_CUNISTRING_SHIM_H
 #include <unilbrk.h>
-#include <unistr.h>
 #endif

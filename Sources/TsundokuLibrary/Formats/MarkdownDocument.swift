@@ -1,5 +1,4 @@
 import CCmark
-import CUnistring
 import Foundation
 import Synchronization
 
@@ -227,3 +226,9 @@ struct SharedBytes: @unchecked Sendable {
 private struct SharedNodes: @unchecked Sendable {
     let nodes: [CmarkNode]
 }
+
+/// libunistring's `u8_check` (the reader links libunistring for line breaking): the first byte
+/// that is not valid UTF-8, or nil. Declared here, since its header's own integer types clash
+/// with the C library's in Swift's module of libxml2.
+@_silgen_name("u8_check")
+private func u8_check(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> UnsafePointer<UInt8>?
