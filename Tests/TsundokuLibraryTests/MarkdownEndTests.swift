@@ -31,9 +31,20 @@ import Synchronization
     static let article = (0..<30).flatMap { round in MarkdownPartsTests.pieces + linkPieces + ["第 \(round) 轮"] }
         .joined(separator: "\n\n")
 
-    @Test(arguments: [1, 7, 60, 100_000])
+    @Test(arguments: [1, 7, 60])
     func theEndIsTheWholesEnd(wanted: Int) throws {
         try expectSameEnd(Self.article, wanted: wanted)
+    }
+
+    /// An end that would need more than the last quarter of the parts (two at least) converted,
+    /// one after another, is laid out from the whole instead.
+    @Test func anEndOfMoreThanAQuarterOfTheArticleIsNotReadEarly() {
+        let bytes = Array(Self.article.utf8)
+        let blocks = MarkdownDocument.parse(Self.article[...], long: .max).blocks.count
+        let parts = bytes.withUnsafeBufferPointer { MarkdownParts.starts(of: $0, size: 64) }.count
+        #expect(parts > 100)
+        #expect(bytes.withUnsafeBufferPointer { MarkdownDocument.end(utf8: $0, blocks: blocks, partSize: 64, long: 0) } == nil)
+        #expect(bytes.withUnsafeBufferPointer { MarkdownDocument.end(utf8: $0, blocks: blocks / 8, partSize: 64, long: 0) } != nil)
     }
 
     @Test func linesEndingInCarriageReturnsEndAlike() throws {

@@ -21,7 +21,9 @@ extension MarkdownDocument {
     /// them), the parts above only parsed and read for their links and their count of blocks,
     /// which making blocks of them would give. cmark-gfm's parse is most of the work either
     /// way; what reading only the links saves is the blocks' memory (a 5 MB article's, fresh
-    /// pages on a first open). Nil as for `parse(utf8:)`.
+    /// pages on a first open). Nil as for `parse(utf8:)`, and when the last quarter of the parts
+    /// (the last two at least: the last may be short) holds fewer than `wanted` blocks (a body
+    /// of few, long paragraphs: those parts would be converted one after another).
     static func end(utf8 bytes: UnsafeBufferPointer<UInt8>, blocks wanted: Int, partSize: Int = partSize, long: Int = long) -> DocumentEnd? {
         guard let ranges = partRanges(of: bytes, partSize: partSize, long: long) else { return nil }
         let shared = SharedBytes(bytes: bytes)
@@ -38,6 +40,7 @@ extension MarkdownDocument {
         var tail = readings[readings.count - 1].blocks ?? []
         var firstConverted = readings.count - 1
         while tail.count < wanted, firstConverted > 0 {
+            guard readings.count - firstConverted < max(2, readings.count / 4) else { return nil }
             firstConverted -= 1
             guard let part = shared.text(ranges[firstConverted]) else { return nil }
             tail = partBlocks(part) + tail
