@@ -17,8 +17,14 @@ struct BenchLayoutCommand: ParsableCommand {
     @Option(help: "Columns to lay out for.") var width = 80
     @Option(help: "Runs to take the median of.") var runs = 5
     @Option(help: "Open this article file instead of the generated ones (its first item).") var file: String?
+    @Flag(help: "Only time `Enter` and `G` at once in the real binary inside tmux, on a generated 5 MB article with 43,413 links.")
+    var tmux = false
 
     func run() throws {
+        if tmux {
+            try timeInTmux()
+            return
+        }
         if let file {
             guard let item = Library.load(.paths([file])).items.first else { throw CommandFailure("no item in \(file)") }
             let bytes = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
@@ -67,6 +73,19 @@ struct BenchLayoutCommand: ParsableCommand {
             print(String(format: "  %@ from the reader's runtime: median %.1f ms, max %.1f ms after Enter", part, times[times.count / 2] * 1000,
                          last * 1000))
         }
+    }
+
+    /// A library of the long article of links and a short one (listed first), in tmux.
+    private func timeInTmux() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tsundoku-layout-tmux-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let article = "---\nid: links\ntitle: 很多链接的长文\ndate_saved: 2026-12-01T08:00:00Z\n---\n\n" + SyntheticArticle.linkHeavy(paragraphs: 14_471)
+        try Data(article.utf8).write(to: URL(fileURLWithPath: folder + "/links.md"))
+        try Data("---\nid: short\ntitle: 短短的一篇\ndate_saved: 2026-12-02T08:00:00Z\n---\n\n短短的一篇文章。\n".utf8)
+            .write(to: URL(fileURLWithPath: folder + "/short.md"))
+        print(String(format: "article of %.1f MB, %d links", Double(article.utf8.count) / 1_048_576, 14_471 * 3))
+        try TmuxBench.measureArticle(library: folder, state: folder + "/state", first: "第0段", last: "[43413]", rounds: max(1, runs))
     }
 
     /// Times a long article's end read before its whole (what `G` waits for): reading its
@@ -121,6 +140,19 @@ struct BenchLayoutCommand: ParsableCommand {
 /// A long article of mixed Chinese and Latin prose, in paragraphs, a link in every seventh
 /// sentence, for layout benchmarks.
 enum SyntheticArticle {
+    /// Paragraphs of about 360 bytes, each with two bare addresses and a written link, all
+    /// different: a 5 MB article with 43,413 numbered links for 14,471 paragraphs.
+    static func linkHeavy(paragraphs: Int) -> String {
+        let filler = "中文排版需要处理标点禁则与行首行尾的规则，读者在终端里阅读长文时也希望换行自然。"
+        return (0..<paragraphs).map { index in
+            let (first, second) = (2 * index, 2 * index + 1)
+            var paragraph = "第\(index)段：参见 https://example.org/path/\(first)/item?x=\(first)&y=z 以及[这篇文章](http://example.net/\(index))，"
+                + "还有 https://example.org/path/\(second)/item?x=\(second)&y=z 。"
+            while paragraph.utf8.count < 330 { paragraph += filler.prefix(max(1, (360 - paragraph.utf8.count) / 3)) }
+            return paragraph
+        }.joined(separator: "\n\n") + "\n"
+    }
+
     static func markdown(bytes: Int) -> String {
         let sentences = [
             "据报道，开发者在 GitHub 上发布了新版本的 Swift 编译器，带来了更快的增量构建。",

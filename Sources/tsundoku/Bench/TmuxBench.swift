@@ -23,17 +23,59 @@ enum TmuxBench {
         let start = DispatchTime.now().uptimeNanoseconds
         _ = tmux(socket, ["respawn-pane", "-k", "-t", "bench",
                           "TERM=xterm-256color '\(executable)' --library '\(library)' --state '\(state)'"])
-        guard let shown = watcher.waitUntil({ tmux(socket, ["capture-pane", "-p", "-t", "bench"]).contains("1/\(rows)") }) else {
+        guard let shown = watcher.waitUntil({ _ in tmux(socket, ["capture-pane", "-p", "-t", "bench"]).contains("1/\(rows)") }) else {
             throw CommandFailure("tsundoku did not draw its list in tmux")
         }
         let keysStart = DispatchTime.now().uptimeNanoseconds
         _ = tmux(socket, ["send-keys", "-t", "bench"] + Array(repeating: "j", count: 200))
-        guard let drawn = watcher.waitUntil({ tmux(socket, ["capture-pane", "-p", "-t", "bench"]).contains("201/\(rows)") }) else {
+        guard let drawn = watcher.waitUntil({ _ in tmux(socket, ["capture-pane", "-p", "-t", "bench"]).contains("201/\(rows)") }) else {
             throw CommandFailure("the key presses were not all drawn")
         }
         print(String(format: "tmux: list on screen after %.0f ms; 200 × j drawn at %.2f ms per key (tmux round trips included)",
                      Double(shown - start) / 1e6, Double(drawn - keysStart) / 1e6 / 200))
         _ = tmux(socket, ["send-keys", "-t", "bench", "q"])
+    }
+
+    /// The real binary in tmux on `library`, whose second row is a long article: `j Enter G`
+    /// sent at once, timed until `first` (its first text) and `last` (its end) are on screen,
+    /// `rounds` times, each in a fresh reader.
+    static func measureArticle(library: String, state: String, first: String, last: String, rounds: Int) throws {
+        let socket = FileManager.default.temporaryDirectory.appendingPathComponent("tsundoku-bench-tmux-\(getpid())").path
+        defer { _ = tmux(socket, ["kill-server"]) }
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        _ = tmux(socket, ["new-session", "-d", "-x", "120", "-y", "40", "-s", "bench", "sleep 1000000"])
+        _ = tmux(socket, ["set-option", "-g", "window-size", "manual"])
+        _ = tmux(socket, ["set-option", "-g", "remain-on-exit", "on"])
+        let watcher = try ControlClient(socket: socket, session: "bench")
+        defer { watcher.stop() }
+        let screen = { tmux(socket, ["capture-pane", "-p", "-t", "bench"]) }
+        var firstTimes: [Double] = [], endTimes: [Double] = []
+        for _ in 0..<rounds {
+            _ = tmux(socket, ["respawn-pane", "-k", "-t", "bench",
+                              "TERM=xterm-256color '\(executable)' --library '\(library)' --state '\(state)'"])
+            guard watcher.waitUntil({ _ in screen().contains("1/2") }) != nil else { throw CommandFailure("tsundoku did not draw its list in tmux") }
+            usleep(500_000)
+            watcher.drain()
+            let start = DispatchTime.now().uptimeNanoseconds
+            _ = tmux(socket, ["send-keys", "-t", "bench", "j", "Enter", "G"])
+            var shownFirst: UInt64?
+            guard let shownEnd = watcher.waitUntil({ arrived in
+                let text = screen()
+                if shownFirst == nil, text.contains(first) || text.contains(last) { shownFirst = arrived }
+                return text.contains(last)
+            }) else { throw CommandFailure("the article's end was not drawn") }
+            firstTimes.append(Double((shownFirst ?? shownEnd) - start) / 1e6)
+            endTimes.append(Double(shownEnd - start) / 1e6)
+            _ = tmux(socket, ["send-keys", "-t", "bench", "q"])
+            usleep(100_000)
+            _ = tmux(socket, ["send-keys", "-t", "bench", "q"])
+            usleep(300_000)
+        }
+        func summary(_ times: [Double]) -> String {
+            let sorted = times.sorted()
+            return String(format: "median %.0f ms (%.0f-%.0f)", sorted[sorted.count / 2], sorted[0], sorted[sorted.count - 1])
+        }
+        print("tmux, j Enter G at once, \(rounds) fresh readers: first text \(summary(firstTimes)), end \(summary(endTimes))")
     }
 
     fileprivate static func tmux(_ socket: String, _ arguments: [String]) -> String {
@@ -65,12 +107,13 @@ private final class ControlClient {
     }
 
     /// The time (in `DispatchTime` nanoseconds) of the first burst of output after which
-    /// `holds` is true, looking after each burst; nil after 20 s without it.
-    func waitUntil(_ holds: () -> Bool) -> UInt64? {
+    /// `holds` is true, looking after each burst (and telling it when the burst arrived); nil
+    /// after 20 s without it.
+    func waitUntil(_ holds: (_ arrived: UInt64) -> Bool) -> UInt64? {
         let deadline = DispatchTime.now().uptimeNanoseconds + 20_000_000_000
         while !closed, DispatchTime.now().uptimeNanoseconds < deadline {
             guard let arrived = readBurst(waitingMilliseconds: 500) else { continue }
-            if holds() { return arrived }
+            if holds(arrived) { return arrived }
         }
         return nil
     }
@@ -87,6 +130,11 @@ private final class ControlClient {
             return nil
         }
         return arrived
+    }
+
+    /// Reads whatever tmux has sent so far.
+    func drain() {
+        while readBurst(waitingMilliseconds: 50) != nil {}
     }
 
     func stop() {
