@@ -22,7 +22,7 @@ import Synchronization
         "> 引用里的[链接](https://example.com/quote)\n> 续行 www.example.net/quote",
         "```\nhttps://example.org/in-code\n```",
         "| 表 | 链接 |\n| --- | --- |\n| 格 | [表里的](https://example.com/table) |",
-        "包装过的[链接](https://sspai.com/link?target=https%3A%2F%2Fexample.org%2Funwrapped)，空的[链接]()",
+        "包装过的[链接](https://link.zhihu.com/?target=https%3A%2F%2Fexample.org%2Funwrapped)，空的[链接]()",
         "**加粗的 https://example.org/strong 。**与 ~~删除的[链接](https://example.com/struck)~~",
         "重复的[链接](https://example.com/written)和 https://example.org/bare 。",
     ]

@@ -37,12 +37,16 @@ enum MarkdownDocument {
     /// its text, each part validated as UTF-8 in place on the core that parses it: the file
     /// is never made one string on one core first. Nil when the bytes are not long, cannot be
     /// cut, or hold a part that is not UTF-8 (the text read whole then says where it breaks).
-    static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, partSize: Int = partSize, long: Int = long) -> Document? {
+    /// When `endFirst` is given, the end read before the whole (`end(utf8:parts:blocks:)`, at
+    /// least that many blocks) is shown to it first, from the same parts.
+    static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, partSize: Int = partSize, long: Int = long,
+                      endFirst: (blocks: Int, show: (DocumentEnd) -> Void)? = nil) -> Document? {
         guard let ranges = partRanges(of: bytes, partSize: partSize, long: long) else { return nil }
+        if let endFirst, let end = end(utf8: bytes, parts: ranges, blocks: endFirst.blocks) { endFirst.show(end) }
         let converted = Mutex<[[Block]?]>(Array(repeating: nil, count: ranges.count))
         let shared = SharedBytes(bytes: bytes)
         DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
-            guard let part = shared.text(ranges[index]) else { return }
+            guard let part = shared.validPart(ranges[index]) else { return }
             let blocks = partBlocks(part)
             converted.withLock { $0[index] = blocks }
         }
@@ -216,7 +220,7 @@ struct SharedBytes: @unchecked Sendable {
 
     /// The bytes of `range`, where they are UTF-8 text (validated in place: made a string, each
     /// part was copied into memory of its own, fresh pages every time); nil when they are not.
-    func text(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8>? {
+    func validPart(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8>? {
         let part = UnsafeBufferPointer(rebasing: bytes[range])
         return part.isEmpty || u8_check(part.baseAddress, part.count) == nil ? part : nil
     }

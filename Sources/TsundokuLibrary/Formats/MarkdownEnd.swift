@@ -25,13 +25,17 @@ extension MarkdownDocument {
     /// (the last two at least: the last may be short) holds fewer than `wanted` blocks (a body
     /// of few, long paragraphs: those parts would be converted one after another).
     static func end(utf8 bytes: UnsafeBufferPointer<UInt8>, blocks wanted: Int, partSize: Int = partSize, long: Int = long) -> DocumentEnd? {
-        guard let ranges = partRanges(of: bytes, partSize: partSize, long: long) else { return nil }
+        partRanges(of: bytes, partSize: partSize, long: long).flatMap { end(utf8: bytes, parts: $0, blocks: wanted) }
+    }
+
+    /// The same for the parts already found.
+    static func end(utf8 bytes: UnsafeBufferPointer<UInt8>, parts ranges: [Range<Int>], blocks wanted: Int) -> DocumentEnd? {
         let shared = SharedBytes(bytes: bytes)
         let read = Mutex<[PartReading?]>(Array(repeating: nil, count: ranges.count))
         // The last part first: converting it is the longest work.
         DispatchQueue.concurrentPerform(iterations: ranges.count) { iteration in
             let index = ranges.count - 1 - iteration
-            guard let part = shared.text(ranges[index]) else { return }
+            guard let part = shared.validPart(ranges[index]) else { return }
             let reading = index == ranges.count - 1 ? PartReading(blocks: partBlocks(part)) : partLinks(part)
             read.withLock { $0[index] = reading }
         }
@@ -42,7 +46,7 @@ extension MarkdownDocument {
         while tail.count < wanted, firstConverted > 0 {
             guard readings.count - firstConverted < max(2, readings.count / 4) else { return nil }
             firstConverted -= 1
-            guard let part = shared.text(ranges[firstConverted]) else { return nil }
+            guard let part = shared.validPart(ranges[firstConverted]) else { return nil }
             tail = partBlocks(part) + tail
         }
         let above = readings[..<firstConverted]

@@ -264,10 +264,8 @@ public enum Library {
             guard let path = location.path else { return try document(at: location, path: item.path, source: SourceText(fileText())) }
             return try document(at: location, path: path, source: SourceText(decodedText(path)))
         }
-        if let end, let bytes, let early = longMarkdownBody(of: item, in: bytes, { MarkdownDocument.end(utf8: $0, blocks: end.blocks) }) {
-            end.show(early, highlights)
-        }
-        let body = try bytes.flatMap { longMarkdownBody(of: item, in: $0) { MarkdownDocument.parse(utf8: $0) } }
+        let endFirst = end.map { end in (blocks: end.blocks, show: { end.show($0, highlights) }) }
+        let body = try bytes.flatMap { longMarkdownBody(of: item, in: $0, endFirst: endFirst) }
             ?? document(at: item.body, path: item.path, source: SourceText(fileText()))
         return (body, highlights)
     }
@@ -321,16 +319,18 @@ public enum Library {
         return try readFile(item.path)
     }
 
-    /// What `read` makes of the body's bytes in its file (`MarkdownDocument.parse(utf8:)` or
-    /// `end(utf8:)`, parted and validated on every core); nil when the bytes are not plainly
-    /// UTF-8 text without carriage returns that can be cut, which the file's text then tells.
-    private static func longMarkdownBody<Read>(of item: Item, in bytes: [UInt8], _ read: (UnsafeBufferPointer<UInt8>) -> Read?) -> Read? {
+    /// The body from its file's bytes, parted and validated on every core
+    /// (`MarkdownDocument.parse(utf8:)`, its end shown to `endFirst` first); nil when the bytes
+    /// are not plainly UTF-8 text without carriage returns that can be cut, which the file's
+    /// text then tells.
+    private static func longMarkdownBody(of item: Item, in bytes: [UInt8],
+                                         endFirst: (blocks: Int, show: (DocumentEnd) -> Void)?) -> Document? {
         guard TextDecoding.problemBeforeValidating(bytes) == nil else { return nil }
         let start = TextDecoding.textStart(of: bytes)
         return bytes.withUnsafeBufferPointer { buffer in
             let text = UnsafeBufferPointer(rebasing: buffer[start...])
             guard let span = SourceLines.span(of: text, lines: item.body.lines[0]) else { return nil }
-            return read(UnsafeBufferPointer(rebasing: text[span]))
+            return MarkdownDocument.parse(utf8: UnsafeBufferPointer(rebasing: text[span]), endFirst: endFirst)
         }
     }
 

@@ -13,16 +13,14 @@ import Glibc
 /// busy and slowed the reader it timed: 336-437 ms against 244-300 for the same warm start.)
 enum TmuxBench {
     static func measure(library: String, state: String, rows: Int) throws {
-        let socket = FileManager.default.temporaryDirectory.appendingPathComponent("tsundoku-bench-tmux-\(getpid())").path
-        defer { _ = tmux(socket, ["kill-server"]) }
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        _ = tmux(socket, ["new-session", "-d", "-x", "120", "-y", "40", "-s", "bench", "sleep 1000000"])
-        _ = tmux(socket, ["set-option", "-g", "window-size", "manual"])
-        let watcher = try ControlClient(socket: socket, session: "bench")
-        defer { watcher.stop() }
+        try inSession { socket, watcher in
+            try measureList(socket: socket, watcher: watcher, library: library, state: state, rows: rows)
+        }
+    }
+
+    private static func measureList(socket: String, watcher: ControlClient, library: String, state: String, rows: Int) throws {
         let start = DispatchTime.now().uptimeNanoseconds
-        _ = tmux(socket, ["respawn-pane", "-k", "-t", "bench",
-                          "TERM=xterm-256color '\(executable)' --library '\(library)' --state '\(state)'"])
+        startReader(socket, library: library, state: state)
         guard let shown = watcher.waitUntil({ _ in tmux(socket, ["capture-pane", "-p", "-t", "bench"]).contains("1/\(rows)") }) else {
             throw CommandFailure("tsundoku did not draw its list in tmux")
         }
@@ -40,19 +38,17 @@ enum TmuxBench {
     /// sent at once, timed until `first` (its first text) and `last` (its end) are on screen,
     /// `rounds` times, each in a fresh reader.
     static func measureArticle(library: String, state: String, first: String, last: String, rounds: Int) throws {
-        let socket = FileManager.default.temporaryDirectory.appendingPathComponent("tsundoku-bench-tmux-\(getpid())").path
-        defer { _ = tmux(socket, ["kill-server"]) }
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        _ = tmux(socket, ["new-session", "-d", "-x", "120", "-y", "40", "-s", "bench", "sleep 1000000"])
-        _ = tmux(socket, ["set-option", "-g", "window-size", "manual"])
-        _ = tmux(socket, ["set-option", "-g", "remain-on-exit", "on"])
-        let watcher = try ControlClient(socket: socket, session: "bench")
-        defer { watcher.stop() }
+        try inSession { socket, watcher in
+            try measureArticle(socket: socket, watcher: watcher, library: library, state: state, first: first, last: last, rounds: rounds)
+        }
+    }
+
+    private static func measureArticle(socket: String, watcher: ControlClient, library: String, state: String, first: String, last: String,
+                                       rounds: Int) throws {
         let screen = { tmux(socket, ["capture-pane", "-p", "-t", "bench"]) }
         var firstTimes: [Double] = [], endTimes: [Double] = []
         for _ in 0..<rounds {
-            _ = tmux(socket, ["respawn-pane", "-k", "-t", "bench",
-                              "TERM=xterm-256color '\(executable)' --library '\(library)' --state '\(state)'"])
+            startReader(socket, library: library, state: state)
             guard watcher.waitUntil({ _ in screen().contains("1/2") }) != nil else { throw CommandFailure("tsundoku did not draw its list in tmux") }
             usleep(500_000)
             watcher.drain()
@@ -76,6 +72,26 @@ enum TmuxBench {
             return String(format: "median %.0f ms (%.0f-%.0f)", sorted[sorted.count / 2], sorted[0], sorted[sorted.count - 1])
         }
         print("tmux, j Enter G at once, \(rounds) fresh readers: first text \(summary(firstTimes)), end \(summary(endTimes))")
+    }
+
+    /// A tmux server of its own with a 120×40 session watched in control mode (a pane left
+    /// when its program exits, for the next reader), for `body`; gone after it.
+    private static func inSession(_ body: (_ socket: String, _ watcher: ControlClient) throws -> Void) throws {
+        let socket = FileManager.default.temporaryDirectory.appendingPathComponent("tsundoku-bench-tmux-\(getpid())").path
+        defer { _ = tmux(socket, ["kill-server"]) }
+        _ = tmux(socket, ["new-session", "-d", "-x", "120", "-y", "40", "-s", "bench", "sleep 1000000"])
+        _ = tmux(socket, ["set-option", "-g", "window-size", "manual"])
+        _ = tmux(socket, ["set-option", "-g", "remain-on-exit", "on"])
+        let watcher = try ControlClient(socket: socket, session: "bench")
+        defer { watcher.stop() }
+        try body(socket, watcher)
+    }
+
+    /// This very binary started in the session's pane on `library`.
+    private static func startReader(_ socket: String, library: String, state: String) {
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        _ = tmux(socket, ["respawn-pane", "-k", "-t", "bench",
+                          "TERM=xterm-256color '\(executable)' --library '\(library)' --state '\(state)'"])
     }
 
     fileprivate static func tmux(_ socket: String, _ arguments: [String]) -> String {
