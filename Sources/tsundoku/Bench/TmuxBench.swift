@@ -52,14 +52,13 @@ enum TmuxBench {
             guard watcher.waitUntil({ _ in screen().contains("1/2") }) != nil else { throw CommandFailure("tsundoku did not draw its list in tmux") }
             usleep(500_000)
             watcher.drain()
+            watcher.forgetPrinted()
             let start = DispatchTime.now().uptimeNanoseconds
             _ = tmux(socket, ["send-keys", "-t", "bench", "j", "Enter", "G"])
             var shownFirst: UInt64?
-            guard let shownEnd = watcher.waitUntil({ arrived in
-                let text = screen()
-                if shownFirst == nil, text.contains(first) || text.contains(last) { shownFirst = arrived }
-                return text.contains(last)
-            }) else { throw CommandFailure("the article's end was not drawn") }
+            guard let shownEnd = watcher.waitUntilPrinted(last, seenAlso: first, { shownFirst = shownFirst ?? $0 },
+                                                          confirmedBy: { screen().contains(last) })
+            else { throw CommandFailure("the article's end was not drawn") }
             firstTimes.append(Double((shownFirst ?? shownEnd) - start) / 1e6)
             endTimes.append(Double(shownEnd - start) / 1e6)
             _ = tmux(socket, ["send-keys", "-t", "bench", "q"])
@@ -134,6 +133,63 @@ private final class ControlClient {
         return nil
     }
 
+    /// The time of the burst after which the panes have printed `text` (as one run of
+    /// characters) and `confirmed` says the screen shows it; `seenAlso` is told when a burst
+    /// first holds `also` or `text`. The screen is looked at only then, or after 200 ms of quiet
+    /// (a text drawn in pieces), never after every burst: each look starts a tmux client, whose
+    /// work on a two-core machine slowed the reader being timed. Nil after 20 s without it.
+    func waitUntilPrinted(_ text: String, seenAlso also: String, _ seenAlso: (_ arrived: UInt64) -> Void,
+                          confirmedBy confirmed: () -> Bool) -> UInt64? {
+        let deadline = DispatchTime.now().uptimeNanoseconds + 20_000_000_000
+        var last: UInt64?
+        while !closed, DispatchTime.now().uptimeNanoseconds < deadline {
+            guard let arrived = readBurst(waitingMilliseconds: 200) else {
+                if let last, confirmed() { return last }
+                continue
+            }
+            last = arrived
+            if hasPrinted(also) || hasPrinted(text) { seenAlso(arrived) }
+            if hasPrinted(text), confirmed() { return arrived }
+        }
+        return nil
+    }
+
+    /// The panes' output since `forgetPrinted`, read from tmux's `%output` lines.
+    private var printed: [UInt8] = []
+    /// What tmux sent after its last complete line.
+    private var pendingLine: [UInt8] = []
+
+    func forgetPrinted() { printed = [] }
+
+    private func hasPrinted(_ text: String) -> Bool {
+        let needle = Array(text.utf8)
+        guard needle.count <= printed.count else { return false }
+        return (0...(printed.count - needle.count)).contains { printed[$0..<($0 + needle.count)].elementsEqual(needle) }
+    }
+
+    /// Adds the output of the `%output %PANE DATA` lines among `bytes` (control characters and
+    /// backslashes in DATA are written `\ooo`).
+    private func takeOutput(_ bytes: ArraySlice<UInt8>) {
+        pendingLine += bytes
+        while let newline = pendingLine.firstIndex(of: 0x0A) {
+            let line = pendingLine[..<newline]
+            pendingLine.removeSubrange(...newline)
+            let prefix = Array("%output ".utf8)
+            guard line.starts(with: prefix), let space = line.dropFirst(prefix.count).firstIndex(of: 0x20) else { continue }
+            var index = space + 1
+            while index < line.endIndex {
+                if line[index] == UInt8(ascii: "\\"), index + 3 < line.endIndex,
+                   let value = UInt8(String(decoding: line[(index + 1)...(index + 3)], as: UTF8.self), radix: 8) {
+                    printed.append(value)
+                    index += 4
+                } else {
+                    printed.append(line[index])
+                    index += 1
+                }
+            }
+        }
+    }
+
     /// Reads what tmux has sent, waiting up to `waitingMilliseconds` for it; when it arrived.
     private func readBurst(waitingMilliseconds: Int32) -> UInt64? {
         let descriptor = output.fileHandleForReading.fileDescriptor
@@ -141,10 +197,12 @@ private final class ControlClient {
         guard poll(&ready, 1, waitingMilliseconds) > 0 else { return nil }
         let arrived = DispatchTime.now().uptimeNanoseconds
         var buffer = [UInt8](repeating: 0, count: 65_536)
-        guard read(descriptor, &buffer, buffer.count) > 0 else {
+        let count = read(descriptor, &buffer, buffer.count)
+        guard count > 0 else {
             closed = true
             return nil
         }
+        takeOutput(buffer[..<count])
         return arrived
     }
 
