@@ -25,6 +25,12 @@ import Synchronization
         "包装过的[链接](https://link.zhihu.com/?target=https%3A%2F%2Fexample.org%2Funwrapped)，空的[链接]()",
         "**加粗的 https://example.org/strong 。**与 ~~删除的[链接](https://example.com/struck)~~",
         "重复的[链接](https://example.com/written)和 https://example.org/bare 。",
+        // Links whose bytes are read without making strings, and the ones next to them that are not.
+        "英文的[plain text](https://example.com/ascii-text)、[https://example.org/same](https://example.org/same)、"
+            + "[example.org/www-like](http://example.org/www-like)、[x](mailto:x)、[mail@example.com](mailto:mail@example.com)、"
+            + "[K](K)、[\u{212A}](K)、[HTTPS://EXAMPLE.ORG/UP](HTTPS://EXAMPLE.ORG/UP)、[删](https://example.com/del\u{7F})、"
+            + "[é](https://example.com/caf\u{E9})、[ZHIHU](https://LINK.ZHIHU.COM/?target=https%3A%2F%2Fexample.org%2Fupper)、"
+            + "[日本語の](https://example.jp/kana)と[한국어](https://example.kr/hangul)",
     ]
 
     /// The parts tests' article of every kind of block, with the link pieces between.

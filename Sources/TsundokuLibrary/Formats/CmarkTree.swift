@@ -111,7 +111,7 @@ struct CmarkNode {
     var fenceInfo: String { cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? "" }
 
     private static func string(_ text: tsundoku_cmark_text) -> String {
-        String(decoding: UnsafeBufferPointer(start: text.bytes, count: text.count), as: UTF8.self)
+        String(decoding: text.buffer, as: UTF8.self)
     }
 
     var children: [CmarkNode] {
@@ -158,4 +158,9 @@ struct CmarkNode {
         }
         return textSummary.text
     }
+}
+
+extension tsundoku_cmark_text {
+    /// The text's bytes, valid while its tree lives.
+    var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: bytes, count: count) }
 }

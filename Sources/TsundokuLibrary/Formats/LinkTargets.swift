@@ -35,33 +35,34 @@ public enum LinkTargets {
     /// Whether `url` may be a wrapper: it holds the image cache's address, or the part where a
     /// host can stand (after `scheme://` or a leading `//`) names a wrapper's host in any case.
     private static func mayBeWrapped(_ url: String) -> Bool {
-        url.withUTF8Bytes { bytes in
-            let authority = authorityBytes(bytes)
-            return hostMarkers.contains { holdsIgnoringCase(authority, $0) }
-                || holdsExactly(bytes, imageCacheMarker)
-        }
+        url.withUTF8Bytes(mayBeWrapped)
+    }
+
+    /// The same test on a URL's UTF-8 bytes: false when `resolve` gives the URL back as it is.
+    static func mayBeWrapped(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let authority = authorityBytes(bytes)
+        for marker in hostMarkers where holdsIgnoringCase(authority, marker) { return true }
+        return holdsExactly(bytes, imageCacheMarker)
     }
 
     /// Whether `bytes` hold `marker` (lower-case ASCII) in any case: a plain scan, quicker than a
     /// general search on a short address.
     private static func holdsIgnoringCase(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ marker: [UInt8]) -> Bool {
-        guard bytes.count >= marker.count else { return false }
-        return marker.withUnsafeBufferPointer { marker in
-            var start = bytes.startIndex
-            let last = bytes.endIndex - marker.count
-            candidates: while start <= last {
-                for offset in 0..<marker.count {
-                    var byte = bytes.base[start + offset]
-                    if byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
-                    if byte != marker[offset] {
-                        start += 1
-                        continue candidates
-                    }
-                }
-                return true
+        guard bytes.count >= marker.count, let base = bytes.base.baseAddress else { return false }
+        let first = marker[0]
+        var start = bytes.startIndex
+        let last = bytes.endIndex - marker.count
+        candidates: while start <= last {
+            defer { start += 1 }
+            guard base[start] | 0x20 == first else { continue }
+            for offset in 1..<marker.count {
+                var byte = base[start + offset]
+                if byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
+                if byte != marker[offset] { continue candidates }
             }
-            return false
+            return true
         }
+        return false
     }
 
     /// Whether `bytes` hold `marker`, found by its first byte with `memchr`.
@@ -81,16 +82,18 @@ public enum LinkTargets {
     /// place a URL parser finds a host. Empty when the URL can have no host.
     private static func authorityBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Slice<UnsafeBufferPointer<UInt8>> {
         let slash = UInt8(ascii: "/")
+        guard let base = bytes.baseAddress else { return bytes[0..<0] }
         var start = 0
-        if bytes.count >= 2, bytes[0] == slash, bytes[1] == slash {
+        if bytes.count >= 2, base[0] == slash, base[1] == slash {
             start = 2
-        } else if let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon + 2 < bytes.count,
-                  bytes[colon + 1] == slash, bytes[colon + 2] == slash {
+        } else if let found = memchr(base, Int32(UInt8(ascii: ":")), bytes.count), case let colon = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base,
+                  colon + 2 < bytes.count, base[colon + 1] == slash, base[colon + 2] == slash {
             start = colon + 3
         } else {
             return bytes[0..<0]
         }
-        let end = bytes[start...].firstIndex { $0 == slash || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? bytes.count
+        var end = start
+        while end < bytes.count, base[end] != slash, base[end] != UInt8(ascii: "?"), base[end] != UInt8(ascii: "#") { end += 1 }
         return bytes[start..<end]
     }
 
@@ -122,15 +125,40 @@ public enum LinkTargets {
 
     /// `prefix` (lower-case ASCII) begins `text` in any case.
     private static func hasPrefixIgnoringCase(_ text: String, _ prefix: StaticString) -> Bool {
-        text.withUTF8Bytes { bytes in
-            guard bytes.count >= prefix.utf8CodeUnitCount else { return false }
-            for offset in 0..<prefix.utf8CodeUnitCount {
-                var byte = bytes[offset]
-                if byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
-                if byte != prefix.utf8Start[offset] { return false }
-            }
-            return true
+        text.withUTF8Bytes { hasPrefixIgnoringCase($0, prefix) }
+    }
+
+    private static func hasPrefixIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
+        guard bytes.count >= prefix.utf8CodeUnitCount else { return false }
+        for offset in 0..<prefix.utf8CodeUnitCount {
+            var byte = bytes[offset]
+            if byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
+            if byte != prefix.utf8Start[offset] { return false }
         }
+        return true
+    }
+
+    /// Whether a link whose destination and text are both ASCII is one, told from their bytes as
+    /// `isAutolink` and `isUnlikelyBareAddress` tell it from their strings (ASCII strings are
+    /// equal only when their bytes are): written, or a bare `http(s)://` address, it is; other
+    /// bare text is not; nil for a bare `mailto:` address, whose look decides.
+    static func asciiLinkIsLink(url: UnsafeBufferPointer<UInt8>, text: UnsafeBufferPointer<UInt8>) -> Bool? {
+        let bare = equal(url, text) || isPrefixed(url, "mailto:", text) || isPrefixed(url, "http://", text)
+        guard bare else { return true }
+        if hasPrefixIgnoringCase(url, "http://") || hasPrefixIgnoringCase(url, "https://") { return !text.isEmpty }
+        return hasPrefixIgnoringCase(url, "mailto:") && !text.isEmpty ? nil : false
+    }
+
+    private static func isPrefixed(_ url: UnsafeBufferPointer<UInt8>, _ prefix: StaticString, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let length = prefix.utf8CodeUnitCount
+        return url.count == length + text.count && equal(UnsafeBufferPointer(rebasing: url[..<length]), UnsafeBufferPointer(start: prefix.utf8Start, count: length))
+            && equal(UnsafeBufferPointer(rebasing: url[length...]), text)
+    }
+
+    private static func equal(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard left.count == right.count else { return false }
+        guard let leftBase = left.baseAddress, let rightBase = right.baseAddress else { return true }
+        return memcmp(leftBase, rightBase, left.count) == 0
     }
 
     /// A link whose text is its own address: what cmark-gfm's autolink extension makes of bare

@@ -20,6 +20,11 @@ public struct LinkDestinations: Sendable {
         links.append(LinkDestination(cleaning: url))
     }
 
+    /// Adds a destination `Sanitizer.cleanLine` would give back as it is.
+    mutating func appendCleanLink(_ url: String) {
+        links.append(LinkDestination(clean: url))
+    }
+
     /// Adds the destinations of `blocks`.
     mutating func gather(_ blocks: ArraySlice<Block>) {
         for block in blocks {
@@ -52,7 +57,11 @@ public struct LinkDestination: Sendable {
     public let hash: Int
 
     public init(cleaning url: String) {
-        self.url = Sanitizer.cleanLine(url)
-        hash = self.url.hashValue
+        self.init(clean: Sanitizer.cleanLine(url))
+    }
+
+    init(clean url: String) {
+        self.url = url
+        hash = url.hashValue
     }
 }
