@@ -61,7 +61,7 @@ public struct ArticleView: Sendable, Equatable {
         let firstLaidOut = blocks.count - max(0, min(blocks.count - 1, endBlocks(lines: wanted)))
         var above = References()
         above.number(blocks[..<firstLaidOut])
-        return end(of: blocks[firstLaidOut...], above: above, bodyBlocks: blocks.count, highlights: highlights, width: width,
+        return end(of: blocks[firstLaidOut...], above: consume above, bodyBlocks: blocks.count, highlights: highlights, width: width,
                    lines: wanted, strings: strings)
             ?? ArticleView(item: item, document: document, highlights: highlights, digestTitle: digestTitle, width: width, strings: strings)
     }
@@ -73,7 +73,7 @@ public struct ArticleView: Sendable, Equatable {
         above.number(end.linksAbove)
         let firstLaidOut = end.blocks.count - min(end.blocks.count, endBlocks(lines: wanted))
         above.number(end.blocks[..<firstLaidOut])
-        return Self.end(of: end.blocks[firstLaidOut...], numberedFrom: end.blocksAbove, above: above,
+        return Self.end(of: end.blocks[firstLaidOut...], numberedFrom: end.blocksAbove, above: consume above,
                         bodyBlocks: end.blocksAbove + end.blocks.count, highlights: highlights, width: width, lines: wanted, strings: strings)
     }
 
@@ -431,19 +431,7 @@ struct ArticleBuilder {
     /// The finished lines and the body block of each: paragraphs are wrapped in parallel, then
     /// everything is put in order.
     func layOut() -> (lines: [ArticleLine], blocks: [Int32]) {
-        let slots = LineSlots(count: pieces.count)
-        let pieces = self.pieces
-        let width = self.width
-        DispatchQueue.concurrentPerform(iterations: min(pieces.count, 64)) { worker in
-            var index = worker
-            let stride = min(pieces.count, 64)
-            while index < pieces.count {
-                if case .paragraph(let runs, let first, let rest) = pieces[index] {
-                    slots.set(index, Self.wrap(runs, first: first, rest: rest, width: width))
-                }
-                index += stride
-            }
-        }
+        let slots = wrappedParagraphs(0..<pieces.count)
         var lines: [ArticleLine] = []
         var blocks: [Int32] = []
         for (index, piece) in pieces.enumerated() {
@@ -456,19 +444,24 @@ struct ArticleBuilder {
         return (lines, blocks)
     }
 
-    /// The last pieces' lines, wrapped from the end until there are at least `wanted`; nil
-    /// when all of them make fewer (the view's end starts further up).
+    /// The last pieces' lines, wrapped from the end until there are at least `wanted`, a batch
+    /// at a time on every core; nil when all of them make fewer (the view's end starts further up).
     func layOutEnd(lines wanted: Int) -> (lines: [ArticleLine], blocks: [Int32])? {
         var parts: [[ArticleLine]] = []
         var count = 0
         var index = pieces.count
         while count < wanted, index > 0 {
-            index -= 1
-            switch pieces[index] {
-            case .line(let line): parts.append([line])
-            case .paragraph(let runs, let first, let rest): parts.append(Self.wrap(runs, first: first, rest: rest, width: width))
+            // A batch of no more pieces than lines still wanted (each makes one at least).
+            let batch = (index - min(index, wanted - count, 64))..<index
+            let slots = wrappedParagraphs(batch)
+            for piece in batch.reversed() where count < wanted {
+                switch pieces[piece] {
+                case .line(let line): parts.append([line])
+                case .paragraph: parts.append(slots.lines(piece - batch.lowerBound))
+                }
+                count += parts[parts.count - 1].count
+                index = piece
             }
-            count += parts[parts.count - 1].count
         }
         guard count >= wanted else { return nil }
         var lines: [ArticleLine] = []
@@ -480,6 +473,25 @@ struct ArticleBuilder {
             blocks += repeatElement(pieceBlocks[index + offset], count: part.count)
         }
         return (lines, blocks)
+    }
+
+    /// The paragraphs among the pieces of `range` wrapped on every core, in slots from the
+    /// range's start.
+    private func wrappedParagraphs(_ range: Range<Int>) -> LineSlots {
+        let slots = LineSlots(count: range.count)
+        let pieces = self.pieces
+        let width = self.width
+        let workers = min(range.count, 64)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = range.lowerBound + worker
+            while index < range.upperBound {
+                if case .paragraph(let runs, let first, let rest) = pieces[index] {
+                    slots.set(index - range.lowerBound, Self.wrap(runs, first: first, rest: rest, width: width))
+                }
+                index += workers
+            }
+        }
+        return slots
     }
 
     private static func wrap(_ runs: Runs, first: Runs, rest: Runs, width: Int) -> [ArticleLine] {

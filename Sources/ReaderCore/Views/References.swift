@@ -48,9 +48,14 @@ struct References {
 
     /// Numbers destinations gathered before, in order (repeats included).
     mutating func number(_ gathered: [LinkDestinations]) {
-        let count = gathered.reduce(0) { $0 + $1.links.count }
-        numbers.reserve(links.count + count)
-        links.reserveCapacity(links.count + count)
+        let needed = links.count + gathered.reduce(0) { $0 + $1.links.count }
+        if links.capacity < needed {
+            // Room for links numbered next as well (a long article's end, after the 40,000 above
+            // it): growing again would copy every address numbered, a retain each.
+            let room = needed + needed / 16 + 1_024
+            numbers.reserve(room)
+            links.reserveCapacity(room)
+        }
         for destinations in gathered {
             for destination in destinations.links { _ = numbered(destination) }
             images += destinations.images
@@ -67,14 +72,20 @@ private struct NumberTable {
     /// The hash of each numbered destination, in number order.
     private var hashes: [Int] = []
 
+    /// Makes room for `count` destinations in all.
     mutating func reserve(_ count: Int) {
+        hashes.reserveCapacity(count)
+        keepHalfEmpty(count)
+    }
+
+    private mutating func keepHalfEmpty(_ count: Int) {
         if count * 2 > slots.count { rebuild(slotCount: max(64, (count * 2).nextPowerOfTwo)) }
     }
 
     /// The destination's number; a new one is appended to `links`, which holds the numbered
     /// destinations in order.
     mutating func number(of destination: LinkDestination, in links: inout [String]) -> Int {
-        reserve(hashes.count + 1)
+        keepHalfEmpty(hashes.count + 1)
         let mask = slots.count - 1
         var index = destination.hash & mask
         while slots[index] != 0 {
