@@ -442,21 +442,22 @@ extension Library {
 extension Library {
     /// The beginning of a long Markdown body, parsed alone so the first screen of a long article
     /// shows before the whole is parsed: about `bytes` of it, cut at a blank line outside fenced
-    /// code (so its blocks are the whole's first blocks). Nil when the body is shorter than
-    /// `longerThan` bytes or is not Markdown.
+    /// code (so its blocks are the whole's first blocks). Nil when the file is not longer than
+    /// `longerThan` bytes, the body ends within twice `bytes` of its start, or is not Markdown.
     public static func firstPart(of item: Item, bytes: Int = 65_536, longerThan: Int = 262_144) throws -> Document? {
-        // Only the file's beginning is read: the whole is what the reader reads next.
+        // Only the file's beginning is read, twice the part (front matter before it): the whole
+        // is what the reader reads next. (Reading, decoding and splitting 320 KB took longer
+        // than parsing the part.)
         guard item.body.format == .markdown, OmnivoreExport.entryPath(item.path) == nil,
               let size = FileIO.regularFileSize(item.path), size > longerThan else { return nil }
-        let head = FileIO.prefix(item.path, longerThan + bytes)
+        let head = FileIO.prefix(item.path, 2 * bytes)
         // Cut after a line feed, which never stands inside a character of the encodings read.
         guard let lastLineFeed = head.lastIndex(of: 0x0A),
               case .success(let text) = TextDecoding.decode(Array(head[...lastLineFeed])) else { return nil }
         let available = SourceLines.split(text)
         let selected = lines(of: item.body, in: available)
         // A body that ends inside the beginning read is short: parsed whole at once.
-        if (item.body.lines.last?.upperBound ?? 0) <= available.count,
-           selected.reduce(0, { $0 + $1.utf8.count + 1 }) <= longerThan { return nil }
+        if (item.body.lines.last?.upperBound ?? 0) <= available.count { return nil }
         var taken = 0
         var partSize = 0
         var fence: Substring?
