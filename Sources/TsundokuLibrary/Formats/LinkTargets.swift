@@ -118,16 +118,22 @@ public enum LinkTargets {
     /// that is no link a writer meant: only `http(s)://`, `www.` and addresses that look like
     /// real mail count (`2xA715@2.8Ghz` is a processor, not a mailbox).
     static func isUnlikelyBareAddress(_ url: String) -> Bool {
-        if hasPrefixIgnoringCase(url, "http://") || hasPrefixIgnoringCase(url, "https://") { return false }
-        if hasPrefixIgnoringCase(url, "mailto:") { return !looksLikeMailAddress(String(url.dropFirst(7))) }
-        return true
+        switch url.withUTF8Bytes(scheme) {
+        case .web: false
+        case .mail: !looksLikeMailAddress(String(url.dropFirst(7)))
+        case .other: true
+        }
     }
 
-    /// `prefix` (lower-case ASCII) begins `text` in any case.
-    private static func hasPrefixIgnoringCase(_ text: String, _ prefix: StaticString) -> Bool {
-        text.withUTF8Bytes { hasPrefixIgnoringCase($0, prefix) }
+    /// What a bare address's scheme makes it, in any case.
+    private enum BareScheme { case web, mail, other }
+
+    private static func scheme(_ url: UnsafeBufferPointer<UInt8>) -> BareScheme {
+        if hasPrefixIgnoringCase(url, "http://") || hasPrefixIgnoringCase(url, "https://") { return .web }
+        return hasPrefixIgnoringCase(url, "mailto:") ? .mail : .other
     }
 
+    /// `prefix` (lower-case ASCII) begins `bytes` in any case.
     private static func hasPrefixIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
         guard bytes.count >= prefix.utf8CodeUnitCount else { return false }
         for offset in 0..<prefix.utf8CodeUnitCount {
@@ -144,11 +150,15 @@ public enum LinkTargets {
     /// bare text is not; nil for a bare `mailto:` address, whose look decides.
     static func asciiLinkIsLink(url: UnsafeBufferPointer<UInt8>, text: UnsafeBufferPointer<UInt8>) -> Bool? {
         let bare = equal(url, text) || isPrefixed(url, "mailto:", text) || isPrefixed(url, "http://", text)
-        guard bare else { return true }
-        if hasPrefixIgnoringCase(url, "http://") || hasPrefixIgnoringCase(url, "https://") { return !text.isEmpty }
-        return hasPrefixIgnoringCase(url, "mailto:") && !text.isEmpty ? nil : false
+        guard bare, !text.isEmpty else { return !bare }
+        switch scheme(url) {
+        case .web: return true
+        case .mail: return nil
+        case .other: return false
+        }
     }
 
+    /// Whether `url` is `prefix` followed by `text`.
     private static func isPrefixed(_ url: UnsafeBufferPointer<UInt8>, _ prefix: StaticString, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
         let length = prefix.utf8CodeUnitCount
         return url.count == length + text.count && equal(UnsafeBufferPointer(rebasing: url[..<length]), UnsafeBufferPointer(start: prefix.utf8Start, count: length))
@@ -169,10 +179,7 @@ public enum LinkTargets {
 
     /// Whether `url` is `prefix` followed by the bytes of `text`, without making that string.
     private static func isPrefixed(_ url: String, _ prefix: StaticString, _ text: String) -> Bool {
-        let url = url.utf8
-        guard url.count == prefix.utf8CodeUnitCount + text.utf8.count else { return false }
-        let prefixBytes = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
-        return url.prefix(prefixBytes.count).elementsEqual(prefixBytes) && url.dropFirst(prefixBytes.count).elementsEqual(text.utf8)
+        url.withUTF8Bytes { url in text.withUTF8Bytes { isPrefixed(url, prefix, $0) } }
     }
 
     /// Punctuation that ends a sentence or closes a quote in Chinese and Japanese text: never the

@@ -42,11 +42,14 @@ enum MarkdownDocument {
     static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, partSize: Int = partSize, long: Int = long,
                       endFirst: (blocks: Int, show: (DocumentEnd) -> Void)? = nil) -> Document? {
         guard let ranges = partRanges(of: bytes, partSize: partSize, long: long) else { return nil }
-        if let endFirst, let end = end(utf8: bytes, parts: ranges, blocks: endFirst.blocks) { endFirst.show(end) }
+        // An end read has validated every part already.
+        let early = endFirst.flatMap { Self.end(utf8: bytes, parts: ranges, blocks: $0.blocks) }
+        if let early { endFirst?.show(early) }
         let converted = Mutex<[[Block]?]>(Array(repeating: nil, count: ranges.count))
         let shared = SharedBytes(bytes: bytes)
+        let validated = early != nil
         DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
-            guard let part = shared.validPart(ranges[index]) else { return }
+            guard let part = validated ? shared.part(ranges[index]) : shared.validPart(ranges[index]) else { return }
             let blocks = partBlocks(part)
             converted.withLock { $0[index] = blocks }
         }
@@ -221,8 +224,13 @@ struct SharedBytes: @unchecked Sendable {
     /// The bytes of `range`, where they are UTF-8 text (validated in place: made a string, each
     /// part was copied into memory of its own, fresh pages every time); nil when they are not.
     func validPart(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8>? {
-        let part = UnsafeBufferPointer(rebasing: bytes[range])
+        let part = part(range)
         return part.isEmpty || u8_check(part.baseAddress, part.count) == nil ? part : nil
+    }
+
+    /// The bytes of `range`, validated before.
+    func part(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[range])
     }
 }
 

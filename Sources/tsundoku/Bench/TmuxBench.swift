@@ -21,12 +21,12 @@ enum TmuxBench {
     private static func measureList(socket: String, watcher: ControlClient, library: String, state: String, rows: Int) throws {
         let start = DispatchTime.now().uptimeNanoseconds
         startReader(socket, library: library, state: state)
-        guard let shown = watcher.waitUntil({ _ in tmux(socket, ["capture-pane", "-p", "-t", "bench"]).contains("1/\(rows)") }) else {
+        guard let shown = watcher.waitUntil({ tmux(socket, ["capture-pane", "-p", "-t", "bench"]).contains("1/\(rows)") }) else {
             throw CommandFailure("tsundoku did not draw its list in tmux")
         }
         let keysStart = DispatchTime.now().uptimeNanoseconds
         _ = tmux(socket, ["send-keys", "-t", "bench"] + Array(repeating: "j", count: 200))
-        guard let drawn = watcher.waitUntil({ _ in tmux(socket, ["capture-pane", "-p", "-t", "bench"]).contains("201/\(rows)") }) else {
+        guard let drawn = watcher.waitUntil({ tmux(socket, ["capture-pane", "-p", "-t", "bench"]).contains("201/\(rows)") }) else {
             throw CommandFailure("the key presses were not all drawn")
         }
         print(String(format: "tmux: list on screen after %.0f ms; 200 × j drawn at %.2f ms per key (tmux round trips included)",
@@ -49,7 +49,7 @@ enum TmuxBench {
         var firstTimes: [Double] = [], endTimes: [Double] = []
         for _ in 0..<rounds {
             startReader(socket, library: library, state: state)
-            guard watcher.waitUntil({ _ in screen().contains("1/2") }) != nil else { throw CommandFailure("tsundoku did not draw its list in tmux") }
+            guard watcher.waitUntil({ screen().contains("1/2") }) != nil else { throw CommandFailure("tsundoku did not draw its list in tmux") }
             usleep(500_000)
             watcher.drain()
             watcher.forgetPrinted()
@@ -122,13 +122,12 @@ private final class ControlClient {
     }
 
     /// The time (in `DispatchTime` nanoseconds) of the first burst of output after which
-    /// `holds` is true, looking after each burst (and telling it when the burst arrived); nil
-    /// after 20 s without it.
-    func waitUntil(_ holds: (_ arrived: UInt64) -> Bool) -> UInt64? {
+    /// `holds` is true, looking after each burst; nil after 20 s without it.
+    func waitUntil(_ holds: () -> Bool) -> UInt64? {
         let deadline = DispatchTime.now().uptimeNanoseconds + 20_000_000_000
         while !closed, DispatchTime.now().uptimeNanoseconds < deadline {
             guard let arrived = readBurst(waitingMilliseconds: 500) else { continue }
-            if holds(arrived) { return arrived }
+            if holds() { return arrived }
         }
         return nil
     }
